@@ -1,0 +1,121 @@
+#pragma once
+// The neutral model: what importers produce and the scene builder consumes.
+// No OSG, no UI. Coordinates are in the project CRS, in double precision (metres).
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace subterra {
+
+struct Vec3d {
+    double x = 0, y = 0, z = 0;
+};
+
+enum class UtilityKind { Water, Sewer, Storm, Gas, Power, Telecom, Heating, Other };
+
+const char* toString(UtilityKind kind);
+// Accepts the canonical names and common synonyms ("electric", "drain", "district heating"...).
+std::optional<UtilityKind> parseUtilityKind(const std::string& text);
+
+// How the vertical position of a feature is known, from best to worst (the Z rules).
+enum class DepthSource { Measured3D, Invert, CoverDepth, Assumed };
+const char* toString(DepthSource source);
+
+struct CrossSection {
+    enum class Shape { Circular, Rectangular };
+    Shape shape = Shape::Circular;
+    double diameterM = 0;   // outer diameter, circular
+    double widthM = 0;      // rectangular ducts/culverts
+    double heightM = 0;
+    bool isKnown() const { return shape == Shape::Circular ? diameterM > 0 : widthM > 0 && heightM > 0; }
+    double verticalExtentM() const { return shape == Shape::Circular ? diameterM : heightM; }
+};
+
+// A line feature: pipe, cable, duct bank. Points are the centreline in project CRS.
+struct Segment {
+    std::string id;
+    std::string layer;
+    UtilityKind utility = UtilityKind::Other;
+    std::vector<Vec3d> points;
+    CrossSection section;
+    std::string material;
+    int installYear = 0;     // 0 = unknown
+    std::string status;
+    DepthSource depthSource = DepthSource::Assumed;
+    std::map<std::string, std::string> attributes;  // every source field, for the inspector
+};
+
+enum class NodeKind { Manhole, Chamber, Valve, Hydrant, Junction, Tank, Pump, Other };
+const char* toString(NodeKind kind);
+std::optional<NodeKind> parseNodeKind(const std::string& text);
+
+// A point feature. Manholes are drawn as shafts from groundZ down to invertZ.
+struct Node {
+    std::string id;
+    std::string layer;
+    UtilityKind utility = UtilityKind::Other;
+    NodeKind kind = NodeKind::Manhole;
+    Vec3d position;            // x, y in project CRS; z = ground level at the node
+    double groundZ = 0;
+    double invertZ = 0;
+    double sizeM = 1.0;        // shaft diameter
+    DepthSource depthSource = DepthSource::Assumed;
+    std::map<std::string, std::string> attributes;
+};
+
+// A footprint extruded from its base (ground) by heightM; basementDepthM goes below ground.
+struct Building {
+    std::string id;
+    std::string layer;
+    std::vector<Vec3d> footprint;               // outer ring, no repeated closing point
+    std::vector<std::vector<Vec3d>> holes;
+    double baseZ = 0;
+    double heightM = 10;
+    double basementDepthM = 0;
+    std::map<std::string, std::string> attributes;
+};
+
+// A regular grid of ground elevations. Row 0 is the northern edge (as GDAL stores rasters).
+struct Terrain {
+    double originX = 0, originY = 0;   // north-west corner of cell (0,0), project CRS
+    double cellX = 1, cellY = 1;       // cell size in metres (both positive)
+    int columns = 0, rows = 0;
+    std::vector<float> heights;        // rows*columns, NaN where unknown
+    std::string crsWkt;
+
+    bool empty() const { return columns < 2 || rows < 2; }
+    double height(int column, int row) const { return heights[size_t(row) * columns + column]; }
+    // Bilinear ground level; nullopt outside the grid or at unknown cells.
+    std::optional<double> sample(double x, double y) const;
+    double minX() const { return originX; }
+    double maxX() const { return originX + cellX * (columns - 1); }
+    double maxY() const { return originY; }
+    double minY() const { return originY - cellY * (rows - 1); }
+};
+
+struct Extent {
+    double minX = 1e300, minY = 1e300, minZ = 1e300;
+    double maxX = -1e300, maxY = -1e300, maxZ = -1e300;
+    bool valid() const { return minX <= maxX; }
+    void add(const Vec3d& p);
+    void add(const Extent& e);
+    Vec3d centre() const { return {(minX + maxX) / 2, (minY + maxY) / 2, (minZ + maxZ) / 2}; }
+};
+
+// Everything a project or a set of files contributes, merged.
+struct Model {
+    std::string crsWkt;  // project CRS; empty = unknown/local
+    std::vector<Segment> segments;
+    std::vector<Node> nodes;
+    std::vector<Building> buildings;
+    std::optional<Terrain> terrain;
+    double flatGroundZ = 0;  // ground level when there is no terrain
+
+    double groundAt(double x, double y) const;
+    Extent extent() const;
+    bool empty() const { return segments.empty() && nodes.empty() && buildings.empty(); }
+};
+
+}  // namespace subterra
