@@ -29,6 +29,7 @@ struct CrossSection {
     double diameterM = 0;   // outer diameter, circular
     double widthM = 0;      // rectangular ducts/culverts
     double heightM = 0;
+    bool assumed = false;   // no usable size in the source: a default per utility kind was used
     bool isKnown() const { return shape == Shape::Circular ? diameterM > 0 : widthM > 0 && heightM > 0; }
     double verticalExtentM() const { return shape == Shape::Circular ? diameterM : heightM; }
 };
@@ -77,10 +78,10 @@ struct Building {
     std::map<std::string, std::string> attributes;
 };
 
-// A regular grid of ground elevations. Row 0 is the northern edge (as GDAL stores rasters).
+// A regular grid of ground elevation samples. Row 0 is the northern edge (as GDAL stores rasters).
 struct Terrain {
-    double originX = 0, originY = 0;   // north-west corner of cell (0,0), project CRS
-    double cellX = 1, cellY = 1;       // cell size in metres (both positive)
+    double originX = 0, originY = 0;   // position of sample (0,0), the north-west one, project CRS
+    double cellX = 1, cellY = 1;       // sample spacing in metres (both positive)
     int columns = 0, rows = 0;
     std::vector<float> heights;        // rows*columns, NaN where unknown
     std::string crsWkt;
@@ -89,6 +90,9 @@ struct Terrain {
     double height(int column, int row) const { return heights[size_t(row) * columns + column]; }
     // Bilinear ground level; nullopt outside the grid or at unknown cells.
     std::optional<double> sample(double x, double y) const;
+    // Like sample(), but outside the grid takes the nearest edge sample; nullopt only at unknown cells.
+    std::optional<double> sampleClamped(double x, double y) const;
+    bool covers(double x, double y) const { return x >= minX() && x <= maxX() && y >= minY() && y <= maxY(); }
     double minX() const { return originX; }
     double maxX() const { return originX + cellX * (columns - 1); }
     double maxY() const { return originY; }

@@ -1,0 +1,26 @@
+#include "cli_common.h"
+
+#include <cstdio>
+#include <iostream>
+
+namespace subterra {
+
+void addInputOptions(CLI::App& command, InputOptions& options) {
+    command.add_option("inputs", options.inputs, "A project file (*.subterra.json) or vector data files (any GDAL format)")
+        ->required();
+    command.add_option("--dem", options.dem, "Elevation raster for the ground (any GDAL raster; overrides the project's)");
+    command.add_option("--crs", options.crs, "Project CRS, e.g. EPSG:32651 (default: the project's, else from the data)");
+}
+
+bool printProblems(const Problems& problems) {
+    for (const auto& problem : problems) std::cerr << "subterra: " << problem.toLine() << "\n";
+    return hasErrors(problems);
+}
+
+bool parseSize(const std::string& text, int& width, int& height) {
+    char separator = 0, trailing = 0;
+    if (std::sscanf(text.c_str(), "%d%c%d%c", &width, &separator, &height, &trailing) != 3) return false;
+    return (separator == 'x' || separator == 'X') && width >= 16 && height >= 16 && width <= 16384 && height <= 16384;
+}
+
+}  // namespace subterra

@@ -1,0 +1,22 @@
+#pragma once
+// Options and output shared by the subcommands.
+#include <CLI/CLI.hpp>
+#include <string>
+
+#include "scene_inputs.h"
+
+namespace subterra {
+
+// Exit codes: a public contract for scripts.
+enum ExitCode { kExitOk = 0, kExitUserError = 1, kExitUsage = 2, kExitViolations = 3 };
+
+// INPUTS... (one project or data files), --dem, --crs.
+void addInputOptions(CLI::App& command, InputOptions& options);
+
+// Prints each problem as one line on stderr; returns true when any is an error.
+bool printProblems(const Problems& problems);
+
+// "1920x1080" -> width, height; false when malformed or out of range.
+bool parseSize(const std::string& text, int& width, int& height);
+
+}  // namespace subterra

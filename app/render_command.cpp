@@ -1,0 +1,106 @@
+// subterra render: one headless picture of a project or of data files.
+#include <iostream>
+
+#include "camera_framing.h"
+#include "cli_common.h"
+#include "commands.h"
+#include "egl_context.h"
+#include "image_io.h"
+#include "offscreen_renderer.h"
+
+namespace subterra {
+
+namespace {
+struct RenderOptions {
+    InputOptions inputs;
+    std::string output = "subterra.png";
+    std::string size = "1920x1080";
+    std::string view;
+    std::string camera;
+    double fovDeg = 0;
+    int samples = 4;
+    bool verbose = false;
+};
+
+// The camera the user asked for: --camera, else --view, else automatic framing.
+std::optional<CameraSpec> chooseCamera(const RenderOptions& options, const LoadedInputs& inputs, double aspect,
+                                       std::string& error) {
+    std::optional<CameraSpec> camera;
+    if (!options.camera.empty()) {
+        camera = parseCameraArgument(options.camera, error);
+    } else if (!options.view.empty()) {
+        if (!inputs.project || !inputs.project->views.count(options.view)) {
+            error = "no view named '" + options.view + "'";
+            if (inputs.project && !inputs.project->views.empty()) {
+                error += "; the project has:";
+                for (const auto& [name, view] : inputs.project->views) error += " " + name;
+            } else {
+                error += inputs.project ? " (the project defines no views)" : " (views need a project file)";
+            }
+            return std::nullopt;
+        }
+        camera = toCameraSpec(inputs.project->views.at(options.view));
+    } else {
+        camera = autoFrame(inputs.load.model.extent(), aspect);
+    }
+    if (camera && options.fovDeg > 0) camera->fovYDeg = options.fovDeg;
+    return camera;
+}
+
+int runRender(const RenderOptions& options) {
+    RenderSettings settings;
+    if (!parseSize(options.size, settings.width, settings.height)) {
+        std::cerr << "subterra: error: --size '" << options.size << "': expected WIDTHxHEIGHT, e.g. 1920x1080\n";
+        return kExitUsage;
+    }
+    settings.samples = options.samples;
+    const LoadedInputs inputs = loadInputs(options.inputs);
+    const bool hadErrors = printProblems(inputs.problems);
+    if (inputs.load.model.empty()) {
+        std::cerr << "subterra: error: nothing to render: no segment, node or building could be read"
+                  << (hadErrors ? " (see the errors above)" : "") << "\n";
+        return kExitUserError;
+    }
+    std::string error;
+    const auto camera = chooseCamera(options, inputs, double(settings.width) / settings.height, error);
+    if (!camera) {
+        std::cerr << "subterra: error: " << error << "\n";
+        return kExitUserError;
+    }
+    const BuiltScene scene = buildScene(inputs.load.model, inputs.style);
+    auto renderer = OffscreenRenderer::create(settings, error);
+    if (!renderer) {
+        std::cerr << "subterra: error: " << error << "\n";
+        return kExitUserError;
+    }
+    auto image = renderer->render(scene.root.get(), *camera, error);
+    if (!image || !writePng(*image, options.output, error)) {
+        std::cerr << "subterra: error: " << error << "\n";
+        return kExitUserError;
+    }
+    if (options.verbose)
+        std::cerr << "subterra: " << scene.triangles << " triangles, GL renderer "
+                  << renderer->context().renderer() << "\n";
+    std::cout << options.output << "\n";
+    return hadErrors ? kExitUserError : kExitOk;
+}
+}  // namespace
+
+void addRenderCommand(CLI::App& app, int& exitCode) {
+    auto options = std::make_shared<RenderOptions>();
+    CLI::App* command = app.add_subcommand("render", "Render a project or data files to a PNG, headless (no display or GPU needed)");
+    addInputOptions(*command, options->inputs);
+    command->add_option("-o,--output", options->output, "PNG file to write")->capture_default_str();
+    command->add_option("--size", options->size, "Image size WIDTHxHEIGHT")->capture_default_str();
+    command->add_option("--view", options->view, "A named view of the project");
+    command->add_option("--camera", options->camera, "eye x,y,z,target x,y,z[,up x,y,z] in project coordinates");
+    command->add_option("--fov", options->fovDeg, "Vertical field of view in degrees");
+    command->add_option("--samples", options->samples, "Multisampling samples (0 = off)")->capture_default_str()
+        ->check(CLI::Range(0, 16));
+    command->add_option("--terrain-opacity", options->inputs.terrainOpacity, "Ground opacity 0..1 (x-ray)")
+        ->check(CLI::Range(0.0, 1.0));
+    command->add_flag("-v,--verbose", options->verbose, "Print scene and GL details");
+    command->callback([options, &exitCode] { exitCode = runRender(*options); });
+}
+
+}  // namespace subterra

@@ -1,0 +1,102 @@
+#include "crs.h"
+
+#include <algorithm>
+#include <cmath>
+#include <ogr_spatialref.h>
+
+namespace subterra {
+
+namespace {
+bool loadWkt(OGRSpatialReference& srs, const std::string& wkt) {
+    srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    return !wkt.empty() && srs.importFromWkt(wkt.c_str()) == OGRERR_NONE;
+}
+}  // namespace
+
+std::optional<std::string> crsToWkt(const std::string& userInput, std::string& error) {
+    OGRSpatialReference srs;
+    if (srs.SetFromUserInput(userInput.c_str()) != OGRERR_NONE) {
+        error = "unknown coordinate reference system '" + userInput + "'";
+        return std::nullopt;
+    }
+    char* wkt = nullptr;
+    srs.exportToWkt(&wkt);
+    std::string result = wkt ? wkt : "";
+    CPLFree(wkt);
+    return result;
+}
+
+std::string crsDisplayName(const std::string& wkt) {
+    OGRSpatialReference srs;
+    if (!loadWkt(srs, wkt)) return "none (local coordinates)";
+    std::string name = srs.GetName() ? srs.GetName() : "unnamed";
+    const char* authority = srs.GetAuthorityName(nullptr);
+    const char* code = srs.GetAuthorityCode(nullptr);
+    if (authority && code) name += std::string(" (") + authority + ":" + code + ")";
+    return name;
+}
+
+bool crsIsGeographic(const std::string& wkt) {
+    OGRSpatialReference srs;
+    return loadWkt(srs, wkt) && srs.IsGeographic();
+}
+
+bool crsIsMetric(const std::string& wkt) {
+    OGRSpatialReference srs;
+    return loadWkt(srs, wkt) && srs.IsProjected() && std::abs(srs.GetLinearUnits() - 1.0) < 1e-9;
+}
+
+bool crsEquivalent(const std::string& a, const std::string& b) {
+    if (a.empty() || b.empty()) return a.empty() && b.empty();
+    OGRSpatialReference sa, sb;
+    if (!loadWkt(sa, a) || !loadWkt(sb, b)) return false;
+    const char* options[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", "CRITERION=EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS", nullptr};
+    return sa.IsSame(&sb, options);
+}
+
+std::string utmCrsFor(double lonDeg, double latDeg) {
+    const int zone = std::clamp(int(std::floor((lonDeg + 180.0) / 6.0)) + 1, 1, 60);
+    const int epsg = (latDeg >= 0 ? 32600 : 32700) + zone;
+    OGRSpatialReference srs;
+    srs.importFromEPSG(epsg);
+    char* wkt = nullptr;
+    srs.exportToWkt(&wkt);
+    std::string result = wkt ? wkt : "";
+    CPLFree(wkt);
+    return result;
+}
+
+std::unique_ptr<CrsTransform> CrsTransform::create(const std::string& sourceWkt, const std::string& targetWkt,
+                                                   std::string& error) {
+    std::unique_ptr<CrsTransform> result(new CrsTransform());
+    if (sourceWkt.empty() || targetWkt.empty() || crsEquivalent(sourceWkt, targetWkt)) return result;
+    OGRSpatialReference source, target;
+    loadWkt(source, sourceWkt);
+    loadWkt(target, targetWkt);
+    CPLErrorReset();
+    result->transform_ = OGRCreateCoordinateTransformation(&source, &target);
+    if (!result->transform_) {
+        error = "cannot transform from " + crsDisplayName(sourceWkt) + " to " + crsDisplayName(targetWkt);
+        const char* detail = CPLGetLastErrorMsg();
+        if (detail && *detail) error += std::string(" (") + detail + ")";
+        return nullptr;
+    }
+    return result;
+}
+
+CrsTransform::~CrsTransform() {
+    if (transform_) OGRCoordinateTransformation::DestroyCT(transform_);
+}
+
+bool CrsTransform::apply(std::vector<Vec3d>& points) const {
+    if (!transform_) return true;
+    for (auto& p : points) {
+        double x = p.x, y = p.y, z = 0;
+        if (!transform_->Transform(1, &x, &y, &z) || !std::isfinite(x) || !std::isfinite(y)) return false;
+        p.x = x;
+        p.y = y;
+    }
+    return true;
+}
+
+}  // namespace subterra

@@ -1,0 +1,41 @@
+#pragma once
+// Coordinate reference systems through GDAL/PROJ: parsing user input, choosing a project CRS,
+// transforming points into it.
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model.h"
+
+class OGRSpatialReference;
+class OGRCoordinateTransformation;
+
+namespace subterra {
+
+// "EPSG:32651", a WKT string, a PROJ string...: returns WKT, or nullopt with `error` set.
+std::optional<std::string> crsToWkt(const std::string& userInput, std::string& error);
+// Short human name ("WGS 84 / UTM zone 51N (EPSG:32651)").
+std::string crsDisplayName(const std::string& wkt);
+bool crsIsGeographic(const std::string& wkt);
+bool crsIsMetric(const std::string& wkt);   // projected with metre units
+bool crsEquivalent(const std::string& a, const std::string& b);
+// WKT of the UTM zone (WGS 84) that contains lon/lat.
+std::string utmCrsFor(double lonDeg, double latDeg);
+
+// Transforms x/y (and leaves z) from a source CRS into a target CRS; identity when either is empty.
+class CrsTransform {
+  public:
+    static std::unique_ptr<CrsTransform> create(const std::string& sourceWkt, const std::string& targetWkt,
+                                                std::string& error);
+    ~CrsTransform();
+    bool isIdentity() const { return transform_ == nullptr; }
+    // false when a point cannot be transformed (outside the CRS's area of use).
+    bool apply(std::vector<Vec3d>& points) const;
+
+  private:
+    CrsTransform() = default;
+    OGRCoordinateTransformation* transform_ = nullptr;
+};
+
+}  // namespace subterra

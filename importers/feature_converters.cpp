@@ -1,0 +1,226 @@
+#include "feature_converters.h"
+
+#include <algorithm>
+#include <cmath>
+#include <ogr_feature.h>
+
+#include "feature_fields.h"
+#include "geometry_parts.h"
+
+namespace subterra {
+
+namespace {
+constexpr double kMaxDiameterM = 5.0;       // larger is a unit or typing error, not a pipe
+constexpr double kMaxBuildingHeightM = 1000.0;
+
+std::string featureId(OGRFeature& feature, const AttributeMapping& mapping) {
+    std::string id = readText(feature, mapping.get(MappingRole::Id));
+    return id.empty() ? "FID " + std::to_string(feature.GetFID()) : id;
+}
+
+std::map<std::string, std::string> allAttributes(OGRFeature& feature) {
+    std::map<std::string, std::string> attributes;
+    for (int i = 0; i < feature.GetFieldCount(); ++i)
+        if (feature.IsFieldSetAndNotNull(i))
+            attributes[feature.GetFieldDefnRef(i)->GetNameRef()] = feature.GetFieldAsString(i);
+    return attributes;
+}
+
+UtilityKind featureUtility(OGRFeature& feature, const ConversionContext& context, const FeatureContext& where) {
+    const std::string text = readText(feature, context.mapping.get(MappingRole::Utility));
+    if (text.empty()) return context.layerUtility;
+    if (auto kind = parseUtilityKind(text)) return *kind;
+    where.warn("unknown utility kind '" + text + "'; using the layer's (" + toString(context.layerUtility) + ")");
+    return context.layerUtility;
+}
+
+bool transformOrWarn(std::vector<Vec3d>& points, const ConversionContext& context, const FeatureContext& where) {
+    if (context.transform.apply(points)) return true;
+    where.warn("coordinates cannot be transformed into the project CRS; feature skipped");
+    return false;
+}
+
+FeatureContext contextFor(OGRFeature& feature, const ConversionContext& context) {
+    return FeatureContext{context.file, context.layer, featureId(feature, context.mapping), context.problems};
+}
+
+bool checkGeometry(OGRFeature& feature, const FeatureContext& where) {
+    const OGRGeometry* geometry = feature.GetGeometryRef();
+    if (geometry && !geometry->IsEmpty()) return true;
+    where.warn(geometry ? "empty geometry; feature skipped" : "no geometry; feature skipped");
+    return false;
+}
+}  // namespace
+
+int convertLineFeature(OGRFeature& feature, const ConversionContext& context, std::vector<PendingSegment>& out) {
+    const FeatureContext where = contextFor(feature, context);
+    if (!checkGeometry(feature, where)) return 0;
+    const OGRGeometry& geometry = *feature.GetGeometryRef();
+    auto parts = lineParts(geometry);
+    if (parts.empty()) {
+        where.warn("geometry is " + std::string(geometry.getGeometryName()) + ", not a line; feature skipped");
+        return 0;
+    }
+    PendingSegment base;
+    base.segment.layer = context.layer;
+    base.segment.utility = featureUtility(feature, context, where);
+    base.segment.material = readText(feature, context.mapping.get(MappingRole::Material));
+    base.segment.status = readText(feature, context.mapping.get(MappingRole::Status));
+    if (auto year = readNumber(feature, context.mapping.get(MappingRole::Year), where)) base.segment.installYear = int(*year);
+    base.segment.attributes = allAttributes(feature);
+    base.rawDiameter = readNumber(feature, context.mapping.get(MappingRole::Diameter), where);
+    const auto width = readLengthM(feature, context.mapping.get(MappingRole::Width), where, true);
+    const auto height = readLengthM(feature, context.mapping.get(MappingRole::Height), where, true);
+    if (width && height) {
+        base.segment.section.shape = CrossSection::Shape::Rectangular;
+        base.segment.section.widthM = *width;
+        base.segment.section.heightM = *height;
+    }
+    base.levels.invertStart = readLengthM(feature, context.mapping.get(MappingRole::InvertStart), where, false);
+    base.levels.invertEnd = readLengthM(feature, context.mapping.get(MappingRole::InvertEnd), where, false);
+    base.levels.coverM = readLengthM(feature, context.mapping.get(MappingRole::Cover), where, true);
+
+    int made = 0;
+    for (size_t i = 0; i < parts.size(); ++i) {
+        PendingSegment pending = base;
+        pending.segment.id = parts.size() == 1 ? where.featureId : where.featureId + "#" + std::to_string(i + 1);
+        pending.hasRealZ = hasRealZ(parts[i], geometry.Is3D());
+        pending.segment.points = std::move(parts[i]);
+        if (!transformOrWarn(pending.segment.points, context, where)) continue;
+        out.push_back(std::move(pending));
+        ++made;
+    }
+    return made;
+}
+
+namespace {
+// A guessed diameter field's unit from its values: pipes are 10 mm .. 5 m, so a median below 5
+// can only be metres (WNTR's GeoJSON, for one, writes metres in a field named "diameter").
+LengthUnit inferDiameterUnit(const std::vector<PendingSegment>& pending, const FieldRef& ref) {
+    if (ref.unitExplicit) return ref.unit;
+    std::vector<double> values;
+    for (const auto& p : pending)
+        if (p.rawDiameter && *p.rawDiameter > 0) values.push_back(*p.rawDiameter);
+    if (values.empty()) return ref.unit;
+    std::nth_element(values.begin(), values.begin() + values.size() / 2, values.end());
+    return values[values.size() / 2] < 5.0 ? LengthUnit::Metre : ref.unit;
+}
+
+void settleSection(PendingSegment& pending, LengthUnit unit, const ConversionContext& context) {
+    CrossSection& section = pending.segment.section;
+    if (section.shape == CrossSection::Shape::Rectangular) return;
+    const FeatureContext where{context.file, context.layer, pending.segment.id, context.problems};
+    if (pending.rawDiameter && *pending.rawDiameter != 0) {
+        const double diameterM = toMetres(*pending.rawDiameter, unit);
+        if (diameterM > 0 && diameterM <= kMaxDiameterM) {
+            section.diameterM = diameterM;
+            return;
+        }
+        where.warn("diameter " + std::to_string(*pending.rawDiameter) + " " + toString(unit) +
+                   " is not plausible; a default size is drawn");
+    }
+    section = defaultSection(pending.segment.utility);
+}
+}  // namespace
+
+std::vector<Segment> finishSegments(std::vector<PendingSegment> pending, const ConversionContext& context,
+                                    LayerReport& report) {
+    const FieldRef* diameterRef = context.mapping.get(MappingRole::Diameter);
+    LengthUnit unit = diameterRef ? inferDiameterUnit(pending, *diameterRef) : LengthUnit::Millimetre;
+    if (diameterRef && unit != diameterRef->unit) {
+        FieldRef corrected = *diameterRef;
+        corrected.unit = unit;
+        report.mapping.set(MappingRole::Diameter, corrected);
+    }
+    std::vector<Segment> segments;
+    segments.reserve(pending.size());
+    for (auto& p : pending) {
+        settleSection(p, unit, context);
+        applyDepthRules(p.segment, p.hasRealZ, p.levels, context.groundAt);
+        report.depthSources[size_t(p.segment.depthSource)]++;
+        if (p.segment.section.assumed) report.assumedSections++;
+        for (const auto& point : p.segment.points) report.extent.add(point);
+        segments.push_back(std::move(p.segment));
+    }
+    return segments;
+}
+
+int convertPointFeature(OGRFeature& feature, const ConversionContext& context, std::vector<Node>& out) {
+    const FeatureContext where = contextFor(feature, context);
+    if (!checkGeometry(feature, where)) return 0;
+    auto points = pointParts(*feature.GetGeometryRef());
+    if (points.empty() || !transformOrWarn(points, context, where)) {
+        if (points.empty()) where.warn("geometry is not a point; feature skipped");
+        return 0;
+    }
+    const bool is3D = feature.GetGeometryRef()->Is3D();
+    Node base;
+    base.layer = context.layer;
+    base.utility = featureUtility(feature, context, where);
+    const std::string kindText = readText(feature, context.mapping.get(MappingRole::NodeKind));
+    base.kind = parseNodeKind(kindText).value_or(kindText.empty() ? NodeKind::Manhole : NodeKind::Other);
+    base.attributes = allAttributes(feature);
+    if (auto size = readLengthM(feature, context.mapping.get(MappingRole::Size), where, true)) base.sizeM = *size;
+    const auto ground = readLengthM(feature, context.mapping.get(MappingRole::Ground), where, false);
+    const auto invert = readLengthM(feature, context.mapping.get(MappingRole::Invert), where, false);
+    const auto depth = readLengthM(feature, context.mapping.get(MappingRole::Depth), where, true);
+    for (size_t i = 0; i < points.size(); ++i) {
+        Node node = base;
+        node.id = points.size() == 1 ? where.featureId : where.featureId + "#" + std::to_string(i + 1);
+        node.position = points[i];
+        const bool zIsGround = hasRealZ({points[i]}, is3D);
+        node.groundZ = ground ? *ground : zIsGround ? points[i].z : context.groundAt(points[i].x, points[i].y);
+        node.position.z = node.groundZ;
+        if (invert) {
+            node.invertZ = *invert;
+            node.depthSource = DepthSource::Invert;
+        } else if (depth) {
+            node.invertZ = node.groundZ - *depth;
+            node.depthSource = DepthSource::CoverDepth;
+        } else {
+            node.invertZ = node.groundZ - defaultCoverM(node.utility) - 0.5;
+            node.depthSource = DepthSource::Assumed;
+        }
+        if (node.invertZ > node.groundZ) {
+            where.warn("invert level is above the ground; drawn at the ground");
+            node.invertZ = node.groundZ;
+        }
+        out.push_back(std::move(node));
+    }
+    return int(points.size());
+}
+
+int convertPolygonFeature(OGRFeature& feature, const ConversionContext& context, std::vector<Building>& out) {
+    const FeatureContext where = contextFor(feature, context);
+    if (!checkGeometry(feature, where)) return 0;
+    auto polygons = polygonParts(*feature.GetGeometryRef());
+    if (polygons.empty()) {
+        where.warn("geometry is not a polygon; feature skipped");
+        return 0;
+    }
+    Building base;
+    base.layer = context.layer;
+    base.attributes = allAttributes(feature);
+    const auto height = readLengthM(feature, context.mapping.get(MappingRole::BuildingHeight), where, true);
+    if (height && *height <= kMaxBuildingHeightM) base.heightM = *height;
+    else if (height) where.warn("height " + std::to_string(*height) + " m is not plausible; 10 m drawn");
+    if (auto basement = readLengthM(feature, context.mapping.get(MappingRole::BasementDepth), where, true))
+        base.basementDepthM = *basement;
+    int made = 0;
+    for (size_t i = 0; i < polygons.size(); ++i) {
+        Building building = base;
+        building.id = polygons.size() == 1 ? where.featureId : where.featureId + "#" + std::to_string(i + 1);
+        building.footprint = std::move(polygons[i].outer);
+        building.holes = std::move(polygons[i].holes);
+        if (!transformOrWarn(building.footprint, context, where)) continue;
+        for (auto& hole : building.holes) transformOrWarn(hole, context, where);
+        double lowest = 1e300;
+        for (const auto& p : building.footprint) lowest = std::min(lowest, context.groundAt(p.x, p.y));
+        building.baseZ = lowest;  // sits on its lowest corner: never floats above a slope
+        out.push_back(std::move(building));
+        ++made;
+    }
+    return made;
+}
+
+}  // namespace subterra

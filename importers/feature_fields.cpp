@@ -1,0 +1,65 @@
+#include "feature_fields.h"
+
+#include <cmath>
+#include <cstdlib>
+#include <ogr_feature.h>
+
+namespace subterra {
+
+void FeatureContext::warn(const std::string& message) const {
+    problems.push_back({Severity::Warning, file, "layer '" + layer + "' feature '" + featureId + "'", message});
+}
+
+namespace {
+int fieldIndex(OGRFeature& feature, const FieldRef* ref) {
+    if (!ref) return -1;
+    const int index = feature.GetFieldIndex(ref->field.c_str());
+    if (index < 0 || !feature.IsFieldSetAndNotNull(index)) return -1;
+    return index;
+}
+}  // namespace
+
+std::string readText(OGRFeature& feature, const FieldRef* ref) {
+    const int index = fieldIndex(feature, ref);
+    return index < 0 ? std::string() : std::string(feature.GetFieldAsString(index));
+}
+
+std::optional<double> readNumber(OGRFeature& feature, const FieldRef* ref, const FeatureContext& context) {
+    const int index = fieldIndex(feature, ref);
+    if (index < 0) return std::nullopt;
+    const OGRFieldType type = feature.GetFieldDefnRef(index)->GetType();
+    double value = 0;
+    if (type == OFTReal || type == OFTInteger || type == OFTInteger64) {
+        value = feature.GetFieldAsDouble(index);
+    } else {
+        const char* text = feature.GetFieldAsString(index);
+        while (*text == ' ') ++text;
+        if (*text == '\0') return std::nullopt;
+        char* end = nullptr;
+        value = std::strtod(text, &end);
+        while (end && *end == ' ') ++end;
+        if (end == text || (end && *end != '\0')) {
+            context.warn("field '" + ref->field + "' is not a number: '" + text + "'");
+            return std::nullopt;
+        }
+    }
+    if (!std::isfinite(value)) {
+        context.warn("field '" + ref->field + "' is not a finite number");
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<double> readLengthM(OGRFeature& feature, const FieldRef* ref, const FeatureContext& context,
+                                  bool zeroIsMissing) {
+    const auto raw = readNumber(feature, ref, context);
+    if (!raw) return std::nullopt;
+    if (*raw == 0 && zeroIsMissing) return std::nullopt;
+    if (*raw < 0 && zeroIsMissing) {
+        context.warn("field '" + ref->field + "' is negative (" + std::to_string(*raw) + "); ignored");
+        return std::nullopt;
+    }
+    return toMetres(*raw, ref->unit);
+}
+
+}  // namespace subterra

@@ -1,0 +1,35 @@
+#pragma once
+// Reading mapped fields from OGR features, with validation that produces Problems, not crashes.
+#include <optional>
+#include <string>
+
+#include "attribute_mapping.h"
+#include "problem.h"
+
+class OGRFeature;
+
+namespace subterra {
+
+// Where a feature sits, for messages: file, layer and feature id.
+struct FeatureContext {
+    const std::string& file;
+    const std::string& layer;
+    std::string featureId;
+    Problems& problems;
+
+    void warn(const std::string& message) const;
+};
+
+// The field's text, or "" when unmapped, missing or null.
+std::string readText(OGRFeature& feature, const FieldRef* ref);
+
+// A raw number from a mapped field (unit NOT applied). nullopt when unmapped, null or empty;
+// a warning when the text is not a number or not finite.
+std::optional<double> readNumber(OGRFeature& feature, const FieldRef* ref, const FeatureContext& context);
+
+// A length in metres. `zeroIsMissing`: a 0 is treated as "not recorded" (sizes, depths), which is
+// what 0 almost always means in utility data. Negative values are reported and dropped.
+std::optional<double> readLengthM(OGRFeature& feature, const FieldRef* ref, const FeatureContext& context,
+                                  bool zeroIsMissing);
+
+}  // namespace subterra

@@ -1,0 +1,29 @@
+#pragma once
+// What an importer saw in one layer: reported by `subterra info`.
+#include <array>
+#include <string>
+
+#include "attribute_mapping.h"
+#include "layer_spec.h"
+#include "model.h"
+
+namespace subterra {
+
+struct LayerReport {
+    std::string name;
+    std::string source;
+    std::string table;
+    std::string driver;             // GDAL driver short name
+    FeatureType type = FeatureType::Segments;
+    std::string geometryType;       // as OGR names it
+    UtilityKind utility = UtilityKind::Other;
+    std::string sourceCrsWkt;       // empty = the source declares none
+    long featuresRead = 0;
+    long featuresImported = 0;
+    Extent extent;                  // in the project CRS
+    AttributeMapping mapping;       // what was used, guessed entries flagged
+    std::array<int, 4> depthSources{};  // segments (or nodes) per DepthSource
+    int assumedSections = 0;        // segments whose size was not in the data
+};
+
+}  // namespace subterra

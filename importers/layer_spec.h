@@ -1,0 +1,24 @@
+#pragma once
+// What to import from one vector source: set by a project layer or by a file on the command line.
+#include <optional>
+#include <string>
+
+#include "attribute_mapping.h"
+#include "model.h"
+
+namespace subterra {
+
+enum class FeatureType { Segments, Nodes, Buildings };
+const char* toString(FeatureType type);
+std::optional<FeatureType> parseFeatureType(const std::string& text);
+
+struct LayerSpec {
+    std::string name;                    // layer name shown to the user
+    std::string source;                  // file path or GDAL connection string ("PG:...")
+    std::string table;                   // OGR layer; empty = the source's only layer
+    std::optional<FeatureType> type;     // empty = guessed from the geometry type
+    std::optional<UtilityKind> utility;  // empty = from a field or the layer name
+    AttributeMapping mapping;            // explicit entries; the rest is guessed
+};
+
+}  // namespace subterra

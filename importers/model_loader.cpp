@@ -1,0 +1,115 @@
+#include "model_loader.h"
+
+#include <cpl_conv.h>
+
+#include "crs.h"
+#include "vector_importer.h"
+
+namespace subterra {
+
+namespace {
+// Wgs84 lon/lat of an extent's centre given in `wkt`.
+std::optional<std::pair<double, double>> lonLatOfCentre(const Extent& extent, const std::string& wkt) {
+    std::string error;
+    auto wgs84 = crsToWkt("EPSG:4326", error);
+    auto transform = CrsTransform::create(wkt, *wgs84, error);
+    std::vector<Vec3d> centre{extent.centre()};
+    if (!transform || !transform->apply(centre)) return std::nullopt;
+    return std::make_pair(centre[0].x, centre[0].y);
+}
+
+// The project CRS when none is given: the first layer's, unless it is not in metres (lon/lat,
+// US feet): then the UTM zone of the data, because the scene is built in metres.
+std::string chooseProjectCrs(const LoadRequest& request, LoadResult& result) {
+    for (const auto& spec : request.layers) {
+        std::string error;
+        auto probe = probeVectorLayer(spec.source, spec.table, error);
+        if (!probe || probe->crsWkt.empty()) continue;
+        if (crsIsMetric(probe->crsWkt)) {
+            result.crsChoice = "from layer '" + spec.name + "'";
+            return probe->crsWkt;
+        }
+        if (auto lonLat = lonLatOfCentre(probe->extent, probe->crsWkt)) {
+            result.crsChoice = "UTM zone of layer '" + spec.name + "' (its own CRS, " + crsDisplayName(probe->crsWkt) +
+                               ", is not in metres)";
+            return utmCrsFor(lonLat->first, lonLat->second);
+        }
+    }
+    result.crsChoice = "none: no layer declares a CRS; coordinates are used as metres in a local frame";
+    return {};
+}
+
+// Vertices outside the DEM get the nearest edge height: say so, once per layer.
+void reportTerrainCoverage(const Terrain& terrain, const LayerImport& layer, const std::string& demPath,
+                           Problems& problems) {
+    size_t outside = 0, total = 0;
+    for (const auto& s : layer.segments)
+        for (const auto& p : s.points) total++, outside += terrain.covers(p.x, p.y) ? 0 : 1;
+    for (const auto& n : layer.nodes) total++, outside += terrain.covers(n.position.x, n.position.y) ? 0 : 1;
+    if (outside == 0) return;
+    problems.push_back({Severity::Warning, demPath, "layer '" + layer.report.name + "'",
+                        "DEM does not cover " + std::to_string(outside) + " of " + std::to_string(total) +
+                            " vertices; the nearest DEM edge height is used there"});
+}
+}  // namespace
+
+LoadResult loadModel(const LoadRequest& request) {
+    LoadResult result;
+    std::string crs;
+    if (!request.projectCrs.empty()) {
+        std::string error;
+        auto wkt = crsToWkt(request.projectCrs, error);
+        if (!wkt) {
+            result.problems.push_back({Severity::Error, "", "crs", error});
+            return result;
+        }
+        crs = *wkt;
+        result.crsChoice = "set by the project";
+    } else {
+        crs = chooseProjectCrs(request, result);
+    }
+    result.model.crsWkt = crs;
+    result.model.flatGroundZ = request.terrain.flatLevelM;
+
+    if (!request.terrain.dem.empty()) {
+        TerrainImport terrain = importTerrain(request.terrain.dem, crs);
+        result.problems.insert(result.problems.end(), terrain.problems.begin(), terrain.problems.end());
+        result.terrain = terrain.report;
+        result.model.terrain = std::move(terrain.terrain);
+    }
+    const Model& model = result.model;
+    ImportContext context{crs, [&model](double x, double y) { return model.groundAt(x, y); }};
+    for (const auto& spec : request.layers) {
+        LayerImport layer = importVectorLayer(spec, context);
+        if (model.terrain) reportTerrainCoverage(*model.terrain, layer, request.terrain.dem, layer.problems);
+        result.problems.insert(result.problems.end(), layer.problems.begin(), layer.problems.end());
+        auto move = [](auto& from, auto& to) { to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end())); };
+        move(layer.segments, result.model.segments);
+        move(layer.nodes, result.model.nodes);
+        move(layer.buildings, result.model.buildings);
+        result.layers.push_back(std::move(layer.report));
+    }
+    return result;
+}
+
+std::vector<LayerSpec> layerSpecsForFiles(const std::vector<std::string>& files, Problems& problems) {
+    std::vector<LayerSpec> specs;
+    for (const auto& file : files) {
+        std::string error;
+        const auto tables = listVectorLayers(file, error);
+        if (tables.empty()) {
+            problems.push_back({Severity::Error, file, "", error});
+            continue;
+        }
+        for (const auto& table : tables) {
+            LayerSpec spec;
+            spec.source = file;
+            spec.table = table;
+            spec.name = tables.size() == 1 ? std::string(CPLGetBasename(file.c_str())) : table;
+            specs.push_back(std::move(spec));
+        }
+    }
+    return specs;
+}
+
+}  // namespace subterra

@@ -1,0 +1,105 @@
+#include "terrain_importer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <gdal_priv.h>
+#include <gdalwarper.h>
+#include <memory>
+
+#include "crs.h"
+
+namespace subterra {
+
+namespace {
+struct DatasetCloser {
+    void operator()(GDALDatasetH dataset) const { GDALClose(dataset); }
+};
+using DatasetHandle = std::unique_ptr<void, DatasetCloser>;
+
+std::string datasetWkt(GDALDatasetH dataset) {
+    const char* wkt = GDALGetProjectionRef(dataset);
+    return wkt ? wkt : "";
+}
+
+// Reads band 1 resampled to columns x rows (bilinear), nodata -> NaN.
+bool readHeights(GDALDatasetH dataset, Terrain& terrain, std::string& error) {
+    GDALRasterBandH band = GDALGetRasterBand(dataset, 1);
+    GDALRasterIOExtraArg extra;
+    INIT_RASTERIO_EXTRA_ARG(extra);
+    extra.eResampleAlg = GRIORA_Bilinear;
+    terrain.heights.assign(size_t(terrain.columns) * terrain.rows, 0.0f);
+    const CPLErr status = GDALRasterIOEx(band, GF_Read, 0, 0, GDALGetRasterXSize(dataset), GDALGetRasterYSize(dataset),
+                                         terrain.heights.data(), terrain.columns, terrain.rows, GDT_Float32, 0, 0, &extra);
+    if (status != CE_None) {
+        error = std::string("cannot read the elevation band (") + CPLGetLastErrorMsg() + ")";
+        return false;
+    }
+    int hasNoData = 0;
+    const double noData = GDALGetRasterNoDataValue(band, &hasNoData);
+    for (float& h : terrain.heights)
+        if ((hasNoData && std::abs(h - noData) < 1e-6 * std::max(1.0, std::abs(noData))) || !std::isfinite(h))
+            h = std::nanf("");
+    return true;
+}
+}  // namespace
+
+TerrainImport importTerrain(const std::string& path, const std::string& projectCrsWkt, int maxSamples) {
+    TerrainImport result;
+    result.report.source = path;
+    auto fail = [&](const std::string& message) {
+        result.problems.push_back({Severity::Error, path, "", message});
+        return result;
+    };
+    CPLErrorReset();
+    DatasetHandle source(GDALOpenEx(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+    if (!source) {
+        VSIStatBufL stat;
+        return fail(VSIStatL(path.c_str(), &stat) != 0 ? "file not found"
+                                                        : std::string("cannot read as a raster (") + CPLGetLastErrorMsg() + ")");
+    }
+    result.report.sourceCrsWkt = datasetWkt(source.get());
+    result.report.sourceColumns = GDALGetRasterXSize(source.get());
+    result.report.sourceRows = GDALGetRasterYSize(source.get());
+    double geo[6];
+    if (GDALGetGeoTransform(source.get(), geo) != CE_None) return fail("raster has no georeferencing");
+    if (geo[2] != 0 || geo[4] != 0) return fail("rotated rasters are not supported; warp it north-up first");
+    result.report.sourceCellM = std::abs(geo[1]);
+
+    DatasetHandle warped;
+    GDALDatasetH dataset = source.get();
+    if (!projectCrsWkt.empty() && !result.report.sourceCrsWkt.empty() &&
+        !crsEquivalent(result.report.sourceCrsWkt, projectCrsWkt)) {
+        warped.reset(GDALAutoCreateWarpedVRT(source.get(), nullptr, projectCrsWkt.c_str(), GRA_Bilinear, 0.0, nullptr));
+        if (!warped) return fail(std::string("cannot reproject into the project CRS (") + CPLGetLastErrorMsg() + ")");
+        dataset = warped.get();
+        GDALGetGeoTransform(dataset, geo);
+    }
+    const int width = GDALGetRasterXSize(dataset), height = GDALGetRasterYSize(dataset);
+    if (width < 2 || height < 2) return fail("raster is smaller than 2 x 2 pixels");
+
+    Terrain terrain;
+    terrain.columns = std::min(width, maxSamples);
+    terrain.rows = std::min(height, maxSamples);
+    terrain.cellX = std::abs(geo[1]) * width / terrain.columns;
+    terrain.cellY = std::abs(geo[5]) * height / terrain.rows;
+    const double west = geo[1] > 0 ? geo[0] : geo[0] + geo[1] * width;
+    const double north = geo[5] < 0 ? geo[3] : geo[3] + geo[5] * height;
+    terrain.originX = west + terrain.cellX / 2;   // sample (0,0) is the centre of the NW pixel
+    terrain.originY = north - terrain.cellY / 2;
+    terrain.crsWkt = projectCrsWkt.empty() ? result.report.sourceCrsWkt : projectCrsWkt;
+    std::string error;
+    if (!readHeights(dataset, terrain, error)) return fail(error);
+
+    double lowest = INFINITY, highest = -INFINITY;
+    for (float h : terrain.heights)
+        if (!std::isnan(h)) lowest = std::min(lowest, double(h)), highest = std::max(highest, double(h));
+    if (lowest > highest) return fail("raster has no valid elevation values");
+    result.report.columns = terrain.columns;
+    result.report.rows = terrain.rows;
+    result.report.minHeight = lowest;
+    result.report.maxHeight = highest;
+    result.terrain = std::move(terrain);
+    return result;
+}
+
+}  // namespace subterra

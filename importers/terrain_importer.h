@@ -1,0 +1,29 @@
+#pragma once
+// A DEM (GeoTIFF or any GDAL raster) -> a regular height grid in the project CRS, resampled to at
+// most `maxSamples` per side (the grid is both the ground mesh and the ground for the Z rules).
+#include <optional>
+#include <string>
+
+#include "model.h"
+#include "problem.h"
+
+namespace subterra {
+
+struct TerrainReport {
+    std::string source;
+    std::string sourceCrsWkt;
+    int sourceColumns = 0, sourceRows = 0;
+    double sourceCellM = 0;
+    int columns = 0, rows = 0;
+    double minHeight = 0, maxHeight = 0;
+};
+
+struct TerrainImport {
+    std::optional<Terrain> terrain;
+    TerrainReport report;
+    Problems problems;
+};
+
+TerrainImport importTerrain(const std::string& path, const std::string& projectCrsWkt, int maxSamples = 512);
+
+}  // namespace subterra

@@ -1,0 +1,14 @@
+#pragma once
+#include <optional>
+#include <string>
+
+namespace subterra {
+
+enum class LengthUnit { Millimetre, Centimetre, Metre, Inch, Foot, UsFoot };
+
+double toMetres(double value, LengthUnit unit);
+const char* toString(LengthUnit unit);
+// "mm", "cm", "m", "in"/"inch", "ft"/"foot", "us-ft"; nullopt when unknown.
+std::optional<LengthUnit> parseLengthUnit(const std::string& text);
+
+}  // namespace subterra

@@ -1,0 +1,203 @@
+#include "vector_importer.h"
+
+#include <cctype>
+#include <gdal_priv.h>
+#include <memory>
+#include <ogrsf_frmts.h>
+
+#include "feature_converters.h"
+
+namespace subterra {
+
+namespace {
+struct DatasetCloser {
+    void operator()(GDALDataset* dataset) const { GDALClose(dataset); }
+};
+using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
+
+DatasetPtr openVector(const std::string& source, std::string& error) {
+    CPLErrorReset();
+    GDALDataset* dataset = GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
+    if (!dataset) {
+        VSIStatBufL stat;
+        const bool isConnection = source.rfind("PG:", 0) == 0;
+        if (!isConnection && VSIStatL(source.c_str(), &stat) != 0) error = "file not found";
+        else {
+            const std::string detail = CPLGetLastErrorMsg();
+            error = "cannot read as vector data" + (detail.empty() ? std::string() : " (" + detail + ")");
+        }
+    }
+    return DatasetPtr(dataset);
+}
+
+OGRLayer* findLayer(GDALDataset& dataset, const std::string& table, std::string& error) {
+    if (table.empty()) {
+        if (dataset.GetLayerCount() == 1) return dataset.GetLayer(0);
+        error = dataset.GetLayerCount() == 0 ? "contains no vector layer"
+                                             : "has several layers; name one with \"table\"";
+        return nullptr;
+    }
+    OGRLayer* layer = dataset.GetLayerByName(table.c_str());
+    if (!layer) error = "has no layer '" + table + "'";
+    return layer;
+}
+
+std::string layerCrsWkt(OGRLayer& layer) {
+    const OGRSpatialReference* srs = layer.GetSpatialRef();
+    if (!srs) return {};
+    char* wkt = nullptr;
+    srs->exportToWkt(&wkt);
+    std::string result = wkt ? wkt : "";
+    CPLFree(wkt);
+    return result;
+}
+
+std::optional<FeatureType> typeFromGeometry(OGRwkbGeometryType type) {
+    const OGRwkbGeometryType flat = OGR_GT_GetLinear(wkbFlatten(type));
+    if (flat == wkbLineString || flat == wkbMultiLineString) return FeatureType::Segments;
+    if (flat == wkbPoint || flat == wkbMultiPoint) return FeatureType::Nodes;
+    if (flat == wkbPolygon || flat == wkbMultiPolygon) return FeatureType::Buildings;
+    return std::nullopt;  // unknown/geometry collection: decided per feature is not supported
+}
+
+// The layer's utility kind: from the spec, else from a word in the layer or table name.
+UtilityKind layerUtility(const LayerSpec& spec) {
+    if (spec.utility) return *spec.utility;
+    for (const std::string& name : {spec.table, spec.name}) {
+        if (auto kind = parseUtilityKind(name)) return *kind;
+        std::string word;
+        for (char c : name + "_") {
+            if (std::isalpha(static_cast<unsigned char>(c))) {
+                word += c;
+                continue;
+            }
+            if (auto kind = parseUtilityKind(word)) return *kind;
+            word.clear();
+        }
+    }
+    return UtilityKind::Other;
+}
+
+std::vector<std::string> fieldNames(OGRLayer& layer) {
+    std::vector<std::string> names;
+    OGRFeatureDefn* definition = layer.GetLayerDefn();
+    for (int i = 0; i < definition->GetFieldCount(); ++i) names.push_back(definition->GetFieldDefn(i)->GetNameRef());
+    return names;
+}
+
+// Keeps a layer with thousands of identical warnings readable: the first ones, then a count.
+void capWarnings(Problems& problems, const std::string& file, const std::string& layer) {
+    constexpr size_t kMaxWarningsPerLayer = 25;
+    if (problems.size() <= kMaxWarningsPerLayer) return;
+    const size_t hidden = problems.size() - kMaxWarningsPerLayer;
+    problems.resize(kMaxWarningsPerLayer);
+    problems.push_back({Severity::Warning, file, "layer '" + layer + "'",
+                        std::to_string(hidden) + " more warnings like the above"});
+}
+}  // namespace
+
+std::vector<std::string> listVectorLayers(const std::string& source, std::string& error) {
+    std::vector<std::string> names;
+    DatasetPtr dataset = openVector(source, error);
+    if (!dataset) return names;
+    for (int i = 0; i < dataset->GetLayerCount(); ++i) names.push_back(dataset->GetLayer(i)->GetName());
+    if (names.empty()) error = "contains no vector layer";
+    return names;
+}
+
+std::optional<LayerProbe> probeVectorLayer(const std::string& source, const std::string& table, std::string& error) {
+    DatasetPtr dataset = openVector(source, error);
+    if (!dataset) return std::nullopt;
+    OGRLayer* layer = findLayer(*dataset, table, error);
+    if (!layer) return std::nullopt;
+    LayerProbe probe;
+    probe.crsWkt = layerCrsWkt(*layer);
+    OGREnvelope envelope;
+    if (layer->GetExtent(&envelope, TRUE) == OGRERR_NONE) {
+        probe.extent.add(Vec3d{envelope.MinX, envelope.MinY, 0});
+        probe.extent.add(Vec3d{envelope.MaxX, envelope.MaxY, 0});
+    }
+    return probe;
+}
+
+LayerImport importVectorLayer(const LayerSpec& spec, const ImportContext& context) {
+    LayerImport result;
+    LayerReport& report = result.report;
+    report.name = spec.name;
+    report.source = spec.source;
+    report.table = spec.table;
+    auto fail = [&](const std::string& message) {
+        result.problems.push_back({Severity::Error, spec.source, spec.table.empty() ? "" : "layer '" + spec.table + "'", message});
+        return result;
+    };
+    std::string error;
+    DatasetPtr dataset = openVector(spec.source, error);
+    if (!dataset) return fail(error);
+    OGRLayer* layer = findLayer(*dataset, spec.table, error);
+    if (!layer) return fail(error);
+    report.table = layer->GetName();
+    report.driver = dataset->GetDriver() ? dataset->GetDriver()->GetDescription() : "";
+    report.geometryType = OGRGeometryTypeToName(layer->GetGeomType());
+    const auto geometryType = typeFromGeometry(layer->GetGeomType());
+    if (spec.type && geometryType && *spec.type != *geometryType)
+        return fail("layer has " + report.geometryType + " geometry, but is given as " + toString(*spec.type));
+    if (!spec.type && !geometryType)
+        return fail("cannot tell the feature type from geometry '" + report.geometryType + "'; set \"type\"");
+    report.type = spec.type ? *spec.type : *geometryType;
+    report.utility = layerUtility(spec);
+    report.sourceCrsWkt = layerCrsWkt(*layer);
+    const unsigned use = report.type == FeatureType::Segments ? kForSegments
+                         : report.type == FeatureType::Nodes  ? kForNodes
+                                                              : kForBuildings;
+    report.mapping = guessMapping(fieldNames(*layer), spec.mapping, use);
+    if (report.sourceCrsWkt.empty() && !context.projectCrsWkt.empty())
+        result.problems.push_back({Severity::Warning, spec.source, "layer '" + report.table + "'",
+                                   "no CRS declared; coordinates taken to be in the project CRS"});
+    auto transform = CrsTransform::create(report.sourceCrsWkt, context.projectCrsWkt, error);
+    if (!transform) return fail(error);
+
+    const std::string& layerName = spec.name.empty() ? report.table : spec.name;
+    const ConversionContext conversion{spec.source, layerName, report.utility, report.mapping,
+                                       context.groundAt, *transform, result.problems};
+    std::vector<PendingSegment> pending;
+    layer->ResetReading();
+    for (auto& feature : *layer) {
+        report.featuresRead++;
+        int made = 0;
+        if (report.type == FeatureType::Segments) made = convertLineFeature(*feature, conversion, pending);
+        else if (report.type == FeatureType::Nodes) made = convertPointFeature(*feature, conversion, result.nodes);
+        else made = convertPolygonFeature(*feature, conversion, result.buildings);
+        if (made > 0) report.featuresImported++;
+    }
+    result.segments = finishSegments(std::move(pending), conversion, report);
+    for (const auto& node : result.nodes) {
+        report.depthSources[size_t(node.depthSource)]++;
+        report.extent.add(Vec3d{node.position.x, node.position.y, node.invertZ});
+        report.extent.add(node.position);
+    }
+    for (const auto& building : result.buildings)
+        for (const auto& p : building.footprint) report.extent.add(Vec3d{p.x, p.y, building.baseZ + building.heightM});
+    capWarnings(result.problems, spec.source, layerName);
+    if (report.featuresRead > 0 && report.featuresImported == 0)
+        result.problems.push_back({Severity::Error, spec.source, "layer '" + layerName + "'",
+                                   "none of " + std::to_string(report.featuresRead) + " features could be used"});
+    return result;
+}
+
+const char* toString(FeatureType type) {
+    switch (type) {
+        case FeatureType::Segments: return "segments";
+        case FeatureType::Nodes: return "nodes";
+        case FeatureType::Buildings: return "buildings";
+    }
+    return "segments";
+}
+
+std::optional<FeatureType> parseFeatureType(const std::string& text) {
+    if (text == "segments" || text == "lines" || text == "pipes") return FeatureType::Segments;
+    if (text == "nodes" || text == "points" || text == "manholes") return FeatureType::Nodes;
+    if (text == "buildings" || text == "polygons") return FeatureType::Buildings;
+    return std::nullopt;
+}
+
+}  // namespace subterra

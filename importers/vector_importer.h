@@ -1,0 +1,39 @@
+#pragma once
+// The GDAL/OGR vector importer: any OGR source (GeoPackage, Shapefile, GeoJSON, FileGDB, CSV with
+// WKT, PostGIS "PG:" strings...) -> segments, nodes or buildings of the neutral model.
+#include <string>
+#include <vector>
+
+#include "depth_rules.h"
+#include "layer_report.h"
+#include "layer_spec.h"
+#include "problem.h"
+
+namespace subterra {
+
+struct ImportContext {
+    std::string projectCrsWkt;  // empty = keep source coordinates (local frame)
+    GroundFunction groundAt;    // ground level in the project CRS
+};
+
+struct LayerImport {
+    LayerReport report;
+    std::vector<Segment> segments;
+    std::vector<Node> nodes;
+    std::vector<Building> buildings;
+    Problems problems;
+};
+
+// Layer names of a vector source; empty with `error` set when it cannot be opened as vector data.
+std::vector<std::string> listVectorLayers(const std::string& source, std::string& error);
+
+// CRS (WKT, empty if none) and extent (in that CRS) of one layer, without reading features.
+struct LayerProbe {
+    std::string crsWkt;
+    Extent extent;
+};
+std::optional<LayerProbe> probeVectorLayer(const std::string& source, const std::string& table, std::string& error);
+
+LayerImport importVectorLayer(const LayerSpec& spec, const ImportContext& context);
+
+}  // namespace subterra

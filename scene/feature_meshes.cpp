@@ -1,0 +1,160 @@
+#include "feature_meshes.h"
+
+#include <algorithm>
+#include <cmath>
+#include <osgUtil/Tessellator>
+
+#include "tube_mesh.h"
+#include "utility_colors.h"
+
+namespace subterra {
+
+osg::Vec3 toLocal(const Vec3d& point, const Vec3d& origin) {
+    return osg::Vec3(float(point.x - origin.x), float(point.y - origin.y), float(point.z - origin.z));
+}
+
+namespace {
+std::vector<osg::Vec3> localPoints(const std::vector<Vec3d>& points, const Vec3d& origin) {
+    std::vector<osg::Vec3> local;
+    local.reserve(points.size());
+    for (const auto& p : points) local.push_back(toLocal(p, origin));
+    return local;
+}
+
+osg::Vec4 mixColor(const osg::Vec4& a, const osg::Vec4& b, float t) { return a * (1 - t) + b * t; }
+osg::Vec4 withAlpha(osg::Vec4 color, float alpha) {
+    color.a() = alpha;
+    return color;
+}
+}  // namespace
+
+void appendSegment(MeshBuffer& mesh, const Segment& segment, const Vec3d& origin, const osg::Vec4& color) {
+    mesh.beginFeature(segment.id);
+    const auto points = localPoints(segment.points, origin);
+    const CrossSection& s = segment.section;
+    if (s.shape == CrossSection::Shape::Rectangular)
+        appendDuct(mesh, points, float(s.widthM), float(s.heightM), color);
+    else
+        appendTube(mesh, points, float(s.diameterM / 2), tubeSides(s.diameterM), color);
+    const osg::Vec4 lineColor = color * 0.85f;
+    unsigned previous = 0;
+    for (size_t i = 0; i < points.size(); ++i) {
+        const unsigned v = mesh.addVertex(points[i], osg::Vec3(0, 0, 1), osg::Vec4(lineColor.r(), lineColor.g(), lineColor.b(), color.a()));
+        if (i > 0) mesh.addLine(previous, v);
+        previous = v;
+    }
+}
+
+void appendNode(MeshBuffer& mesh, const Node& node, const Vec3d& origin, const osg::Vec4& color) {
+    mesh.beginFeature(node.id);
+    const Vec3d top{node.position.x, node.position.y, node.groundZ};
+    if (node.kind == NodeKind::Hydrant) {
+        const Vec3d head{top.x, top.y, top.z + 0.8};
+        appendTube(mesh, {toLocal(top, origin), toLocal(head, origin)}, 0.12f, 12, color);
+    }
+    const bool isShaft = node.kind == NodeKind::Manhole || node.kind == NodeKind::Chamber || node.kind == NodeKind::Tank;
+    const float radius = float(isShaft ? node.sizeM / 2 : std::min(node.sizeM, 0.4) / 2);
+    const Vec3d bottom{top.x, top.y, node.invertZ};
+    // The shaft stops a hair below ground so the cover is what shows at street level.
+    const Vec3d shaftTop{top.x, top.y, top.z - 0.06};
+    const osg::Vec4 wall = mixColor(color, osg::Vec4(0.55f, 0.55f, 0.55f, color.a()), 0.45f);
+    if (shaftTop.z > bottom.z) appendTube(mesh, {toLocal(shaftTop, origin), toLocal(bottom, origin)}, radius, 16, wall);
+    const Vec3d coverTop{top.x, top.y, top.z + 0.04};
+    appendTube(mesh, {toLocal(coverTop, origin), toLocal(shaftTop, origin)}, radius * 1.15f, 16,
+               withAlpha(manholeCoverColor(), color.a()));
+}
+
+namespace {
+void appendWalls(MeshBuffer& mesh, const std::vector<Vec3d>& ring, double bottomZ, double topZ, const Vec3d& origin,
+                 const osg::Vec4& color) {
+    for (size_t i = 0; i < ring.size(); ++i) {
+        const Vec3d& a = ring[i];
+        const Vec3d& b = ring[(i + 1) % ring.size()];
+        osg::Vec3 normal(float(b.y - a.y), float(a.x - b.x), 0);
+        normal.normalize();
+        const unsigned v0 = mesh.addVertex(toLocal({a.x, a.y, bottomZ}, origin), normal, color);
+        const unsigned v1 = mesh.addVertex(toLocal({b.x, b.y, bottomZ}, origin), normal, color);
+        const unsigned v2 = mesh.addVertex(toLocal({b.x, b.y, topZ}, origin), normal, color);
+        const unsigned v3 = mesh.addVertex(toLocal({a.x, a.y, topZ}, origin), normal, color);
+        mesh.addTriangle(v0, v1, v2);
+        mesh.addTriangle(v0, v2, v3);
+    }
+}
+
+// A flat polygon with holes at height z, triangulated by OSG's GLU tessellator.
+void appendFlatPolygon(MeshBuffer& mesh, const Building& building, double z, const osg::Vec3& normal,
+                       const Vec3d& origin, const osg::Vec4& color) {
+    osg::ref_ptr<osg::Geometry> polygon = new osg::Geometry;
+    osg::ref_ptr<osg::Vec3Array> vertices = new osg::Vec3Array;
+    auto addRing = [&](const std::vector<Vec3d>& ring) {
+        const unsigned start = unsigned(vertices->size());
+        for (const auto& p : ring) vertices->push_back(toLocal({p.x, p.y, z}, origin));
+        polygon->addPrimitiveSet(new osg::DrawArrays(GL_POLYGON, start, GLsizei(ring.size())));
+    };
+    addRing(building.footprint);
+    for (const auto& hole : building.holes) addRing(hole);
+    polygon->setVertexArray(vertices);
+    osg::ref_ptr<osgUtil::Tessellator> tessellator = new osgUtil::Tessellator;
+    tessellator->setTessellationType(osgUtil::Tessellator::TESS_TYPE_GEOMETRY);
+    tessellator->setWindingType(osgUtil::Tessellator::TESS_WINDING_ODD);
+    tessellator->retessellatePolygons(*polygon);
+    const auto* result = static_cast<const osg::Vec3Array*>(polygon->getVertexArray());
+    const unsigned base = unsigned(mesh.vertices.size());
+    for (const auto& v : *result) mesh.addVertex(v, normal, color);
+    for (unsigned p = 0; p < polygon->getNumPrimitiveSets(); ++p) {
+        const osg::PrimitiveSet* set = polygon->getPrimitiveSet(p);
+        const GLenum mode = set->getMode();
+        const unsigned n = set->getNumIndices();
+        for (unsigned i = 0; i + 2 < n; ++i) {
+            if (mode == GL_TRIANGLES && i % 3 != 0) continue;
+            unsigned a = set->index(i), b = set->index(i + 1), c = set->index(i + 2);
+            if (mode == GL_TRIANGLE_FAN) a = set->index(0), b = set->index(i + 1), c = set->index(i + 2);
+            if (mode == GL_TRIANGLE_STRIP && i % 2) std::swap(a, b);
+            if (mode == GL_TRIANGLES || mode == GL_TRIANGLE_FAN || mode == GL_TRIANGLE_STRIP)
+                mesh.addTriangle(base + a, base + b, base + c);
+        }
+    }
+}
+}  // namespace
+
+void appendBuilding(MeshBuffer& mesh, const Building& building, const Vec3d& origin, const osg::Vec4& color) {
+    mesh.beginFeature(building.id);
+    const double bottom = building.baseZ - building.basementDepthM;
+    const double top = building.baseZ + building.heightM;
+    appendWalls(mesh, building.footprint, bottom, top, origin, color);
+    for (const auto& hole : building.holes) appendWalls(mesh, hole, bottom, top, origin, color);
+    appendFlatPolygon(mesh, building, top, osg::Vec3(0, 0, 1), origin, withAlpha(color * 1.06f, color.a()));
+    appendFlatPolygon(mesh, building, bottom, osg::Vec3(0, 0, -1), origin, withAlpha(color * 0.8f, color.a()));
+}
+
+void appendTerrain(MeshBuffer& mesh, const Terrain& terrain, const Vec3d& origin, int maxSamples) {
+    mesh.beginFeature("terrain");
+    const int stride = std::max(1, int(std::ceil(double(std::max(terrain.columns, terrain.rows)) / maxSamples)));
+    const int columns = (terrain.columns - 1) / stride + 1, rows = (terrain.rows - 1) / stride + 1;
+    const double dx = terrain.cellX * stride, dy = terrain.cellY * stride;
+    auto heightAt = [&](int c, int r) { return terrain.height(std::min(c * stride, terrain.columns - 1), std::min(r * stride, terrain.rows - 1)); };
+    const unsigned first = unsigned(mesh.vertices.size());
+    const osg::Vec4 color = groundColor();
+    for (int r = 0; r < rows; ++r)
+        for (int c = 0; c < columns; ++c) {
+            const double h = heightAt(c, r);
+            const double hx = heightAt(std::min(c + 1, columns - 1), r) - heightAt(std::max(c - 1, 0), r);
+            const double hy = heightAt(c, std::max(r - 1, 0)) - heightAt(c, std::min(r + 1, rows - 1));
+            osg::Vec3 normal(float(-hx / (2 * dx)), float(-hy / (2 * dy)), 1.0f);
+            normal.normalize();
+            if (!std::isfinite(normal.x()) || !std::isfinite(normal.y())) normal = osg::Vec3(0, 0, 1);
+            const Vec3d p{terrain.originX + c * dx, terrain.originY - r * dy, std::isnan(h) ? 0.0 : h};
+            mesh.addVertex(toLocal(p, origin), normal, color);
+        }
+    for (int r = 0; r + 1 < rows; ++r)
+        for (int c = 0; c + 1 < columns; ++c) {
+            if (std::isnan(heightAt(c, r)) || std::isnan(heightAt(c + 1, r)) || std::isnan(heightAt(c, r + 1)) ||
+                std::isnan(heightAt(c + 1, r + 1)))
+                continue;  // no ground where the DEM has no data
+            const unsigned a = first + unsigned(r * columns + c), b = a + 1, d = a + unsigned(columns), e = d + 1;
+            mesh.addTriangle(a, d, b);
+            mesh.addTriangle(b, d, e);
+        }
+}
+
+}  // namespace subterra

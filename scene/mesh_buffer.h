@@ -1,0 +1,48 @@
+#pragma once
+// Triangles being collected for one merged osg::Geometry. Each vertex carries the index of the
+// feature it belongs to, so a picked triangle maps back to its segment, node or building.
+#include <osg/Geometry>
+#include <string>
+#include <vector>
+
+namespace subterra {
+
+struct MeshBuffer {
+    std::vector<osg::Vec3> vertices;   // relative to the scene's local origin
+    std::vector<osg::Vec3> normals;
+    std::vector<osg::Vec4> colors;
+    std::vector<float> featureIndex;   // index into featureIds (exact in float below 2^24)
+    std::vector<unsigned> indices;     // triangles
+    // Centrelines, drawn as thin lines: a pipe smaller than a pixel in a city-wide view still shows.
+    std::vector<unsigned> lineIndices;
+    std::vector<std::string> featureIds;
+
+    // Starts a new feature; returns its index.
+    unsigned beginFeature(const std::string& id);
+    unsigned addVertex(const osg::Vec3& position, const osg::Vec3& normal, const osg::Vec4& color);
+    void addTriangle(unsigned a, unsigned b, unsigned c) { indices.insert(indices.end(), {a, b, c}); }
+    void addLine(unsigned a, unsigned b) { lineIndices.insert(lineIndices.end(), {a, b}); }
+    size_t triangleCount() const { return indices.size() / 3; }
+    bool empty() const { return indices.empty() && lineIndices.empty(); }
+
+    // The buffer as one geometry (primitive set 0: triangles, 1: lines if any): feature index as
+    // vertex attribute kFeatureAttribute, and the ids as a FeatureTable user object.
+    osg::ref_ptr<osg::Geometry> toGeometry() const;
+
+  private:
+    unsigned currentFeature_ = 0;
+};
+
+constexpr unsigned kFeatureAttribute = 7;
+
+// Attached to every merged geometry: feature index -> feature id.
+class FeatureTable : public osg::Referenced {
+  public:
+    explicit FeatureTable(std::vector<std::string> ids) : ids(std::move(ids)) {}
+    std::vector<std::string> ids;
+};
+
+// The feature id of a vertex of a merged geometry; empty when the geometry has none.
+std::string featureIdOfVertex(const osg::Geometry& geometry, unsigned vertex);
+
+}  // namespace subterra

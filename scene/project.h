@@ -1,0 +1,60 @@
+#pragma once
+// The project file (*.subterra.json): the single source of truth for a user's work.
+// Format: docs/project-format.md. Unknown keys are kept when saving.
+#include <array>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "layer_spec.h"
+#include "model_loader.h"
+#include "problem.h"
+
+namespace subterra {
+
+using Rgba = std::array<float, 4>;
+
+struct ProjectLayer {
+    LayerSpec spec;
+    bool visible = true;
+    std::optional<Rgba> color;  // empty = by utility kind (APWA)
+    float opacity = 1.0f;
+};
+
+struct NamedView {
+    Vec3d eye, target, up{0, 0, 1};
+    double fovDeg = 35;
+};
+
+struct Project {
+    static constexpr int kSchemaVersion = 1;
+    std::string path;            // where it was loaded from; relative paths are resolved against it
+    std::string name;
+    std::string crs;
+    TerrainSpec terrain;
+    float terrainOpacity = 0.35f;
+    std::vector<ProjectLayer> layers;
+    std::map<std::string, NamedView> views;
+    nlohmann::json document;     // the file as read, so keys this version does not know survive a save
+
+    LoadRequest loadRequest() const;
+    const ProjectLayer* findLayer(const std::string& name) const;
+};
+
+struct ProjectLoad {
+    std::optional<Project> project;  // empty when the file cannot be used at all
+    Problems problems;               // wrong keys and types, each with its JSON path
+};
+
+ProjectLoad loadProject(const std::string& path);
+
+// Writes atomically (temporary file, fsync, rename); the previous file is kept as `path + ".bak"`.
+bool saveProject(const Project& project, const std::string& path, std::string& error);
+
+// "#1f5fd6" or "#1f5fd6ff" -> colour; nullopt when malformed.
+std::optional<Rgba> parseHexColor(const std::string& text);
+std::string toHexColor(const Rgba& color);
+
+}  // namespace subterra

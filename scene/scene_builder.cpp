@@ -1,0 +1,111 @@
+#include "scene_builder.h"
+
+#include <algorithm>
+#include <cmath>
+#include <osg/BlendFunc>
+#include <osg/Depth>
+#include <osg/Geode>
+
+#include "feature_meshes.h"
+#include "render_state.h"
+#include "utility_colors.h"
+
+namespace subterra {
+
+Vec3d chooseLocalOrigin(const Extent& extent) {
+    if (!extent.valid()) return {};
+    const Vec3d c = extent.centre();
+    return {std::round(c.x / 1000) * 1000, std::round(c.y / 1000) * 1000, std::round(c.z)};
+}
+
+namespace {
+// Features of one layer, split by how they are drawn: solid, or see-through (assumed depth).
+struct LayerMeshes {
+    MeshBuffer solid, seeThrough;
+};
+
+osg::ref_ptr<osg::Geode> geodeOf(LayerMeshes& meshes, size_t& triangles) {
+    osg::ref_ptr<osg::Geode> geode = new osg::Geode;
+    if (!meshes.solid.empty()) geode->addDrawable(meshes.solid.toGeometry());
+    if (!meshes.seeThrough.empty()) {
+        osg::ref_ptr<osg::Geometry> geometry = meshes.seeThrough.toGeometry();
+        makeTranslucent(*geometry->getOrCreateStateSet());
+        geode->addDrawable(geometry);
+    }
+    triangles += meshes.solid.triangleCount() + meshes.seeThrough.triangleCount();
+    return geode;
+}
+
+osg::Vec4 colorFor(const LayerLook* look, UtilityKind utility) {
+    return look && look->color ? *look->color : utilityColor(utility);
+}
+
+template <typename Feature, typename Append>
+void collect(const std::vector<Feature>& features, const SceneStyle& style, std::map<std::string, LayerMeshes>& byLayer,
+             const Append& append) {
+    for (const auto& feature : features) {
+        auto it = style.layers.find(feature.layer);
+        const LayerLook* look = it == style.layers.end() ? nullptr : &it->second;
+        append(byLayer[feature.layer], feature, look);
+    }
+}
+
+osg::ref_ptr<osg::Group> terrainGroup(const Model& model, const Vec3d& origin, const SceneStyle& style, size_t& triangles) {
+    MeshBuffer mesh;
+    if (!model.terrain) return nullptr;
+    appendTerrain(mesh, *model.terrain, origin);
+    osg::ref_ptr<osg::Geode> geode = new osg::Geode;
+    geode->addDrawable(mesh.toGeometry());
+    triangles += mesh.triangleCount();
+    osg::ref_ptr<osg::Group> group = new osg::Group;
+    group->setName("terrain");
+    group->addChild(geode);
+    applyTerrainState(*group->getOrCreateStateSet(), style.terrainOpacity);
+    return group;
+}
+}  // namespace
+
+BuiltScene buildScene(const Model& model, const SceneStyle& style) {
+    BuiltScene scene;
+    scene.extent = model.extent();
+    scene.origin = chooseLocalOrigin(scene.extent);
+    const Vec3d& origin = scene.origin;
+    std::map<std::string, LayerMeshes> byLayer;
+    collect(model.segments, style, byLayer, [&](LayerMeshes& m, const Segment& s, const LayerLook* look) {
+        const bool assumed = s.depthSource == DepthSource::Assumed;
+        osg::Vec4 color = colorFor(look, s.utility);
+        if (assumed) color.a() = style.assumedDepthAlpha;
+        appendSegment(assumed ? m.seeThrough : m.solid, s, origin, color);
+    });
+    collect(model.nodes, style, byLayer, [&](LayerMeshes& m, const Node& n, const LayerLook* look) {
+        appendNode(m.solid, n, origin, colorFor(look, n.utility));
+    });
+    collect(model.buildings, style, byLayer, [&](LayerMeshes& m, const Building& b, const LayerLook* look) {
+        appendBuilding(m.solid, b, origin, look && look->color ? *look->color : buildingColor());
+    });
+
+    scene.root = new osg::Group;
+    scene.root->setName("subterra");
+    const float sceneSize = scene.extent.valid()
+                                ? float(std::max(scene.extent.maxX - scene.extent.minX, scene.extent.maxY - scene.extent.minY))
+                                : 100.0f;
+    applySceneState(*scene.root->getOrCreateStateSet(), sceneSize);
+    scene.world = new osg::MatrixTransform(osg::Matrixd::translate(origin.x, origin.y, origin.z));
+    scene.world->setName("local origin");
+    scene.root->addChild(scene.world);
+    for (auto& [name, meshes] : byLayer) {
+        osg::ref_ptr<osg::Group> group = new osg::Group;
+        group->setName(name);
+        auto it = style.layers.find(name);
+        const LayerLook look = it == style.layers.end() ? LayerLook{} : it->second;
+        addLayerContent(*group, geodeOf(meshes, scene.triangles), look.opacity);
+        group->setNodeMask(look.visible ? ~0u : 0u);
+        scene.world->addChild(group);
+        scene.layers[name] = group;
+    }
+    scene.terrain = terrainGroup(model, origin, style, scene.triangles);
+    if (scene.terrain) scene.world->addChild(scene.terrain);
+    return scene;
+}
+
+}  // namespace subterra

@@ -1,0 +1,42 @@
+#pragma once
+// The neutral model -> an OSG scene graph: one group per layer with its features merged into a few
+// geometries, the buildings, and a translucent terrain. Everything hangs under one double-precision
+// MatrixTransform at a local origin, so projected coordinates (UTM, national grids) never jitter.
+#include <map>
+#include <optional>
+#include <osg/Group>
+#include <osg/MatrixTransform>
+#include <string>
+
+#include "model.h"
+
+namespace subterra {
+
+struct LayerLook {
+    bool visible = true;
+    std::optional<osg::Vec4> color;  // empty = by utility kind (APWA)
+    float opacity = 1.0f;
+};
+
+struct SceneStyle {
+    float terrainOpacity = 0.35f;
+    float assumedDepthAlpha = 0.45f;  // features whose depth is assumed are drawn see-through
+    std::map<std::string, LayerLook> layers;  // by layer name; absent = defaults
+};
+
+struct BuiltScene {
+    osg::ref_ptr<osg::Group> root;                 // shaders and lighting state live here
+    osg::ref_ptr<osg::MatrixTransform> world;      // translation to the local origin
+    Vec3d origin;
+    std::map<std::string, osg::ref_ptr<osg::Group>> layers;
+    osg::ref_ptr<osg::Group> terrain;              // null without a DEM or flat ground
+    Extent extent;                                 // of the model, project CRS
+    size_t triangles = 0;
+};
+
+// Local origin for a model: the extent's centre rounded to 1 km, so that nearby scenes share it.
+Vec3d chooseLocalOrigin(const Extent& extent);
+
+BuiltScene buildScene(const Model& model, const SceneStyle& style);
+
+}  // namespace subterra

@@ -1,0 +1,62 @@
+#include "scene_inputs.h"
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+namespace subterra {
+
+namespace {
+bool endsWith(const std::string& text, const std::string& suffix) {
+    return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+}  // namespace
+
+bool isProjectFile(const std::string& path) {
+    if (endsWith(path, ".subterra.json")) return true;
+    if (!endsWith(path, ".json")) return false;
+    std::ifstream in(path);
+    if (!in) return false;
+    const auto document = nlohmann::json::parse(in, nullptr, false);
+    return document.is_object() && document.contains("subterra");
+}
+
+SceneStyle styleFromProject(const Project& project) {
+    SceneStyle style;
+    style.terrainOpacity = project.terrainOpacity;
+    for (const auto& layer : project.layers) {
+        LayerLook look;
+        look.visible = layer.visible;
+        look.opacity = layer.opacity;
+        if (layer.color) look.color = osg::Vec4((*layer.color)[0], (*layer.color)[1], (*layer.color)[2], (*layer.color)[3]);
+        style.layers[layer.spec.name] = look;
+    }
+    return style;
+}
+
+LoadedInputs loadInputs(const InputOptions& options) {
+    LoadedInputs result;
+    LoadRequest request;
+    const bool oneProject = options.inputs.size() == 1 && isProjectFile(options.inputs[0]);
+    if (oneProject) {
+        ProjectLoad projectLoad = loadProject(options.inputs[0]);
+        result.problems = projectLoad.problems;
+        if (!projectLoad.project) return result;
+        result.project = std::move(projectLoad.project);
+        request = result.project->loadRequest();
+        result.style = styleFromProject(*result.project);
+    } else {
+        for (const auto& input : options.inputs)
+            if (isProjectFile(input))
+                result.problems.push_back({Severity::Error, input, "", "a project file cannot be mixed with other inputs"});
+        if (hasErrors(result.problems)) return result;
+        request.layers = layerSpecsForFiles(options.inputs, result.problems);
+    }
+    if (!options.dem.empty()) request.terrain.dem = options.dem;
+    if (!options.crs.empty()) request.projectCrs = options.crs;
+    if (options.terrainOpacity) result.style.terrainOpacity = float(*options.terrainOpacity);
+    result.load = loadModel(request);
+    result.problems.insert(result.problems.end(), result.load.problems.begin(), result.load.problems.end());
+    return result;
+}
+
+}  // namespace subterra

@@ -1,0 +1,11 @@
+# Writes OUTPUT: a C++ table of every shader in SHADER_DIR, as raw string literals.
+file(GLOB files ${SHADER_DIR}/*.vert ${SHADER_DIR}/*.frag)
+list(SORT files)
+set(body "// Generated from shaders/ by embed_shaders.cmake. Do not edit.\n#include \"shader_library.h\"\nnamespace subterra {\nconst std::vector<EmbeddedShader>& embeddedShaders() {\n  static const std::vector<EmbeddedShader> shaders = {\n")
+foreach(f ${files})
+  get_filename_component(name ${f} NAME)
+  file(READ ${f} text)
+  string(APPEND body "    {\"${name}\", R\"SHADER(${text})SHADER\"},\n")
+endforeach()
+string(APPEND body "  };\n  return shaders;\n}\n}  // namespace subterra\n")
+file(WRITE ${OUTPUT} "${body}")
