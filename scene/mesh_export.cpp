@@ -4,6 +4,7 @@
 #include <assimp/scene.h>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <osg/Geode>
 #include <osgDB/WriteFile>
 
@@ -56,14 +57,29 @@ float uniformOpacity(const osg::Node& node) {
     return value;
 }
 
-void collectGroup(const osg::Group& group, std::map<ColorKey, ColorMesh>& meshes) {
+// Every geometry under a layer once (translucent layers hold their geode twice: depth and colour
+// passes), skipping hidden layers.
+class GeometryCollector : public osg::NodeVisitor {
+  public:
+    GeometryCollector(float opacity, std::map<ColorKey, ColorMesh>& meshes)
+        : osg::NodeVisitor(TRAVERSE_ACTIVE_CHILDREN), opacity_(opacity), meshes_(meshes) {}
+    void apply(osg::Geode& geode) override {
+        if (!visited_.insert(&geode).second) return;
+        for (unsigned d = 0; d < geode.getNumDrawables(); ++d)
+            if (const osg::Geometry* geometry = geode.getDrawable(d)->asGeometry())
+                collectGeometry(*geometry, opacity_, meshes_);
+    }
+
+  private:
+    float opacity_;
+    std::map<ColorKey, ColorMesh>& meshes_;
+    std::set<const osg::Geode*> visited_;
+};
+
+void collectGroup(osg::Group& group, std::map<ColorKey, ColorMesh>& meshes) {
     if (group.getNodeMask() == 0) return;
-    const float opacity = uniformOpacity(group);
-    for (unsigned i = 0; i < group.getNumChildren(); ++i)
-        if (const osg::Geode* geode = group.getChild(i)->asGeode())
-            for (unsigned d = 0; d < geode->getNumDrawables(); ++d)
-                if (const osg::Geometry* geometry = geode->getDrawable(d)->asGeometry())
-                    collectGeometry(*geometry, opacity, meshes);
+    GeometryCollector collector(uniformOpacity(group), meshes);
+    group.accept(collector);
 }
 
 std::unique_ptr<aiScene> toAssimpScene(std::map<ColorKey, ColorMesh>& meshes, const Vec3d& origin) {

@@ -15,7 +15,7 @@ namespace subterra {
 Vec3d chooseLocalOrigin(const Extent& extent) {
     if (!extent.valid()) return {};
     const Vec3d c = extent.centre();
-    return {std::round(c.x / 1000) * 1000, std::round(c.y / 1000) * 1000, std::round(c.z)};
+    return {std::round(c.x / 1000) * 1000, std::round(c.y / 1000) * 1000, 0.0};  // elevations fit a float
 }
 
 namespace {

@@ -34,7 +34,7 @@ struct BuiltScene {
     size_t triangles = 0;
 };
 
-// Local origin for a model: the extent's centre rounded to 1 km, so that nearby scenes share it.
+// Local origin for a model: the extent's plan centre rounded to 1 km (nearby scenes share it), z = 0.
 Vec3d chooseLocalOrigin(const Extent& extent);
 
 BuiltScene buildScene(const Model& model, const SceneStyle& style);

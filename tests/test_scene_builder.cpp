@@ -1,0 +1,136 @@
+// Scene builder geometry: tube vertices against analytic values, frames along bends, feature ids.
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <osg/Geode>
+
+#include "feature_meshes.h"
+#include "scene_builder.h"
+#include "tube_mesh.h"
+
+using namespace subterra;
+
+namespace {
+float distanceToLine(const osg::Vec3& p, const osg::Vec3& a, const osg::Vec3& b) {
+    osg::Vec3 direction = b - a;
+    direction.normalize();
+    const osg::Vec3 offset = p - a;
+    return (offset - direction * (offset * direction)).length();
+}
+
+Segment straightPipe(const std::string& id, Vec3d from, Vec3d to, double diameterM) {
+    Segment s;
+    s.id = id;
+    s.layer = "water";
+    s.utility = UtilityKind::Water;
+    s.points = {from, to};
+    s.section.diameterM = diameterM;
+    s.depthSource = DepthSource::CoverDepth;
+    return s;
+}
+}  // namespace
+
+TEST_CASE("A straight tube's ring vertices lie at its radius from the axis", "[scene][tube]") {
+    MeshBuffer mesh;
+    mesh.beginFeature("p1");
+    const osg::Vec3 a(0, 0, 0), b(10, 0, -1);
+    appendTube(mesh, {a, b}, 0.3f, 12, osg::Vec4(0, 0, 1, 1));
+    // 2 rings of 12, then 2 caps of 1 centre + 12 rim vertices.
+    REQUIRE(mesh.vertices.size() == 2 * 12 + 2 * 13);
+    for (int i = 0; i < 24; ++i) CHECK(distanceToLine(mesh.vertices[i], a, b) == Approx(0.3f).margin(1e-5));
+    // Side normals are radial: perpendicular to the axis.
+    osg::Vec3 axis = b - a;
+    axis.normalize();
+    for (int i = 0; i < 24; ++i) CHECK(std::abs(mesh.normals[i] * axis) < 1e-5f);
+    CHECK(mesh.triangleCount() == 2 * 12 + 2 * 12);
+}
+
+TEST_CASE("Tube frames do not twist around a horizontal bend", "[scene][tube]") {
+    const std::vector<osg::Vec3> points = {{0, 0, 0}, {10, 0, 0}, {10, 10, 0}, {0, 10, 0}};
+    const auto frames = polylineFrames(points);
+    REQUIRE(frames.size() == 4);
+    for (const auto& f : frames) {
+        // For a line in a horizontal plane the rotation-minimising frame keeps b vertical.
+        CHECK(std::abs(f.b.z()) == Approx(1.0f).margin(1e-5));
+        CHECK(std::abs(f.n * f.t) < 1e-5f);
+    }
+    // Bend rings are widened by 1/cos(45 deg) so the wall thickness stays true.
+    CHECK(frames[1].scale == Approx(std::sqrt(2.0f)).margin(1e-4));
+}
+
+TEST_CASE("A rectangular duct keeps its top face up and its true width and height", "[scene][tube]") {
+    MeshBuffer mesh;
+    mesh.beginFeature("d1");
+    appendDuct(mesh, {{0, 0, -1}, {5, 0, -1}}, 0.6f, 0.4f, osg::Vec4(1, 0, 0, 1));
+    float minY = 1e9f, maxY = -1e9f, minZ = 1e9f, maxZ = -1e9f;
+    for (const auto& v : mesh.vertices) {
+        minY = std::min(minY, v.y()), maxY = std::max(maxY, v.y());
+        minZ = std::min(minZ, v.z()), maxZ = std::max(maxZ, v.z());
+    }
+    CHECK(maxY - minY == Approx(0.6f).margin(1e-5));
+    CHECK(maxZ - minZ == Approx(0.4f).margin(1e-5));
+    CHECK(maxZ == Approx(-0.8f).margin(1e-5));
+}
+
+TEST_CASE("Merged geometry maps every vertex back to its feature id", "[scene][picking]") {
+    Model model;
+    model.segments.push_back(straightPipe("W-1", {0, 0, -1}, {10, 0, -1}, 0.3));
+    model.segments.push_back(straightPipe("W-2", {0, 5, -1}, {10, 5, -1}, 0.3));
+    const BuiltScene scene = buildScene(model, SceneStyle{});
+    REQUIRE(scene.layers.count("water") == 1);
+    const osg::Geode* geode = scene.layers.at("water")->getChild(0)->asGeode();
+    REQUIRE(geode != nullptr);
+    REQUIRE(geode->getNumDrawables() == 1);  // both pipes merged into one geometry
+    const osg::Geometry* geometry = geode->getDrawable(0)->asGeometry();
+    const auto* vertices = static_cast<const osg::Vec3Array*>(geometry->getVertexArray());
+    int first = 0, second = 0;
+    for (unsigned i = 0; i < vertices->size(); ++i) {
+        const std::string id = featureIdOfVertex(*geometry, i);
+        const float localY = (*vertices)[i].y() + float(scene.origin.y);
+        if (id == "W-1") {
+            CHECK(std::abs(localY - 0.0f) < 0.2f);
+            ++first;
+        } else if (id == "W-2") {
+            CHECK(std::abs(localY - 5.0f) < 0.2f);
+            ++second;
+        } else {
+            FAIL("vertex " << i << " has no feature id");
+        }
+    }
+    CHECK(first > 0);
+    CHECK(first == second);
+}
+
+TEST_CASE("Geometry is built relative to a local origin so UTM coordinates keep millimetres", "[scene][precision]") {
+    Model model;
+    const double x0 = 500000.123, y0 = 3450000.456;
+    model.segments.push_back(straightPipe("W-1", {x0, y0, -1.5}, {x0 + 2, y0, -1.5}, 0.2));
+    const BuiltScene scene = buildScene(model, SceneStyle{});
+    CHECK(std::abs(scene.origin.x - x0) < 1000);
+    const osg::Matrixd matrix = scene.world->getMatrix();
+    CHECK(matrix.getTrans().x() == Approx(scene.origin.x));
+    const osg::Geometry* geometry = scene.layers.at("water")->getChild(0)->asGeode()->getDrawable(0)->asGeometry();
+    const auto* vertices = static_cast<const osg::Vec3Array*>(geometry->getVertexArray());
+    // The centreline start: a float relative to the origin plus the double origin is exact to 1 mm.
+    double best = 1e9;
+    for (const auto& v : *vertices)
+        best = std::min(best, std::hypot(v.x() + scene.origin.x - x0, v.y() + scene.origin.y - y0) );
+    CHECK(best < 0.001);
+}
+
+TEST_CASE("Assumed depths are drawn see-through and hidden layers are masked", "[scene]") {
+    Model model;
+    Segment known = straightPipe("W-1", {0, 0, -1}, {10, 0, -1}, 0.3);
+    Segment assumed = straightPipe("W-2", {0, 5, -1}, {10, 5, -1}, 0.3);
+    assumed.depthSource = DepthSource::Assumed;
+    model.segments = {known, assumed};
+    SceneStyle style;
+    const BuiltScene scene = buildScene(model, style);
+    const osg::Geode* geode = scene.layers.at("water")->getChild(0)->asGeode();
+    REQUIRE(geode->getNumDrawables() == 2);
+    const auto* colors = static_cast<const osg::Vec4Array*>(geode->getDrawable(1)->asGeometry()->getColorArray());
+    CHECK((*colors)[0].a() == Approx(style.assumedDepthAlpha));
+    CHECK(geode->getDrawable(1)->getStateSet()->getRenderingHint() == osg::StateSet::TRANSPARENT_BIN);
+
+    style.layers["water"].visible = false;
+    CHECK(buildScene(model, style).layers.at("water")->getNodeMask() == 0u);
+}
