@@ -50,10 +50,24 @@ void collect(const std::vector<Feature>& features, const SceneStyle& style, std:
     }
 }
 
-osg::ref_ptr<osg::Group> terrainGroup(const Model& model, const Vec3d& origin, const SceneStyle& style, size_t& triangles) {
+// Without a DEM the ground is a flat plane at the model's flat level, a little larger than the data.
+Terrain flatGround(const Model& model, const Extent& extent) {
+    Terrain ground;
+    const double margin = std::max(10.0, 0.08 * std::max(extent.maxX - extent.minX, extent.maxY - extent.minY));
+    ground.columns = ground.rows = 2;
+    ground.originX = extent.minX - margin;
+    ground.originY = extent.maxY + margin;
+    ground.cellX = extent.maxX - extent.minX + 2 * margin;
+    ground.cellY = extent.maxY - extent.minY + 2 * margin;
+    ground.heights.assign(4, float(model.flatGroundZ));
+    return ground;
+}
+
+osg::ref_ptr<osg::Group> terrainGroup(const Model& model, const Extent& extent, const Vec3d& origin,
+                                      const SceneStyle& style, size_t& triangles) {
+    if (!extent.valid()) return nullptr;
     MeshBuffer mesh;
-    if (!model.terrain) return nullptr;
-    appendTerrain(mesh, *model.terrain, origin);
+    appendTerrain(mesh, model.terrain ? *model.terrain : flatGround(model, extent), origin);
     osg::ref_ptr<osg::Geode> geode = new osg::Geode;
     geode->addDrawable(mesh.toGeometry());
     triangles += mesh.triangleCount();
@@ -103,7 +117,7 @@ BuiltScene buildScene(const Model& model, const SceneStyle& style) {
         scene.world->addChild(group);
         scene.layers[name] = group;
     }
-    scene.terrain = terrainGroup(model, origin, style, scene.triangles);
+    scene.terrain = terrainGroup(model, scene.extent, origin, style, scene.triangles);
     if (scene.terrain) scene.world->addChild(scene.terrain);
     return scene;
 }

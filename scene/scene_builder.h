@@ -29,7 +29,7 @@ struct BuiltScene {
     osg::ref_ptr<osg::MatrixTransform> world;      // translation to the local origin
     Vec3d origin;
     std::map<std::string, osg::ref_ptr<osg::Group>> layers;
-    osg::ref_ptr<osg::Group> terrain;              // null without a DEM or flat ground
+    osg::ref_ptr<osg::Group> terrain;              // the DEM, or a flat plane at the flat ground level
     Extent extent;                                 // of the model, project CRS
     size_t triangles = 0;
 };

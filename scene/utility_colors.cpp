@@ -11,7 +11,7 @@ osg::Vec4 utilityColor(UtilityKind kind) {
         case UtilityKind::Power: return {0.90f, 0.12f, 0.12f, 1.0f};     // APWA red
         case UtilityKind::Telecom: return {1.00f, 0.50f, 0.05f, 1.0f};   // APWA orange
         case UtilityKind::Heating: return {0.80f, 0.20f, 0.60f, 1.0f};   // not APWA: warm magenta
-        case UtilityKind::Other: return {0.60f, 0.60f, 0.62f, 1.0f};
+        case UtilityKind::Other: return {0.28f, 0.30f, 0.40f, 1.0f};     // slate: unknown kind, stands out on the ground
     }
     return {0.6f, 0.6f, 0.6f, 1.0f};
 }
