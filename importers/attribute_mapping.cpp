@@ -20,7 +20,7 @@ const std::vector<MappingRoleInfo>& mappingRoles() {
     using U = LengthUnit;
     static const std::vector<MappingRoleInfo> roles = {
         {R::Id, "id", U::Metre, false, kForAll,
-         {"PIPE_ID", "ID", "ASSET_ID", "ASSETID", "FACILITYID", "GID", "NAME", "MH_ID", "BLDG_ID",
+         {"PIPE_ID", "DUCT_ID", "ID", "ASSET_ID", "ASSETID", "FACILITYID", "GID", "NAME", "MH_ID", "BLDG_ID",
           "inspireId", "UID", "OBJECTID"}},
         {R::Utility, "utility", U::Metre, false, kForSegments | kForNodes, {"UTILITY", "UTILITY_TYPE", "UTILITYTYPE", "NETWORK", "SERVICE"}},
         {R::Diameter, "diameter", U::Millimetre, true, kForSegments,

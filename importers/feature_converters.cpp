@@ -58,7 +58,11 @@ int convertLineFeature(OGRFeature& feature, const ConversionContext& context, st
     const OGRGeometry& geometry = *feature.GetGeometryRef();
     auto parts = lineParts(geometry);
     if (parts.empty()) {
-        where.warn("geometry is " + std::string(geometry.getGeometryName()) + ", not a line; feature skipped");
+        const OGRwkbGeometryType flat = OGR_GT_GetLinear(wkbFlatten(geometry.getGeometryType()));
+        if (flat == wkbLineString || flat == wkbMultiLineString)
+            where.warn("line has fewer than 2 distinct points; feature skipped");
+        else
+            where.warn("geometry is " + std::string(geometry.getGeometryName()) + ", not a line; feature skipped");
         return 0;
     }
     PendingSegment base;
@@ -116,7 +120,7 @@ void settleSection(PendingSegment& pending, LengthUnit unit, const ConversionCon
             section.diameterM = diameterM;
             return;
         }
-        where.warn("diameter " + std::to_string(*pending.rawDiameter) + " " + toString(unit) +
+        where.warn("diameter " + formatNumber(*pending.rawDiameter) + " " + toString(unit) +
                    " is not plausible; a default size is drawn");
     }
     section = defaultSection(pending.segment.utility);
@@ -203,7 +207,7 @@ int convertPolygonFeature(OGRFeature& feature, const ConversionContext& context,
     base.attributes = allAttributes(feature);
     const auto height = readLengthM(feature, context.mapping.get(MappingRole::BuildingHeight), where, true);
     if (height && *height <= kMaxBuildingHeightM) base.heightM = *height;
-    else if (height) where.warn("height " + std::to_string(*height) + " m is not plausible; 10 m drawn");
+    else if (height) where.warn("height " + formatNumber(*height) + " m is not plausible; 10 m drawn");
     if (auto basement = readLengthM(feature, context.mapping.get(MappingRole::BasementDepth), where, true))
         base.basementDepthM = *basement;
     int made = 0;

@@ -1,6 +1,7 @@
 #include "feature_fields.h"
 
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <ogr_feature.h>
 
@@ -8,6 +9,12 @@ namespace subterra {
 
 void FeatureContext::warn(const std::string& message) const {
     problems.push_back({Severity::Warning, file, "layer '" + layer + "' feature '" + featureId + "'", message});
+}
+
+std::string formatNumber(double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.10g", value);
+    return text;
 }
 
 namespace {
@@ -56,7 +63,7 @@ std::optional<double> readLengthM(OGRFeature& feature, const FieldRef* ref, cons
     if (!raw) return std::nullopt;
     if (*raw == 0 && zeroIsMissing) return std::nullopt;
     if (*raw < 0 && zeroIsMissing) {
-        context.warn("field '" + ref->field + "' is negative (" + std::to_string(*raw) + "); ignored");
+        context.warn("field '" + ref->field + "' is negative (" + formatNumber(*raw) + "); ignored");
         return std::nullopt;
     }
     return toMetres(*raw, ref->unit);

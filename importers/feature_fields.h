@@ -20,6 +20,9 @@ struct FeatureContext {
     void warn(const std::string& message) const;
 };
 
+// A number for messages: "80000", "0.15", "-100" (not std::to_string's "80000.000000").
+std::string formatNumber(double value);
+
 // The field's text, or "" when unmapped, missing or null.
 std::string readText(OGRFeature& feature, const FieldRef* ref);
 

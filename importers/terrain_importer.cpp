@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "crs.h"
+#include "gdal_drivers.h"
 
 namespace subterra {
 
@@ -41,6 +42,37 @@ bool readHeights(GDALDatasetH dataset, Terrain& terrain, std::string& error) {
             h = std::nanf("");
     return true;
 }
+
+// The DEM warped into the project CRS. Where the warped grid reaches past the source's footprint
+// (its corners, once rotated) the value is nodata (NaN for float rasters), never the warper's
+// default 0, which would read as a real ground level of 0 m.
+GDALDatasetH warpToProject(GDALDatasetH source, const std::string& projectCrsWkt) {
+    GDALRasterBandH band = GDALGetRasterBand(source, 1);
+    int hasNoData = 0;
+    const double sourceNoData = GDALGetRasterNoDataValue(band, &hasNoData);
+    const GDALDataType type = GDALGetRasterDataType(band);
+    const double outside = hasNoData                       ? sourceNoData
+                           : GDALDataTypeIsFloating(type) ? std::nan("")
+                                                           : GDALAdjustValueToDataType(type, -1e300, nullptr, nullptr);
+    GDALWarpOptions* options = GDALCreateWarpOptions();
+    options->nBandCount = 1;
+    options->panSrcBands = static_cast<int*>(CPLMalloc(sizeof(int)));
+    options->panSrcBands[0] = 1;
+    options->panDstBands = static_cast<int*>(CPLMalloc(sizeof(int)));
+    options->panDstBands[0] = 1;
+    if (hasNoData) {
+        options->padfSrcNoDataReal = static_cast<double*>(CPLMalloc(sizeof(double)));
+        options->padfSrcNoDataReal[0] = sourceNoData;
+    }
+    options->padfDstNoDataReal = static_cast<double*>(CPLMalloc(sizeof(double)));
+    options->padfDstNoDataReal[0] = outside;
+    options->papszWarpOptions = CSLSetNameValue(options->papszWarpOptions, "INIT_DEST", "NO_DATA");
+    GDALDatasetH warped =
+        GDALAutoCreateWarpedVRTEx(source, nullptr, projectCrsWkt.c_str(), GRA_Bilinear, 0.0, options, nullptr);
+    GDALDestroyWarpOptions(options);
+    if (warped) GDALSetRasterNoDataValue(GDALGetRasterBand(warped, 1), outside);
+    return warped;
+}
 }  // namespace
 
 TerrainImport importTerrain(const std::string& path, const std::string& projectCrsWkt, int maxSamples) {
@@ -50,6 +82,7 @@ TerrainImport importTerrain(const std::string& path, const std::string& projectC
         result.problems.push_back({Severity::Error, path, "", message});
         return result;
     };
+    ensureGdalDrivers();
     CPLErrorReset();
     DatasetHandle source(GDALOpenEx(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
     if (!source) {
@@ -69,7 +102,7 @@ TerrainImport importTerrain(const std::string& path, const std::string& projectC
     GDALDatasetH dataset = source.get();
     if (!projectCrsWkt.empty() && !result.report.sourceCrsWkt.empty() &&
         !crsEquivalent(result.report.sourceCrsWkt, projectCrsWkt)) {
-        warped.reset(GDALAutoCreateWarpedVRT(source.get(), nullptr, projectCrsWkt.c_str(), GRA_Bilinear, 0.0, nullptr));
+        warped.reset(warpToProject(source.get(), projectCrsWkt));
         if (!warped) return fail(std::string("cannot reproject into the project CRS (") + CPLGetLastErrorMsg() + ")");
         dataset = warped.get();
         GDALGetGeoTransform(dataset, geo);

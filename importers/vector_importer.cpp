@@ -6,6 +6,7 @@
 #include <ogrsf_frmts.h>
 
 #include "feature_converters.h"
+#include "gdal_drivers.h"
 
 namespace subterra {
 
@@ -16,6 +17,7 @@ struct DatasetCloser {
 using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
 
 DatasetPtr openVector(const std::string& source, std::string& error) {
+    ensureGdalDrivers();
     CPLErrorReset();
     GDALDataset* dataset = GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
     if (!dataset) {
@@ -60,10 +62,23 @@ std::optional<FeatureType> typeFromGeometry(OGRwkbGeometryType type) {
     return std::nullopt;  // unknown/geometry collection: decided per feature is not supported
 }
 
-// The layer's utility kind: from the spec, else from a word in the layer or table name.
-UtilityKind layerUtility(const LayerSpec& spec) {
+// Layers that declare no single geometry type (CSV with WKT, mixed GeoJSON) are typed by their
+// first usable geometry.
+std::optional<FeatureType> typeFromFirstGeometry(OGRLayer& layer) {
+    layer.ResetReading();
+    for (auto& feature : layer) {
+        const OGRGeometry* geometry = feature->GetGeometryRef();
+        if (!geometry || geometry->IsEmpty()) continue;
+        if (auto type = typeFromGeometry(geometry->getGeometryType())) return type;
+    }
+    return std::nullopt;
+}
+
+// The layer's utility kind: from the spec, else from a word in the table, layer or OGR layer name
+// (a GeoJSON's OGR layer is named after its file: "water_mains").
+UtilityKind layerUtility(const LayerSpec& spec, const std::string& ogrLayerName) {
     if (spec.utility) return *spec.utility;
-    for (const std::string& name : {spec.table, spec.name}) {
+    for (const std::string& name : {spec.table, spec.name, ogrLayerName}) {
         if (auto kind = parseUtilityKind(name)) return *kind;
         std::string word;
         for (char c : name + "_") {
@@ -127,7 +142,8 @@ LayerImport importVectorLayer(const LayerSpec& spec, const ImportContext& contex
     report.source = spec.source;
     report.table = spec.table;
     auto fail = [&](const std::string& message) {
-        result.problems.push_back({Severity::Error, spec.source, spec.table.empty() ? "" : "layer '" + spec.table + "'", message});
+        const std::string& shown = !spec.name.empty() ? spec.name : !report.table.empty() ? report.table : spec.table;
+        result.problems.push_back({Severity::Error, spec.source, shown.empty() ? "" : "layer '" + shown + "'", message});
         return result;
     };
     std::string error;
@@ -138,13 +154,14 @@ LayerImport importVectorLayer(const LayerSpec& spec, const ImportContext& contex
     report.table = layer->GetName();
     report.driver = dataset->GetDriver() ? dataset->GetDriver()->GetDescription() : "";
     report.geometryType = OGRGeometryTypeToName(layer->GetGeomType());
-    const auto geometryType = typeFromGeometry(layer->GetGeomType());
+    auto geometryType = typeFromGeometry(layer->GetGeomType());
+    if (!geometryType && !spec.type) geometryType = typeFromFirstGeometry(*layer);
     if (spec.type && geometryType && *spec.type != *geometryType)
         return fail("layer has " + report.geometryType + " geometry, but is given as " + toString(*spec.type));
     if (!spec.type && !geometryType)
         return fail("cannot tell the feature type from geometry '" + report.geometryType + "'; set \"type\"");
     report.type = spec.type ? *spec.type : *geometryType;
-    report.utility = layerUtility(spec);
+    report.utility = layerUtility(spec, report.table);
     report.sourceCrsWkt = layerCrsWkt(*layer);
     const unsigned use = report.type == FeatureType::Segments ? kForSegments
                          : report.type == FeatureType::Nodes  ? kForNodes

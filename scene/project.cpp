@@ -1,5 +1,6 @@
 #include "project.h"
 
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -73,6 +74,7 @@ std::optional<ProjectLayer> readLayer(const JsonReader& entry, const std::string
     auto source = entry.string("source");
     if (!source || source->empty()) {
         if (!entry.has("source")) entry.errorAt("source", "missing: every layer needs a source");
+        else if (source) entry.errorAt("source", "empty: every layer needs a source");
         return std::nullopt;
     }
     layer.spec.source = resolveSource(*source, projectPath);
@@ -190,6 +192,8 @@ const ProjectLayer* Project::findLayer(const std::string& layerName) const {
 std::optional<Rgba> parseHexColor(const std::string& text) {
     if (text.size() != 7 && text.size() != 9) return std::nullopt;
     if (text[0] != '#') return std::nullopt;
+    for (size_t i = 1; i < text.size(); ++i)  // sscanf("%2x") alone would take "#1f5fdg" as "#1f5fd"
+        if (!std::isxdigit(static_cast<unsigned char>(text[i]))) return std::nullopt;
     Rgba color{0, 0, 0, 1};
     for (size_t i = 0; i * 2 + 1 < text.size(); ++i) {
         unsigned value = 0;
@@ -203,7 +207,12 @@ std::string toHexColor(const Rgba& color) {
     char text[10];
     std::snprintf(text, sizeof text, "#%02x%02x%02x", unsigned(color[0] * 255 + 0.5f), unsigned(color[1] * 255 + 0.5f),
                   unsigned(color[2] * 255 + 0.5f));
-    return text;
+    std::string result = text;
+    if (color[3] < 1.0f) {  // "#rrggbbaa" was read: keep its alpha on save
+        std::snprintf(text, sizeof text, "%02x", unsigned(color[3] * 255 + 0.5f));
+        result += text;
+    }
+    return result;
 }
 
 }  // namespace subterra

@@ -1,6 +1,7 @@
 // Saving a project: the in-memory state is merged into the document that was loaded, so keys this
 // version does not know survive; the write is atomic and the previous file is kept as a backup.
 #include <cerrno>
+#include <cmath>
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
@@ -19,8 +20,27 @@ std::string relativeTo(const std::string& source, const std::string& projectPath
     return fs::absolute(source).lexically_relative(base).generic_string();
 }
 
-nlohmann::json fieldRefJson(const FieldRef& ref) {
-    return {{"field", ref.field}, {"unit", toString(ref.unit)}};
+// A float as the short decimal it was written as (0.35, not 0.3499999940395355).
+double tidy(float value) { return std::round(double(value) * 1e6) / 1e6; }
+
+// Ensures `json[key]` is an object (a loaded project may hold a wrong type there, already reported).
+nlohmann::json& objectAt(nlohmann::json& json, const char* key) {
+    nlohmann::json& value = json[key];
+    if (!value.is_object()) value = nlohmann::json::object();
+    return value;
+}
+
+// A length field keeps its unit only when the user set one: a unit written here would turn off the
+// unit inference of a field the user named without one (and change what the project means).
+void mergeFieldRef(nlohmann::json& entry, const FieldRef& ref, bool isLength) {
+    if (!isLength || (!ref.unitExplicit && !entry.is_object())) {
+        entry = ref.field;
+        return;
+    }
+    if (!entry.is_object()) entry = nlohmann::json::object();
+    entry["field"] = ref.field;
+    if (ref.unitExplicit) entry["unit"] = toString(ref.unit);
+    else entry.erase("unit");
 }
 
 void mergeLayer(nlohmann::json& json, const ProjectLayer& layer, const std::string& path) {
@@ -30,14 +50,14 @@ void mergeLayer(nlohmann::json& json, const ProjectLayer& layer, const std::stri
     if (layer.spec.type) json["type"] = toString(*layer.spec.type);
     if (layer.spec.utility) json["utility"] = toString(*layer.spec.utility);
     json["visible"] = layer.visible;
-    auto& style = json["style"];
+    auto& style = objectAt(json, "style");
     if (layer.color) style["color"] = toHexColor(*layer.color);
-    style["opacity"] = layer.opacity;
+    style["opacity"] = tidy(layer.opacity);
     if (layer.spec.mapping.fields.empty()) return;
-    auto& mapping = json["mapping"];
+    auto& mapping = objectAt(json, "mapping");
     for (const auto& [role, ref] : layer.spec.mapping.fields) {
         for (const auto& info : mappingRoles())
-            if (info.role == role) mapping[info.key] = info.isLength ? fieldRefJson(ref) : nlohmann::json(ref.field);
+            if (info.role == role) mergeFieldRef(mapping[info.key], ref, info.isLength);
     }
 }
 
@@ -46,10 +66,10 @@ nlohmann::json toDocument(const Project& project, const std::string& path) {
     doc["subterra"] = Project::kSchemaVersion;
     doc["name"] = project.name;
     if (!project.crs.empty()) doc["crs"] = project.crs;
-    auto& terrain = doc["terrain"];
+    auto& terrain = objectAt(doc, "terrain");
     if (!project.terrain.dem.empty()) terrain["dem"] = relativeTo(project.terrain.dem, path);
     terrain["flat_level_m"] = project.terrain.flatLevelM;
-    terrain["opacity"] = project.terrainOpacity;
+    terrain["opacity"] = tidy(project.terrainOpacity);
     nlohmann::json layers = nlohmann::json::array();
     const auto& oldLayers = doc.contains("layers") && doc["layers"].is_array() ? doc["layers"] : nlohmann::json::array();
     for (size_t i = 0; i < project.layers.size(); ++i) {
@@ -58,10 +78,16 @@ nlohmann::json toDocument(const Project& project, const std::string& path) {
         layers.push_back(std::move(layer));
     }
     doc["layers"] = std::move(layers);
+    const nlohmann::json oldViews = doc.contains("views") && doc["views"].is_object() ? doc["views"] : nlohmann::json::object();
     nlohmann::json views = nlohmann::json::object();
-    for (const auto& [name, v] : project.views)
-        views[name] = {{"eye", {v.eye.x, v.eye.y, v.eye.z}}, {"target", {v.target.x, v.target.y, v.target.z}},
-                       {"up", {v.up.x, v.up.y, v.up.z}}, {"fov_deg", v.fovDeg}};
+    for (const auto& [name, v] : project.views) {
+        nlohmann::json view = oldViews.contains(name) && oldViews[name].is_object() ? oldViews[name] : nlohmann::json::object();
+        view["eye"] = {v.eye.x, v.eye.y, v.eye.z};
+        view["target"] = {v.target.x, v.target.y, v.target.z};
+        view["up"] = {v.up.x, v.up.y, v.up.z};
+        view["fov_deg"] = v.fovDeg;
+        views[name] = std::move(view);
+    }
     doc["views"] = std::move(views);
     return doc;
 }
