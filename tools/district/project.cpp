@@ -1,0 +1,110 @@
+#include "project.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <stdexcept>
+
+#include <nlohmann/json.hpp>
+
+namespace district {
+namespace {
+
+using Json = nlohmann::ordered_json;  // keys in the order written, so the file reads top-down
+
+constexpr double kDegree = 3.141592653589793 / 180;
+constexpr double kScreenAspect = 16.0 / 9.0;
+
+// The eye `distance` from `target`, seen from compass `azimuthDeg` (clockwise from north) and
+// `elevationDeg` above the horizon.
+Point3 orbit(const Point3& target, double azimuthDeg, double elevationDeg, double distance) {
+    const double horizontal = distance * std::cos(elevationDeg * kDegree);
+    return {target.x + horizontal * std::sin(azimuthDeg * kDegree),
+            target.y + horizontal * std::cos(azimuthDeg * kDegree),
+            target.z + distance * std::sin(elevationDeg * kDegree)};
+}
+
+Point3 onGround(const Ground& ground, double x, double y, double aboveGround = 0) {
+    return {x, y, ground.level(x, y) + aboveGround};
+}
+
+const Street& streetNear(const Layout& layout, Axis axis, int index) {
+    const std::vector<const Street*> streets = layout.streetsAlong(axis);
+    return *streets.at(std::min<size_t>(index, streets.size() - 1));
+}
+
+Json vector3(const Point3& p) {
+    auto tenth = [](double v) { return std::round(v * 10) / 10; };
+    return Json::array({tenth(p.x), tenth(p.y), tenth(p.z)});
+}
+
+Json mappingOf(const Table& table) {
+    Json mapping = Json::object();
+    for (const FieldDef& field : table.fields()) {
+        if (field.role.empty()) continue;
+        mapping[field.role] = field.unit.empty() ? Json(field.name) : Json{{"field", field.name}, {"unit", field.unit}};
+    }
+    return mapping;
+}
+
+Json layerOf(const Table& table, const std::string& source) {
+    const LayerInfo& info = table.layer();
+    Json layer = {{"name", table.name()}, {"source", source}, {"table", table.name()}, {"type", info.type}};
+    if (!info.utility.empty()) layer["utility"] = info.utility;
+    layer["visible"] = true;
+    layer["style"] = {{"color", info.color}, {"opacity", info.opacity}};
+    layer["mapping"] = mappingOf(table);
+    return layer;
+}
+
+}  // namespace
+
+std::vector<View> makeViews(const Layout& layout, const Ground& ground) {
+    const Extent2& e = layout.extent;
+    const Point3 centre = onGround(ground, e.centre().x, e.centre().y);
+    const Point3 north{0, 1, 0}, zUp{0, 0, 1};
+
+    // Overview: the district's bounding circle fills most of a 35-degree view.
+    const double overviewFov = 35, radius = std::hypot(e.width(), e.height()) / 2;
+    const double overviewDistance = 0.8 * radius / std::tan(overviewFov / 2 * kDegree);
+    const View overview{"overview", orbit(centre, 135, 35, overviewDistance), centre, zUp, overviewFov};
+
+    // Street: 4.5 m above the road, looking down 30 degrees at the networks 2 m under the middle
+    // of an inner crossing.
+    const Street& eastWest = streetNear(layout, Axis::EastWest, 1);
+    const Street& northSouth = streetNear(layout, Axis::NorthSouth, 2);
+    const Point3 crossing = onGround(ground, northSouth.centre, eastWest.centre, -2.0);
+    const double eyeHeight = 4.5, drop = eyeHeight + 2.0;
+    Point3 streetEye = orbit(crossing, 135, 30, drop / std::sin(30 * kDegree));
+    streetEye.z = ground.level(streetEye) + eyeHeight;
+    const View street{"street", streetEye, crossing, zUp, 50};
+
+    // Top: straight down from high enough that the whole district fits a 16:9 view.
+    const double topFov = 35;
+    const double halfExtent = std::max(e.height() / 2, e.width() / 2 / kScreenAspect) * 1.1;
+    const Point3 topEye{centre.x, centre.y, centre.z + halfExtent / std::tan(topFov / 2 * kDegree)};
+    const View top{"top", topEye, centre, north, topFov};
+    return {overview, street, top};
+}
+
+void writeProject(const std::string& path, const ProjectFiles& files, const std::vector<const Table*>& tables,
+                  const std::vector<View>& views) {
+    Json project = {{"subterra", 1}, {"name", files.name}, {"crs", files.crs}};
+    project["terrain"] = {{"dem", files.dem}, {"opacity", files.terrainOpacity}, {"flat_level_m", files.flatLevel}};
+    Json layers = Json::array();
+    for (const Table* table : tables) layers.push_back(layerOf(*table, files.geoPackage));
+    project["layers"] = layers;
+    Json namedViews = Json::object();
+    for (const View& view : views)
+        namedViews[view.name] = {{"eye", vector3(view.eye)},
+                                 {"target", vector3(view.target)},
+                                 {"up", vector3(view.up)},
+                                 {"fov_deg", view.fovDeg}};
+    project["views"] = namedViews;
+
+    std::ofstream out(path);
+    out << project.dump(2) << '\n';
+    if (!out) throw std::runtime_error("cannot write " + path);
+}
+
+}  // namespace district

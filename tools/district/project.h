@@ -1,0 +1,31 @@
+#pragma once
+// The Subterra project file (docs/project-format.md) and its named views.
+#include <string>
+#include <vector>
+
+#include "layout.h"
+#include "table.h"
+
+namespace district {
+
+struct View {
+    std::string name;
+    Point3 eye, target, up;
+    double fovDeg = 35;
+};
+
+// overview: 3/4 oblique from the south-east; street: low, into one crossing; top: plan, north up.
+std::vector<View> makeViews(const Layout& layout, const Ground& ground);
+
+struct ProjectFiles {
+    std::string name;
+    std::string crs;              // "EPSG:32651"
+    std::string geoPackage, dem;  // relative to the project file
+    double terrainOpacity = 0.35;
+    double flatLevel = 0;  // ground level for viewers without the DEM
+};
+
+void writeProject(const std::string& path, const ProjectFiles& files, const std::vector<const Table*>& tables,
+                  const std::vector<View>& views);
+
+}  // namespace district
