@@ -21,6 +21,39 @@ std::vector<osg::Vec3> localPoints(const std::vector<Vec3d>& points, const Vec3d
     return local;
 }
 
+// Douglas-Peucker in 3D: drops vertices that lie within `tolerance` of the simplified line.
+// Surveyed and generated lines often carry a vertex every few metres along a straight run;
+// each costs a ring of triangles and changes nothing visible.
+void simplifyRange(const std::vector<osg::Vec3>& points, size_t first, size_t last, float tolerance,
+                   std::vector<bool>& keep) {
+    if (last <= first + 1) return;
+    const osg::Vec3 a = points[first];
+    osg::Vec3 direction = points[last] - a;
+    const float length = direction.normalize();
+    float worst = -1;
+    size_t worstIndex = first;
+    for (size_t i = first + 1; i < last; ++i) {
+        const osg::Vec3 offset = points[i] - a;
+        const float distance = length > 0 ? (offset - direction * (offset * direction)).length() : offset.length();
+        if (distance > worst) worst = distance, worstIndex = i;
+    }
+    if (worst <= tolerance) return;
+    keep[worstIndex] = true;
+    simplifyRange(points, first, worstIndex, tolerance, keep);
+    simplifyRange(points, worstIndex, last, tolerance, keep);
+}
+
+std::vector<osg::Vec3> simplified(const std::vector<osg::Vec3>& points, float tolerance) {
+    if (points.size() < 3) return points;
+    std::vector<bool> keep(points.size(), false);
+    keep.front() = keep.back() = true;
+    simplifyRange(points, 0, points.size() - 1, tolerance, keep);
+    std::vector<osg::Vec3> result;
+    for (size_t i = 0; i < points.size(); ++i)
+        if (keep[i]) result.push_back(points[i]);
+    return result;
+}
+
 osg::Vec4 mixColor(const osg::Vec4& a, const osg::Vec4& b, float t) { return a * (1 - t) + b * t; }
 osg::Vec4 withAlpha(osg::Vec4 color, float alpha) {
     color.a() = alpha;
@@ -30,8 +63,9 @@ osg::Vec4 withAlpha(osg::Vec4 color, float alpha) {
 
 void appendSegment(MeshBuffer& mesh, const Segment& segment, const Vec3d& origin, const osg::Vec4& color) {
     mesh.beginFeature(segment.id);
-    const auto points = localPoints(segment.points, origin);
     const CrossSection& s = segment.section;
+    const float tolerance = 0.01f + 0.05f * float(s.verticalExtentM());  // well below what shows
+    const auto points = simplified(localPoints(segment.points, origin), tolerance);
     if (s.shape == CrossSection::Shape::Rectangular)
         appendDuct(mesh, points, float(s.widthM), float(s.heightM), color);
     else

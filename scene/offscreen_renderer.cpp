@@ -2,6 +2,7 @@
 
 #include "egl_context.h"
 
+#include <osg/LineWidth>
 #include <osg/Camera>
 #include <osg/FrameBufferObject>
 #include <osg/GLExtensions>
@@ -72,6 +73,33 @@ osg::ref_ptr<osg::Image> copyFrame(const osg::Image& frame, bool opaque) {
     return copy;
 }
 
+// Averages factor x factor blocks: supersampled frame -> output frame.
+osg::ref_ptr<osg::Image> downsample(const osg::Image& frame, int factor, bool opaque) {
+    const int width = frame.s() / factor, height = frame.t() / factor;
+    osg::ref_ptr<osg::Image> out = new osg::Image;
+    out->allocateImage(width, height, 1, GL_RGBA, GL_UNSIGNED_BYTE);
+    const int area = factor * factor;
+    for (int y = 0; y < height; ++y) {
+        unsigned char* row = out->data(0, y);
+        for (int x = 0; x < width; ++x) {
+            int sum[4] = {0, 0, 0, 0};
+            for (int dy = 0; dy < factor; ++dy) {
+                const unsigned char* source = frame.data(x * factor, y * factor + dy);
+                for (int dx = 0; dx < factor; ++dx)
+                    for (int c = 0; c < 4; ++c) sum[c] += source[dx * 4 + c];
+            }
+            for (int c = 0; c < 4; ++c) row[x * 4 + c] = static_cast<unsigned char>((sum[c] + area / 2) / area);
+            if (opaque) row[x * 4 + 3] = 255;
+        }
+    }
+    return out;
+}
+
+bool isSoftwareRasteriser(const std::string& renderer) {
+    return renderer.find("llvmpipe") != std::string::npos || renderer.find("softpipe") != std::string::npos ||
+           renderer.find("swrast") != std::string::npos;
+}
+
 int maxSamples() {
     GLint samples = 0;
     glGetIntegerv(GL_MAX_SAMPLES_EXT, &samples);
@@ -137,17 +165,22 @@ std::unique_ptr<OffscreenRenderer> OffscreenRenderer::create(const RenderSetting
     renderer->context_ = EglContext::create(error);
     if (!renderer->context_) return nullptr;
     renderer->settings_ = settings;
-    // More samples than the driver offers makes the FBO incomplete; fewer is still smooth.
-    renderer->settings_.samples = std::min(settings.samples, maxSamples());
-    // From here on, settings_.samples is what the framebuffer has (checkFramebuffer).
+    if (settings.samples >= 4 && isSoftwareRasteriser(renderer->context_->renderer())) {
+        renderer->supersample_ = 2;
+        renderer->fboSamples_ = 0;
+    } else {
+        // More samples than the driver offers makes the FBO incomplete; fewer is still smooth.
+        renderer->fboSamples_ = std::min(settings.samples, maxSamples());
+    }
+    // From here on, settings_.samples is what each pixel gets (checkFramebuffer).
     renderer->setUpViewer();
     if (!renderer->checkFramebuffer(error)) return nullptr;
     return renderer;
 }
 
 void OffscreenRenderer::setUpViewer() {
-    const int width = settings_.width;
-    const int height = settings_.height;
+    const int width = settings_.width * supersample_;
+    const int height = settings_.height * supersample_;
     viewer_ = new osgViewer::Viewer;
     // Frames are drawn in order into one image: OSG's threaded models would cull frame n+1
     // while drawing frame n and make the read-back racy.
@@ -168,8 +201,11 @@ void OffscreenRenderer::setUpViewer() {
     // With samples > 0 OSG draws into a multisampled FBO and blits it into a resolve FBO
     // that it reads this image from.
     // Colour samples = samples: plain MSAA also where OSG takes NVIDIA's coverage (CSAA) path.
-    camera->attach(osg::Camera::COLOR_BUFFER, target_.get(), settings_.samples,
-                   settings_.samples);
+    camera->attach(osg::Camera::COLOR_BUFFER, target_.get(), fboSamples_, fboSamples_);
+    // Centrelines are 2 px wide in the output: wider in a supersampled framebuffer.
+    if (supersample_ > 1)
+        camera->getOrCreateStateSet()->setAttributeAndModes(new osg::LineWidth(2.0f * supersample_),
+                                                            osg::StateAttribute::ON | osg::StateAttribute::OVERRIDE);
     // Stencil for cut capping, depth for everything: one packed attachment.
     camera->attach(osg::Camera::PACKED_DEPTH_STENCIL_BUFFER, GL_DEPTH24_STENCIL8_EXT);
     // Used only when near/far are automatic (see CameraSpec).
@@ -191,8 +227,8 @@ bool OffscreenRenderer::checkFramebuffer(std::string& error) {
     osg::ref_ptr<SampleCountProbe> probe = new SampleCountProbe;
     const osg::ref_ptr<osg::Image> frame = render(probe.get(), camera, error);
     if (!frame) return false;
-    settings_.samples = std::max(0, probe->samples());
-    const unsigned char* centre = frame->data(settings_.width / 2, settings_.height / 2);
+    settings_.samples = supersample_ > 1 ? supersample_ * supersample_ : std::max(0, probe->samples());
+    const unsigned char* centre = frame->data(frame->s() / 2, frame->t() / 2);
     const int expected[3] = {toByte(background.r()), toByte(background.g()),
                              toByte(background.b())};
     for (int channel = 0; channel < 3; ++channel) {
@@ -220,7 +256,8 @@ osg::ref_ptr<osg::Image> OffscreenRenderer::render(osg::Node* scene, const Camer
     if (viewer_->getSceneData() != scene) viewer_->setSceneData(scene);
     // A fixed simulation time keeps frames reproducible whatever the wall clock says.
     viewer_->frame(0.0);
-    return copyFrame(*target_, settings_.background.a() >= 1.0f);
+    const bool opaque = settings_.background.a() >= 1.0f;
+    return supersample_ > 1 ? downsample(*target_, supersample_, opaque) : copyFrame(*target_, opaque);
 }
 
 void OffscreenRenderer::applyCamera(const CameraSpec& spec) {

@@ -134,3 +134,18 @@ TEST_CASE("Assumed depths are drawn see-through and hidden layers are masked", "
     style.layers["water"].visible = false;
     CHECK(buildScene(model, style).layers.at("water")->getNodeMask() == 0u);
 }
+
+TEST_CASE("Collinear vertices of a line add no rings; real bends are kept", "[scene][tube]") {
+    auto ringsOf = [](const std::vector<Vec3d>& points) {
+        Segment s = straightPipe("W-1", points.front(), points.back(), 0.3);
+        s.points = points;
+        MeshBuffer mesh;
+        appendSegment(mesh, s, Vec3d{}, osg::Vec4(0, 0, 1, 1));
+        return mesh.lineIndices.size() / 2 + 1;  // centreline vertices = rings
+    };
+    std::vector<Vec3d> straight;
+    for (int i = 0; i <= 10; ++i) straight.push_back({i * 10.0, 0, -1.2 - i * 0.001});
+    CHECK(ringsOf(straight) == 2);
+    std::vector<Vec3d> bent = {{0, 0, -1}, {10, 0, -1}, {10, 10, -1}};
+    CHECK(ringsOf(bent) == 3);
+}
