@@ -158,6 +158,11 @@ LayerImport importVectorLayer(const LayerSpec& spec, const ImportContext& contex
     if (!geometryType && !spec.type) geometryType = typeFromFirstGeometry(*layer);
     if (spec.type && geometryType && *spec.type != *geometryType)
         return fail("layer has " + report.geometryType + " geometry, but is given as " + toString(*spec.type));
+    if (!spec.type && !geometryType && layer->GetFeatureCount(TRUE) == 0) {
+        result.problems.push_back({Severity::Warning, spec.source, "layer '" + report.table + "'",
+                                   "layer is empty; nothing imported"});
+        return result;
+    }
     if (!spec.type && !geometryType)
         return fail("cannot tell the feature type from geometry '" + report.geometryType + "'; set \"type\"");
     report.type = spec.type ? *spec.type : *geometryType;

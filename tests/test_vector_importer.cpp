@@ -477,3 +477,12 @@ TEST_CASE("vector bad input: thousands of identical warnings are capped with a c
     CHECK(layer.problems.size() == 26);
     CHECK(fixtures::countProblems(layer.problems, {"75 more warnings like the above"}) == 1);
 }
+
+TEST_CASE("vector: an empty layer is a warning, not an error", "[vector][errors]") {
+    const std::string dir = fixtures::freshDir("vector_empty");
+    const std::string path = fixtures::writeText(dir + "/empty.geojson", "{\"type\": \"FeatureCollection\", \"features\": []}");
+    const LayerImport layer = importVectorLayer(specFor(path, "", "empty"), contextIn("EPSG:32651"));
+    INFO(fixtures::problemLines(layer.problems));
+    CHECK_FALSE(hasErrors(layer.problems));
+    CHECK(fixtures::countProblems(layer.problems, {"warning", path, "layer is empty"}) == 1);
+}
