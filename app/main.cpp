@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
     subterra::addInfoCommand(app, exitCode);
     subterra::addRenderCommand(app, exitCode);
     subterra::addExportCommand(app, exitCode);
+    subterra::addViewCommand(app, exitCode);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -1,0 +1,32 @@
+#pragma once
+// Mouse and keyboard -> camera moves and selection clicks, read from ImGui's input state (which
+// the GLFW backend fills), so panels get the events they are under and the scene gets the rest.
+#include "scene_session.h"
+#include "ui_state.h"
+
+namespace subterra {
+
+// The ray under a window position (window coordinates, y down) in the scene viewport.
+PickResult pickAt(const SceneSession& session, CameraController& camera, const ViewportRect& viewport, double x,
+                  double y);
+
+// A click in the scene at a window position: selects the feature under it, or clears the selection.
+void clickAt(SceneSession& session, ViewerUi& ui, double x, double y, double now);
+// The mouse wheel at a window position: `steps` > 0 zooms in towards the point under it.
+void wheelAt(SceneSession& session, const ViewportRect& viewport, double x, double y, double steps);
+
+class CameraInput {
+  public:
+    // Call once per frame, after ImGui::NewFrame and before the panels.
+    void update(SceneSession& session, ViewerUi& ui, double dtSeconds, double now);
+
+  private:
+    void keys(SceneSession& session, ViewerUi& ui, double dtSeconds, double now);
+    int button_ = -1;        // what the drag does: 0 orbit (or look), 1 and 2 pan; -1 = no drag
+    int physical_ = -1;      // the mouse button held
+    bool moved_ = false;     // further than a click
+    osg::Vec3d pivot_;       // orbit/pan reference point, project CRS
+    double dragDepth_ = 1;   // distance of the pivot from the eye along the view direction
+};
+
+}  // namespace subterra

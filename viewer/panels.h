@@ -1,0 +1,20 @@
+#pragma once
+// The ImGui panels, one per file. Each draws itself for this frame and changes the session
+// through its functions; none keeps state of its own beyond ImGui's.
+#include "scene_session.h"
+#include "ui_state.h"
+
+namespace subterra {
+
+// Height of the menu bar and status bar in pixels, for the scene viewport.
+float menuBarHeight();
+float statusBarHeight();
+
+void drawMenuBar(SceneSession& session, ViewerUi& ui, double now);      // menu_bar.cpp
+void drawSidebar(SceneSession& session, ViewerUi& ui, double now);      // layers_panel.cpp
+void drawSearch(SceneSession& session, ViewerUi& ui, double now);       // search_panel.cpp, in the sidebar
+void drawInspector(SceneSession& session, ViewerUi& ui);                // inspector_panel.cpp
+void drawStatusBar(const SceneSession& session, const ViewerUi& ui, double now);  // status_bar.cpp
+void drawQuitDialog(SceneSession& session, ViewerUi& ui, double now);   // quit_dialog.cpp
+
+}  // namespace subterra

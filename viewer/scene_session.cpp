@@ -1,0 +1,269 @@
+#include "scene_session.h"
+
+#include <osg/BlendFunc>
+#include <osg/Depth>
+#include <osg/Geode>
+#include <osg/MatrixTransform>
+#include <osg/Program>
+#include <osg/KdTree>
+
+#include "camera_framing.h"
+#include "feature_meshes.h"
+#include "render_state.h"
+#include "utility_colors.h"
+
+namespace subterra {
+
+namespace {
+const char* kHighlightVert = R"(#version 120
+varying vec3 v_normal;
+varying vec3 v_eyePosition;
+void main() {
+    vec4 eye = gl_ModelViewMatrix * gl_Vertex;
+    v_eyePosition = eye.xyz;
+    v_normal = gl_NormalMatrix * gl_Normal;
+    gl_Position = gl_ProjectionMatrix * eye;
+})";
+const char* kHighlightFrag = R"(#version 120
+uniform vec4 u_highlight;
+varying vec3 v_normal;
+varying vec3 v_eyePosition;
+void main() {
+    float facing = abs(dot(normalize(v_normal), normalize(-v_eyePosition)));
+    gl_FragColor = vec4(u_highlight.rgb * (0.78 + 0.22 * facing), u_highlight.a);
+})";
+
+// Two passes: where the selection is visible it is drawn solid; where something hides it
+// (a building, another pipe, opaque ground) it still shows through, half transparent.
+osg::ref_ptr<osg::Group> highlightNode(osg::Geode* geode, const Vec3d& origin) {
+    osg::ref_ptr<osg::Program> program = new osg::Program;
+    program->addShader(new osg::Shader(osg::Shader::VERTEX, kHighlightVert));
+    program->addShader(new osg::Shader(osg::Shader::FRAGMENT, kHighlightFrag));
+    osg::ref_ptr<osg::MatrixTransform> transform =
+        new osg::MatrixTransform(osg::Matrixd::translate(origin.x, origin.y, origin.z));
+    transform->setName("highlight");
+    transform->setNodeMask(kOverlayMask);
+    osg::StateSet* state = transform->getOrCreateStateSet();
+    state->setAttributeAndModes(program, osg::StateAttribute::ON);
+    state->setMode(GL_CULL_FACE, osg::StateAttribute::OFF);
+    const osg::Vec4 color(kHighlightRgb[0], kHighlightRgb[1], kHighlightRgb[2], 1.0f);
+
+    osg::ref_ptr<osg::Group> visible = new osg::Group;
+    visible->getOrCreateStateSet()->addUniform(new osg::Uniform("u_highlight", color));
+    visible->getOrCreateStateSet()->setRenderBinDetails(1000, "RenderBin");
+    visible->addChild(geode);
+    osg::ref_ptr<osg::Group> hidden = new osg::Group;
+    osg::StateSet* hiddenState = hidden->getOrCreateStateSet();
+    hiddenState->addUniform(new osg::Uniform("u_highlight", osg::Vec4(color.r(), color.g(), color.b(), 0.55f)));
+    hiddenState->setRenderBinDetails(1001, "RenderBin");
+    hiddenState->setMode(GL_BLEND, osg::StateAttribute::ON);
+    hiddenState->setAttributeAndModes(new osg::BlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA));
+    hiddenState->setAttributeAndModes(new osg::Depth(osg::Depth::GREATER, 0.0, 1.0, false));
+    hidden->addChild(geode);
+    transform->addChild(visible);
+    transform->addChild(hidden);
+    return transform;
+}
+
+// The geode a layer group draws (directly, or inside its depth and colour passes).
+osg::Node* layerContent(osg::Group& layer) {
+    if (layer.getNumChildren() == 0) return nullptr;
+    osg::Node* first = layer.getChild(0);
+    if (first->asGeode()) return first;
+    osg::Group* pass = first->asGroup();
+    return pass && pass->getNumChildren() > 0 ? pass->getChild(0) : nullptr;
+}
+}  // namespace
+
+SceneSession::SceneSession(LoadedInputs inputs) : inputs_(std::move(inputs)) {
+    displayRoot_ = new osg::Group;
+    displayRoot_->setName("viewer");
+    rebuild();
+}
+
+void SceneSession::rebuild() {
+    scene_ = buildScene(model(), inputs_.style);
+    legend_ = applyColorBy(scene_, model(), colorBy_);
+    displayRoot_->removeChildren(0, displayRoot_->getNumChildren());
+    displayRoot_->addChild(scene_.root);
+    // k-d trees make picking under the cursor cheap enough to do every frame.
+    osg::ref_ptr<osg::KdTreeBuilder> kdTrees = new osg::KdTreeBuilder;
+    scene_.root->accept(*kdTrees);
+    updateHighlight();
+}
+
+ProjectLayer* SceneSession::projectLayer(const std::string& layer) {
+    if (!inputs_.project) return nullptr;
+    for (auto& l : inputs_.project->layers)
+        if (l.spec.name == layer) return &l;
+    return nullptr;
+}
+
+LayerLook SceneSession::look(const std::string& layer) const {
+    auto it = inputs_.style.layers.find(layer);
+    return it == inputs_.style.layers.end() ? LayerLook{} : it->second;
+}
+
+osg::Vec4 SceneSession::displayColor(const std::string& layer) const {
+    const LayerLook l = look(layer);
+    if (l.color) return *l.color;
+    for (const auto& s : model().segments)
+        if (s.layer == layer) return utilityColor(s.utility);
+    for (const auto& n : model().nodes)
+        if (n.layer == layer) return utilityColor(n.utility);
+    return buildingColor();
+}
+
+void SceneSession::setLayerVisible(const std::string& layer, bool visible) {
+    inputs_.style.layers[layer].visible = visible;
+    auto it = scene_.layers.find(layer);
+    if (it != scene_.layers.end()) it->second->setNodeMask(visible ? ~0u : 0u);
+    if (ProjectLayer* p = projectLayer(layer)) {
+        p->visible = visible;
+        dirty_ = true;
+    }
+}
+
+void SceneSession::setLayerOpacity(const std::string& layer, float opacity) {
+    inputs_.style.layers[layer].opacity = opacity;
+    auto it = scene_.layers.find(layer);
+    if (it != scene_.layers.end()) {
+        osg::Group& group = *it->second;
+        osg::ref_ptr<osg::Node> content = layerContent(group);
+        if (content) {
+            group.removeChildren(0, group.getNumChildren());
+            addLayerContent(group, content.get(), opacity);
+        }
+    }
+    if (ProjectLayer* p = projectLayer(layer)) {
+        p->opacity = opacity;
+        dirty_ = true;
+    }
+}
+
+void SceneSession::setLayerColor(const std::string& layer, const osg::Vec4& color) {
+    inputs_.style.layers[layer].color = color;
+    if (ProjectLayer* p = projectLayer(layer)) {
+        p->color = Rgba{color.r(), color.g(), color.b(), color.a()};
+        dirty_ = true;
+    }
+    rebuild();
+}
+
+void SceneSession::setColorBy(ColorBy mode) {
+    if (mode == colorBy_) return;
+    colorBy_ = mode;
+    rebuild();
+}
+
+void SceneSession::setTerrainOpacity(float opacity) {
+    inputs_.style.terrainOpacity = opacity;
+    if (scene_.terrain) applyTerrainState(*scene_.terrain->getOrCreateStateSet(), opacity);
+    if (inputs_.project) {
+        inputs_.project->terrainOpacity = opacity;
+        dirty_ = true;
+    }
+}
+
+bool SceneSession::select(const std::string& layer, const std::string& featureId) {
+    if (!findFeature(model(), layer, featureId).found()) {
+        clearSelection();
+        return false;
+    }
+    selection_ = Selection{layer, featureId};
+    updateHighlight();
+    return true;
+}
+
+bool SceneSession::selectById(const std::string& featureId) {
+    for (const auto& s : model().segments)
+        if (s.id == featureId) return select(s.layer, s.id);
+    for (const auto& n : model().nodes)
+        if (n.id == featureId) return select(n.layer, n.id);
+    for (const auto& b : model().buildings)
+        if (b.id == featureId) return select(b.layer, b.id);
+    clearSelection();
+    return false;
+}
+
+void SceneSession::clearSelection() {
+    selection_.reset();
+    updateHighlight();
+}
+
+FeatureRef SceneSession::selectedFeature() const {
+    return selection_ ? findFeature(model(), selection_->layer, selection_->featureId) : FeatureRef{};
+}
+
+void SceneSession::updateHighlight() {
+    if (highlight_) displayRoot_->removeChild(highlight_);
+    highlight_ = nullptr;
+    const FeatureRef feature = selectedFeature();
+    if (!feature.found()) return;
+    // Slightly larger than the feature itself, so it wraps it instead of fighting with its faces.
+    MeshBuffer mesh;
+    const osg::Vec4 white(1, 1, 1, 1);
+    if (feature.segment) {
+        Segment grown = *feature.segment;
+        grown.section.diameterM = grown.section.diameterM * 1.25 + 0.04;
+        grown.section.widthM = grown.section.widthM * 1.25 + 0.04;
+        grown.section.heightM = grown.section.heightM * 1.25 + 0.04;
+        appendSegment(mesh, grown, scene_.origin, white);
+    } else if (feature.node) {
+        Node grown = *feature.node;
+        grown.sizeM = grown.sizeM * 1.2 + 0.05;
+        appendNode(mesh, grown, scene_.origin, white);
+    } else {
+        appendBuilding(mesh, *feature.building, scene_.origin, white);
+    }
+    osg::ref_ptr<osg::Geode> geode = new osg::Geode;
+    geode->addDrawable(mesh.toGeometry());
+    highlight_ = highlightNode(geode.get(), scene_.origin);
+    displayRoot_->addChild(highlight_);
+}
+
+void SceneSession::home(double aspect) {
+    CameraSpec spec = autoFrame(model().extent(), aspect, camera_.fovYDeg());
+    camera_.setFromSpec(spec);
+}
+
+bool SceneSession::goToView(const std::string& name) {
+    if (!inputs_.project) return false;
+    auto it = inputs_.project->views.find(name);
+    if (it == inputs_.project->views.end()) return false;
+    camera_.setFromSpec(toCameraSpec(it->second));
+    return true;
+}
+
+void SceneSession::saveView(const std::string& name) {
+    if (!inputs_.project || name.empty()) return;
+    const CameraSpec spec = camera_.spec();
+    NamedView view;
+    view.eye = {spec.eye.x(), spec.eye.y(), spec.eye.z()};
+    view.target = {spec.target.x(), spec.target.y(), spec.target.z()};
+    view.up = {0, 0, 1};
+    view.fovDeg = spec.fovYDeg;
+    inputs_.project->views[name] = view;
+    dirty_ = true;
+}
+
+void SceneSession::focusSelection(double aspect) {
+    const Extent e = featureExtent(selectedFeature());
+    if (!e.valid()) return;
+    const Vec3d c = e.centre();
+    const double radius = 0.5 * std::sqrt((e.maxX - e.minX) * (e.maxX - e.minX) + (e.maxY - e.minY) * (e.maxY - e.minY) +
+                                          (e.maxZ - e.minZ) * (e.maxZ - e.minZ));
+    camera_.focus(osg::BoundingSphered(osg::Vec3d(c.x, c.y, c.z), std::max(radius, 1.0)), aspect);
+}
+
+bool SceneSession::save(std::string& error) {
+    if (!inputs_.project) {
+        error = "nothing to save: the viewer was opened on data files, not a project";
+        return false;
+    }
+    if (!saveProject(*inputs_.project, inputs_.project->path, error)) return false;
+    dirty_ = false;
+    return true;
+}
+
+}  // namespace subterra

@@ -1,0 +1,85 @@
+#pragma once
+// What the viewer is showing and editing, without any window or ImGui: the loaded inputs, the
+// built scene, the camera, the selection and the unsaved-changes flag. Panels, keyboard input
+// and the test script all change the view through these functions, so they behave the same.
+#include <optional>
+#include <osg/Group>
+#include <string>
+
+#include "camera_controller.h"
+#include "color_by.h"
+#include "picking.h"
+#include "scene_inputs.h"
+
+namespace subterra {
+
+struct Selection {
+    std::string layer;
+    std::string featureId;
+};
+
+// Cyan: no utility colour of the APWA code uses it, so a selected feature always stands out.
+constexpr float kHighlightRgb[3] = {0.0f, 0.92f, 1.0f};
+
+class SceneSession {
+  public:
+    explicit SceneSession(LoadedInputs inputs);
+
+    const Model& model() const { return inputs_.load.model; }
+    const BuiltScene& scene() const { return scene_; }
+    osg::Node* displayRoot() const { return displayRoot_.get(); }  // scene + highlight
+    std::optional<Project>& project() { return inputs_.project; }
+    const SceneStyle& style() const { return inputs_.style; }
+    CameraController& camera() { return camera_; }
+
+    // Layer appearance; each marks the project changed and keeps the project's layer in step.
+    void setLayerVisible(const std::string& layer, bool visible);
+    void setLayerOpacity(const std::string& layer, float opacity);
+    void setLayerColor(const std::string& layer, const osg::Vec4& color);  // rebuilds the geometry
+    void setTerrainOpacity(float opacity);
+    float terrainOpacity() const { return inputs_.style.terrainOpacity; }
+    LayerLook look(const std::string& layer) const;
+    // The colour a layer is drawn in (its own, else the utility kind's of its first feature).
+    osg::Vec4 displayColor(const std::string& layer) const;
+
+    // Colour pipes by an attribute instead of by layer (not saved in the project).
+    void setColorBy(ColorBy mode);
+    ColorBy colorBy() const { return colorBy_; }
+    const std::vector<LegendEntry>& legend() const { return legend_; }
+
+    // Selection: highlights the feature; false when no such feature exists (selection cleared).
+    bool select(const std::string& layer, const std::string& featureId);
+    // By id alone, searching every layer (the first match).
+    bool selectById(const std::string& featureId);
+    void clearSelection();
+    const std::optional<Selection>& selection() const { return selection_; }
+    FeatureRef selectedFeature() const;
+
+    // Camera helpers over the model's extent.
+    void home(double aspect);
+    bool goToView(const std::string& name);  // false when the project has no such view
+    void saveView(const std::string& name);
+    void focusSelection(double aspect);
+
+    bool hasProject() const { return inputs_.project.has_value(); }
+    bool dirty() const { return dirty_; }
+    // Saves to the project's own path (atomic, previous file kept as .bak); false + error otherwise.
+    bool save(std::string& error);
+
+  private:
+    void rebuild();
+    void updateHighlight();
+    ProjectLayer* projectLayer(const std::string& layer);
+
+    LoadedInputs inputs_;
+    BuiltScene scene_;
+    osg::ref_ptr<osg::Group> displayRoot_;
+    osg::ref_ptr<osg::Group> highlight_;
+    CameraController camera_;
+    std::optional<Selection> selection_;
+    ColorBy colorBy_ = ColorBy::Layer;
+    std::vector<LegendEntry> legend_;
+    bool dirty_ = false;
+};
+
+}  // namespace subterra

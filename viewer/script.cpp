@@ -1,0 +1,212 @@
+#include "script.h"
+
+#include <fstream>
+
+#include "camera_framing.h"
+#include "camera_input.h"
+#include "feature_search.h"
+#include "project.h"
+
+namespace subterra {
+
+namespace {
+constexpr int kFramesBetweenActions = 3;
+
+bool vec3(const nlohmann::json& value, osg::Vec3d& out) {
+    if (!value.is_array() || value.size() != 3) return false;
+    for (int i = 0; i < 3; ++i) {
+        if (!value[i].is_number()) return false;
+        out[i] = value[i].get<double>();
+    }
+    return true;
+}
+
+std::string text(const nlohmann::json& action, const char* key) {
+    auto it = action.find(key);
+    return it != action.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+}  // namespace
+
+std::optional<Script> Script::load(const std::string& path, std::string& error) {
+    std::ifstream file(path);
+    if (!file) {
+        error = path + ": cannot open the script";
+        return std::nullopt;
+    }
+    nlohmann::json document;
+    try {
+        document = nlohmann::json::parse(file);
+    } catch (const std::exception& e) {
+        error = path + ": not JSON: " + e.what();
+        return std::nullopt;
+    }
+    const nlohmann::json* list = document.is_array() ? &document : nullptr;
+    if (document.is_object() && document.contains("actions")) list = &document["actions"];
+    if (!list || !list->is_array()) {
+        error = path + ": expected {\"actions\": [...]}";
+        return std::nullopt;
+    }
+    Script script;
+    script.path_ = path;
+    for (size_t i = 0; i < list->size(); ++i) {
+        const auto& action = (*list)[i];
+        if (!action.is_object() || !action.contains("do") || !action["do"].is_string()) {
+            error = path + ": /actions/" + std::to_string(i) + ": each action needs \"do\": \"name\"";
+            return std::nullopt;
+        }
+        script.actions_.push_back(action);
+    }
+    return script;
+}
+
+bool Script::step(SceneSession& session, ViewerUi& ui, ScriptRequests& requests, std::string& error) {
+    if (finished()) return true;
+    if (waitFrames_ > 0) {
+        --waitFrames_;
+        return true;
+    }
+    const nlohmann::json& action = actions_[next_];
+    waitFrames_ = kFramesBetweenActions;
+    if (!perform(action, session, ui, requests, error)) {
+        error = path_ + ": /actions/" + std::to_string(next_) + " (" + action["do"].get<std::string>() + "): " + error;
+        return false;
+    }
+    ++next_;
+    return true;
+}
+
+bool Script::perform(const nlohmann::json& action, SceneSession& session, ViewerUi& ui, ScriptRequests& requests,
+                     std::string& error) {
+    const std::string what = action["do"].get<std::string>();
+    const std::string layer = text(action, "layer");
+    const double aspect = ui.viewport.aspect();
+    auto knownLayer = [&]() {
+        if (session.scene().layers.count(layer)) return true;
+        error = "no layer named '" + layer + "'";
+        return false;
+    };
+    auto number = [&](const char* key, double& out) {
+        auto it = action.find(key);
+        if (it == action.end() || !it->is_number()) {
+            error = std::string("needs a number \"") + key + "\"";
+            return false;
+        }
+        out = it->get<double>();
+        return true;
+    };
+    double value = 0;
+    if (what == "select") {
+        const std::string id = text(action, "id");
+        const bool found = layer.empty() ? session.selectById(id) : session.select(layer, id);
+        if (!found) error = "no feature '" + id + "'" + (layer.empty() ? "" : " in layer '" + layer + "'");
+        return found;
+    } else if (what == "clear_selection") {
+        session.clearSelection();
+    } else if (what == "layer_visible") {
+        if (!knownLayer()) return false;
+        session.setLayerVisible(layer, action.value("visible", true));
+    } else if (what == "layer_opacity") {
+        if (!knownLayer() || !number("opacity", value)) return false;
+        session.setLayerOpacity(layer, float(std::clamp(value, 0.0, 1.0)));
+    } else if (what == "layer_color") {
+        if (!knownLayer()) return false;
+        const auto color = parseHexColor(text(action, "color"));
+        if (!color) return error = "needs \"color\": \"#rrggbb\"", false;
+        session.setLayerColor(layer, osg::Vec4((*color)[0], (*color)[1], (*color)[2], 1.0f));
+    } else if (what == "terrain_opacity") {
+        if (!number("opacity", value)) return false;
+        session.setTerrainOpacity(float(std::clamp(value, 0.0, 1.0)));
+    } else if (what == "view") {
+        if (!session.goToView(text(action, "name"))) return error = "no view named '" + text(action, "name") + "'", false;
+    } else if (what == "save_view") {
+        if (!session.hasProject() || text(action, "name").empty()) return error = "needs a project and a \"name\"", false;
+        session.saveView(text(action, "name"));
+    } else if (what == "home") {
+        session.home(aspect);
+    } else if (what == "preset") {
+        const std::string name = text(action, "name");
+        const auto preset = name == "top"     ? CameraController::Preset::Top
+                            : name == "front" ? CameraController::Preset::Front
+                                              : CameraController::Preset::Side;
+        if (name != "top" && name != "front" && name != "side") return error = "name must be top, front or side", false;
+        session.camera().preset(preset, session.model().extent(), aspect);
+    } else if (what == "focus") {
+        session.focusSelection(aspect);
+    } else if (what == "camera") {
+        CameraSpec spec;
+        if (!vec3(action.value("eye", nlohmann::json()), spec.eye) ||
+            !vec3(action.value("target", nlohmann::json()), spec.target))
+            return error = "needs \"eye\": [x,y,z] and \"target\": [x,y,z]", false;
+        session.camera().setFromSpec(spec);
+    } else if (what == "wait") {
+        if (!number("frames", value)) return false;
+        waitFrames_ = std::max(0, int(value));
+    } else if (what == "screenshot") {
+        requests.windowScreenshot = text(action, "path");
+        if (requests.windowScreenshot.empty()) return error = "needs a \"path\"", false;
+    } else if (what == "render") {
+        requests.offscreenPath = text(action, "path");
+        const std::string size = action.value("size", std::string("1920x1080"));
+        if (requests.offscreenPath.empty() ||
+            std::sscanf(size.c_str(), "%dx%d", &requests.offscreenWidth, &requests.offscreenHeight) != 2 ||
+            requests.offscreenWidth <= 0 || requests.offscreenHeight <= 0)
+            return error = "needs a \"path\" and a \"size\" like \"1920x1080\"", false;
+    } else if (what == "find") {  // as the Find box: one hit is selected and focused
+        const SearchResult found = searchFeatures(session.model(), text(action, "query"));
+        if (!found.error.empty()) return error = found.error, false;
+        const size_t expected = action.value("expect_count", size_t(found.hits.size()));
+        if (found.hits.size() != expected)
+            return error = "found " + std::to_string(found.hits.size()) + ", expected " + std::to_string(expected), false;
+        if (found.hits.size() == 1) {
+            session.select(found.hits[0].layer, found.hits[0].id);
+            session.focusSelection(aspect);
+        }
+    } else if (what == "click" || what == "wheel") {
+        double x = 0, y = 0;
+        if (!number("x", x) || !number("y", y)) return false;
+        if (what == "click") clickAt(session, ui, x, y, 0);
+        else wheelAt(session, ui.viewport, x, y, action.value("steps", 1.0));
+    } else if (what == "click_centre") {  // the middle of the scene viewport, wherever the panels are
+        clickAt(session, ui, ui.viewport.x + ui.viewport.width / 2.0, ui.viewport.y + ui.viewport.height / 2.0, 0);
+    } else if (what == "orbit") {
+        const osg::Vec3d pivot = session.camera().target();
+        session.camera().orbit(pivot, osg::DegreesToRadians(action.value("yaw_deg", 0.0)),
+                               osg::DegreesToRadians(action.value("pitch_deg", 0.0)));
+    } else if (what == "look") {
+        session.camera().look(osg::DegreesToRadians(action.value("yaw_deg", 0.0)),
+                              osg::DegreesToRadians(action.value("pitch_deg", 0.0)));
+    } else if (what == "fly") {
+        session.camera().fly(action.value("forward", 0.0), action.value("right", 0.0), action.value("up", 0.0));
+    } else if (what == "expect_selection") {
+        const std::string id = text(action, "id");
+        const auto& selection = session.selection();
+        const std::string actual = selection ? selection->layer + " " + selection->featureId : "nothing";
+        if (id.empty() ? selection.has_value() : (!selection || selection->featureId != id))
+            return error = "expected " + (id.empty() ? std::string("no selection") : "'" + id + "' selected") +
+                           ", found " + actual, false;
+    } else if (what == "save") {
+        return session.save(error);
+    } else if (what == "open") {
+        const auto paths = action.value("paths", nlohmann::json::array());
+        for (const auto& path : paths)
+            if (path.is_string()) requests.openPaths.push_back(path.get<std::string>());
+        if (requests.openPaths.empty()) return error = "needs \"paths\": [\"file\", ...]", false;
+    } else if (what == "color_by") {
+        const std::string mode = text(action, "mode");
+        const ColorBy modes[] = {ColorBy::Layer, ColorBy::Material, ColorBy::Diameter, ColorBy::Year, ColorBy::DepthSource};
+        bool found = false;
+        for (ColorBy m : modes)
+            if (mode == toString(m)) session.setColorBy(m), found = true;
+        if (!found) return error = "mode must be layer, material, diameter, install year or depth knowledge", false;
+    } else if (what == "close_window") {  // as the window's close button: asks first when unsaved
+        ui.quitDialogOpen = true;
+    } else if (what == "quit") {
+        requests.quit = true;
+    } else {
+        error = "unknown action";
+        return false;
+    }
+    return true;
+}
+
+}  // namespace subterra

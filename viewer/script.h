@@ -1,0 +1,54 @@
+#pragma once
+// Scripted mode: a JSON file of actions the viewer performs one by one, a few frames apart, so
+// tests (and people reproducing a bug) drive the real window under Xvfb. Format:
+//   {"actions": [{"do": "select", "id": "W-12", "layer": "water"},
+//                {"do": "layer_opacity", "layer": "buildings", "opacity": 0.3},
+//                {"do": "view", "name": "street"}, {"do": "screenshot", "path": "out.png"},
+//                {"do": "quit"}]}
+// Actions: select (id, optional layer), clear_selection, layer_visible (layer, visible),
+// layer_opacity (layer, opacity), layer_color (layer, color "#rrggbb"), terrain_opacity
+// (opacity), view (name), save_view (name), home, preset (name: top|front|side), focus,
+// color_by (mode: layer, material, diameter, install year, depth knowledge), find (query, optional expect_count; one hit is selected and focused),
+// camera (eye [x,y,z], target [x,y,z]), orbit (yaw_deg, pitch_deg about the view centre),
+// look (yaw_deg, pitch_deg about the eye), fly (forward, right, up metres), click (x, y window pixels: select what is there, as a mouse
+// click does), click_centre, wheel (x, y, steps), expect_selection (id; "" = nothing), wait (frames), screenshot (path: the window with its
+// panels), open (paths [...]: as files dropped on the window), close_window (as the close button: the unsaved-changes question), render (path, size "WxH": the scene offscreen), save (the project), quit (discards
+// unsaved changes with a warning on stderr).
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "scene_session.h"
+#include "ui_state.h"
+
+namespace subterra {
+
+struct ScriptRequests {
+    std::string windowScreenshot;    // read back the window after this frame
+    std::string offscreenPath;       // render offscreen
+    int offscreenWidth = 0, offscreenHeight = 0;
+    std::vector<std::string> openPaths;  // as files dropped on the window
+    bool quit = false;
+};
+
+class Script {
+  public:
+    // Reads and checks the file; nullopt with `error` (one line naming the file) when unusable.
+    static std::optional<Script> load(const std::string& path, std::string& error);
+
+    bool finished() const { return next_ >= actions_.size(); }
+    // Called every frame: waits a few frames between actions so the window shows the effect of
+    // the previous one, then performs the next. False with `error` when an action fails.
+    bool step(SceneSession& session, ViewerUi& ui, ScriptRequests& requests, std::string& error);
+
+  private:
+    bool perform(const nlohmann::json& action, SceneSession& session, ViewerUi& ui, ScriptRequests& requests,
+                 std::string& error);
+    std::string path_;
+    std::vector<nlohmann::json> actions_;
+    size_t next_ = 0;
+    int waitFrames_ = 3;  // ImGui lays windows out over the first frames
+};
+
+}  // namespace subterra

@@ -1,0 +1,39 @@
+#pragma once
+// The viewer's transient UI state, shared by the panels, the input handler and the main loop.
+// Nothing here is saved: what is saved lives in SceneSession's project.
+#include <optional>
+#include <osg/Vec3d>
+#include <string>
+
+#include "picking.h"
+
+namespace subterra {
+
+struct ViewportRect {
+    int x = 0, y = 0, width = 1, height = 1;  // window coordinates (not framebuffer), y from the top
+    double aspect() const { return height > 0 ? double(width) / height : 1.0; }
+};
+
+struct ViewerUi {
+    float scale = 1.0f;            // HiDPI content scale
+    bool showSidebar = true;
+    bool flyMode = false;
+    bool quitDialogOpen = false;
+    bool quitNow = false;          // the main loop ends after this frame
+    bool requestSave = false;
+    bool requestScreenshot = false;
+    int screenshotScale = 1;       // 1 = window size, 2 = twice, ...
+    ViewportRect viewport;         // where the 3D scene is drawn
+    PickResult hover;              // what is under the cursor this frame
+    double frameMs = 0;            // smoothed time per frame
+    std::string message;           // shown in the status bar for a few seconds
+    double messageUntil = 0;
+    char newViewName[64] = "";
+
+    void say(const std::string& text, double now) {
+        message = text;
+        messageUntil = now + 6.0;
+    }
+};
+
+}  // namespace subterra
