@@ -1,11 +1,11 @@
 // subterra: underground infrastructure as 3D scenes. Thin: every command is a few calls into scene/.
-#include <gdal.h>
+#include "gdal_drivers.h"
 
 #include "cli_common.h"
 #include "commands.h"
 
 int main(int argc, char** argv) {
-    GDALAllRegister();
+    subterra::ensureGdalDrivers();
     CLI::App app{"Subterra: underground infrastructure as 3D scenes you can cut through, annotate and animate"};
     app.require_subcommand(1);
     app.set_version_flag("--version", std::string("subterra ") + SUBTERRA_VERSION);
