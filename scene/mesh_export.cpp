@@ -31,21 +31,23 @@ void collectGeometry(const osg::Geometry& geometry, float opacity, std::map<Colo
     const auto* colors = dynamic_cast<const osg::Vec4Array*>(geometry.getColorArray());
     if (!vertices || !normals || !colors || geometry.getNumPrimitiveSets() == 0) return;
     const osg::PrimitiveSet& triangles = *geometry.getPrimitiveSet(0);
-    std::map<std::pair<ColorKey, unsigned>, unsigned> remap;  // (mesh, source vertex) -> mesh vertex
+    // A vertex has one colour, so it lands in one mesh: source vertex -> index in that mesh.
+    constexpr unsigned kUnset = ~0u;
+    std::vector<unsigned> remap(vertices->size(), kUnset);
     for (unsigned i = 0; i < triangles.getNumIndices(); ++i) {
         const unsigned v = triangles.index(i);
         const osg::Vec4 c = (*colors)[v];
         const ColorKey key{int(c.r() * 255 + 0.5f), int(c.g() * 255 + 0.5f), int(c.b() * 255 + 0.5f),
                            int(c.a() * opacity * 255 + 0.5f)};
         ColorMesh& mesh = meshes[key];
-        auto [it, inserted] = remap.try_emplace({key, v}, unsigned(mesh.vertices.size()));
-        if (inserted) {
+        if (remap[v] == kUnset) {
+            remap[v] = unsigned(mesh.vertices.size());
             const osg::Vec3& p = (*vertices)[v];
             const osg::Vec3& n = (*normals)[v];
             mesh.vertices.emplace_back(p.x(), p.z(), -p.y());  // Z-up -> Y-up
             mesh.normals.emplace_back(n.x(), n.z(), -n.y());
         }
-        mesh.indices.push_back(it->second);
+        mesh.indices.push_back(remap[v]);
     }
 }
 
