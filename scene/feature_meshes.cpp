@@ -92,9 +92,9 @@ void appendNode(MeshBuffer& mesh, const Node& node, const Vec3d& origin, const o
     // The shaft stops a hair below ground so the cover is what shows at street level.
     const Vec3d shaftTop{top.x, top.y, top.z - 0.06};
     const osg::Vec4 wall = mixColor(color, osg::Vec4(0.55f, 0.55f, 0.55f, color.a()), 0.45f);
-    if (shaftTop.z > bottom.z) appendTube(mesh, {toLocal(shaftTop, origin), toLocal(bottom, origin)}, radius, 16, wall);
+    if (shaftTop.z > bottom.z) appendTube(mesh, {toLocal(shaftTop, origin), toLocal(bottom, origin)}, radius, 12, wall);
     const Vec3d coverTop{top.x, top.y, top.z + 0.04};
-    appendTube(mesh, {toLocal(coverTop, origin), toLocal(shaftTop, origin)}, radius * 1.15f, 16,
+    appendTube(mesh, {toLocal(coverTop, origin), toLocal(shaftTop, origin)}, radius * 1.15f, 12,
                withAlpha(manholeCoverColor(), color.a()));
 }
 

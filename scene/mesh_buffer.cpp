@@ -16,19 +16,35 @@ unsigned MeshBuffer::addVertex(const osg::Vec3& position, const osg::Vec3& norma
     return unsigned(vertices.size() - 1);
 }
 
-osg::ref_ptr<osg::Geometry> MeshBuffer::toGeometry() const {
+namespace {
+// OSG arrays are std::vectors underneath: hand the buffer's storage over instead of copying it
+// (city-wide scenes hold gigabytes of vertices; a copy doubled the peak memory).
+template <typename Array, typename T>
+osg::ref_ptr<Array> takeInto(std::vector<T>& values) {
+    osg::ref_ptr<Array> array = new Array;
+    array->asVector().swap(values);
+    return array;
+}
+}  // namespace
+
+osg::ref_ptr<osg::Geometry> MeshBuffer::toGeometry() {
     osg::ref_ptr<osg::Geometry> geometry = new osg::Geometry;
     geometry->setUseVertexBufferObjects(true);
     geometry->setUseDisplayList(false);
-    geometry->setVertexArray(new osg::Vec3Array(vertices.begin(), vertices.end()));
-    geometry->setNormalArray(new osg::Vec3Array(normals.begin(), normals.end()), osg::Array::BIND_PER_VERTEX);
-    geometry->setColorArray(new osg::Vec4Array(colors.begin(), colors.end()), osg::Array::BIND_PER_VERTEX);
-    geometry->setVertexAttribArray(kFeatureAttribute, new osg::FloatArray(featureIndex.begin(), featureIndex.end()),
-                                   osg::Array::BIND_PER_VERTEX);
-    geometry->addPrimitiveSet(new osg::DrawElementsUInt(GL_TRIANGLES, indices.begin(), indices.end()));
-    if (!lineIndices.empty())
-        geometry->addPrimitiveSet(new osg::DrawElementsUInt(GL_LINES, lineIndices.begin(), lineIndices.end()));
-    geometry->setUserData(new FeatureTable(featureIds));
+    geometry->setVertexArray(takeInto<osg::Vec3Array>(vertices));
+    geometry->setNormalArray(takeInto<osg::Vec3Array>(normals), osg::Array::BIND_PER_VERTEX);
+    geometry->setColorArray(takeInto<osg::Vec4Array>(colors), osg::Array::BIND_PER_VERTEX);
+    geometry->setVertexAttribArray(kFeatureAttribute, takeInto<osg::FloatArray>(featureIndex), osg::Array::BIND_PER_VERTEX);
+    osg::ref_ptr<osg::DrawElementsUInt> triangles = new osg::DrawElementsUInt(GL_TRIANGLES);
+    triangles->asVector().swap(indices);
+    geometry->addPrimitiveSet(triangles);
+    if (!lineIndices.empty()) {
+        osg::ref_ptr<osg::DrawElementsUInt> lines = new osg::DrawElementsUInt(GL_LINES);
+        lines->asVector().swap(lineIndices);
+        geometry->addPrimitiveSet(lines);
+    }
+    geometry->setUserData(new FeatureTable(std::move(featureIds)));
+    *this = MeshBuffer();
     return geometry;
 }
 

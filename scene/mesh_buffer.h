@@ -26,8 +26,9 @@ struct MeshBuffer {
     bool empty() const { return indices.empty() && lineIndices.empty(); }
 
     // The buffer as one geometry (primitive set 0: triangles, 1: lines if any): feature index as
-    // vertex attribute kFeatureAttribute, and the ids as a FeatureTable user object.
-    osg::ref_ptr<osg::Geometry> toGeometry() const;
+    // vertex attribute kFeatureAttribute, and the ids as a FeatureTable user object. The buffer's
+    // storage moves into the geometry: the buffer is empty afterwards.
+    osg::ref_ptr<osg::Geometry> toGeometry();
 
   private:
     unsigned currentFeature_ = 0;

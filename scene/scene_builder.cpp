@@ -25,6 +25,7 @@ struct LayerMeshes {
 };
 
 osg::ref_ptr<osg::Geode> geodeOf(LayerMeshes& meshes, size_t& triangles) {
+    triangles += meshes.solid.triangleCount() + meshes.seeThrough.triangleCount();
     osg::ref_ptr<osg::Geode> geode = new osg::Geode;
     if (!meshes.solid.empty()) geode->addDrawable(meshes.solid.toGeometry());
     if (!meshes.seeThrough.empty()) {
@@ -32,7 +33,6 @@ osg::ref_ptr<osg::Geode> geodeOf(LayerMeshes& meshes, size_t& triangles) {
         makeTranslucent(*geometry->getOrCreateStateSet());
         geode->addDrawable(geometry);
     }
-    triangles += meshes.solid.triangleCount() + meshes.seeThrough.triangleCount();
     return geode;
 }
 
@@ -69,8 +69,8 @@ osg::ref_ptr<osg::Group> terrainGroup(const Model& model, const Extent& extent, 
     MeshBuffer mesh;
     appendTerrain(mesh, model.terrain ? *model.terrain : flatGround(model, extent), origin);
     osg::ref_ptr<osg::Geode> geode = new osg::Geode;
-    geode->addDrawable(mesh.toGeometry());
     triangles += mesh.triangleCount();
+    geode->addDrawable(mesh.toGeometry());
     osg::ref_ptr<osg::Group> group = new osg::Group;
     group->setName("terrain");
     group->addChild(geode);

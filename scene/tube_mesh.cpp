@@ -26,9 +26,11 @@ void initialNormals(const osg::Vec3& t, osg::Vec3& n, osg::Vec3& b) {
 }  // namespace
 
 int tubeSides(double diameterM) {
-    if (diameterM < 0.1) return 8;
-    if (diameterM < 0.35) return 12;
-    if (diameterM < 0.8) return 16;
+    // Smooth normals make few sides read as round; city-wide scenes hold millions of thin pipes.
+    if (diameterM < 0.1) return 6;
+    if (diameterM < 0.25) return 8;
+    if (diameterM < 0.5) return 12;
+    if (diameterM < 1.0) return 16;
     return 24;
 }
 
