@@ -68,6 +68,8 @@ int countProblems(const subterra::Problems& problems, const std::vector<std::str
 std::string problemLines(const subterra::Problems& problems);
 
 std::string sourceDir();
+// WKT of a CRS given as "EPSG:nnnn" (the test fails if it is unknown).
+std::string wktOf(const std::string& userCrs);
 std::string readFile(const std::string& path);
 
 }  // namespace fixtures

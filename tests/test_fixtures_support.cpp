@@ -13,6 +13,10 @@
 
 #include "fixtures.h"
 
+#include <catch2/catch.hpp>
+
+#include "crs.h"
+
 namespace fs = std::filesystem;
 
 namespace fixtures {
@@ -177,6 +181,13 @@ std::string problemLines(const subterra::Problems& problems) {
     std::string lines;
     for (const auto& problem : problems) lines += problem.toLine() + "\n";
     return lines;
+}
+
+std::string wktOf(const std::string& userCrs) {
+    std::string error;
+    auto wkt = subterra::crsToWkt(userCrs, error);
+    REQUIRE(wkt);
+    return *wkt;
 }
 
 }  // namespace fixtures

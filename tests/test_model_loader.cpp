@@ -13,12 +13,7 @@ using fixtures::LayerFixture;
 using Kind = FieldFixture::Kind;
 
 namespace {
-std::string wktOf(const std::string& userCrs) {
-    std::string error;
-    auto wkt = crsToWkt(userCrs, error);
-    REQUIRE(wkt);
-    return *wkt;
-}
+using fixtures::wktOf;
 
 LayerSpec specFor(const std::string& source, const std::string& table, const std::string& name) {
     LayerSpec spec;

@@ -10,12 +10,7 @@
 using namespace subterra;
 
 namespace {
-std::string wktOf(const std::string& userCrs) {
-    std::string error;
-    auto wkt = crsToWkt(userCrs, error);
-    REQUIRE(wkt);
-    return *wkt;
-}
+using fixtures::wktOf;
 
 // A tilted plane over a 100 m x 80 m area in UTM 51N: pixel (c, r) holds the plane's value at the
 // pixel centre, so bilinear interpolation between centres must give the plane exactly.

@@ -15,12 +15,7 @@ using fixtures::LayerFixture;
 using Kind = FieldFixture::Kind;
 
 namespace {
-std::string wktOf(const std::string& userCrs) {
-    std::string error;
-    auto wkt = crsToWkt(userCrs, error);
-    REQUIRE(wkt);
-    return *wkt;
-}
+using fixtures::wktOf;
 
 ImportContext contextIn(const std::string& userCrs, double groundZ = 5.0) {
     return ImportContext{userCrs.empty() ? std::string() : wktOf(userCrs), [groundZ](double, double) { return groundZ; }};
