@@ -1,7 +1,9 @@
 #include "scene_builder.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <thread>
 #include <osg/BlendFunc>
 #include <osg/Depth>
 #include <osg/Geode>
@@ -40,14 +42,57 @@ osg::Vec4 colorFor(const LayerLook* look, UtilityKind utility) {
     return look && look->color ? *look->color : utilityColor(utility);
 }
 
-template <typename Feature, typename Append>
-void collect(const std::vector<Feature>& features, const SceneStyle& style, std::map<std::string, LayerMeshes>& byLayer,
-             const Append& append) {
-    for (const auto& feature : features) {
-        auto it = style.layers.find(feature.layer);
-        const LayerLook* look = it == style.layers.end() ? nullptr : &it->second;
-        append(byLayer[feature.layer], feature, look);
+// The features of one layer, in model order (so the merged geometry is the same every run).
+struct LayerFeatures {
+    std::vector<const Segment*> segments;
+    std::vector<const Node*> nodes;
+    std::vector<const Building*> buildings;
+};
+
+std::map<std::string, LayerFeatures> featuresByLayer(const Model& model) {
+    std::map<std::string, LayerFeatures> byLayer;
+    for (const auto& s : model.segments) byLayer[s.layer].segments.push_back(&s);
+    for (const auto& n : model.nodes) byLayer[n.layer].nodes.push_back(&n);
+    for (const auto& b : model.buildings) byLayer[b.layer].buildings.push_back(&b);
+    return byLayer;
+}
+
+LayerMeshes buildLayerMeshes(const LayerFeatures& features, const LayerLook* look, const SceneStyle& style,
+                             const Vec3d& origin) {
+    LayerMeshes m;
+    for (const Segment* s : features.segments) {
+        const bool assumed = s->depthSource == DepthSource::Assumed;
+        osg::Vec4 color = colorFor(look, s->utility);
+        if (assumed) color.a() = style.assumedDepthAlpha;
+        appendSegment(assumed ? m.seeThrough : m.solid, *s, origin, color);
     }
+    for (const Node* n : features.nodes) appendNode(m.solid, *n, origin, colorFor(look, n->utility));
+    for (const Building* b : features.buildings)
+        appendBuilding(m.solid, *b, origin, look && look->color ? *look->color : buildingColor());
+    return m;
+}
+
+// Layers are independent: tessellate them on all cores (a city-wide scene spends seconds here).
+std::map<std::string, LayerMeshes> buildAllLayers(const Model& model, const SceneStyle& style, const Vec3d& origin) {
+    const auto byLayer = featuresByLayer(model);
+    std::vector<const std::pair<const std::string, LayerFeatures>*> work;
+    for (const auto& entry : byLayer) work.push_back(&entry);
+    std::vector<LayerMeshes> results(work.size());
+    std::atomic<size_t> next{0};
+    auto worker = [&] {
+        for (size_t i = next++; i < work.size(); i = next++) {
+            auto it = style.layers.find(work[i]->first);
+            results[i] = buildLayerMeshes(work[i]->second, it == style.layers.end() ? nullptr : &it->second, style, origin);
+        }
+    };
+    const size_t threads = std::min<size_t>(work.size(), std::max(1u, std::thread::hardware_concurrency()));
+    std::vector<std::thread> pool;
+    for (size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
+    worker();
+    for (auto& thread : pool) thread.join();
+    std::map<std::string, LayerMeshes> meshes;
+    for (size_t i = 0; i < work.size(); ++i) meshes[work[i]->first] = std::move(results[i]);
+    return meshes;
 }
 
 // Without a DEM the ground is a flat plane at the model's flat level, a little larger than the data.
@@ -84,19 +129,7 @@ BuiltScene buildScene(const Model& model, const SceneStyle& style) {
     scene.extent = model.extent();
     scene.origin = chooseLocalOrigin(scene.extent);
     const Vec3d& origin = scene.origin;
-    std::map<std::string, LayerMeshes> byLayer;
-    collect(model.segments, style, byLayer, [&](LayerMeshes& m, const Segment& s, const LayerLook* look) {
-        const bool assumed = s.depthSource == DepthSource::Assumed;
-        osg::Vec4 color = colorFor(look, s.utility);
-        if (assumed) color.a() = style.assumedDepthAlpha;
-        appendSegment(assumed ? m.seeThrough : m.solid, s, origin, color);
-    });
-    collect(model.nodes, style, byLayer, [&](LayerMeshes& m, const Node& n, const LayerLook* look) {
-        appendNode(m.solid, n, origin, colorFor(look, n.utility));
-    });
-    collect(model.buildings, style, byLayer, [&](LayerMeshes& m, const Building& b, const LayerLook* look) {
-        appendBuilding(m.solid, b, origin, look && look->color ? *look->color : buildingColor());
-    });
+    std::map<std::string, LayerMeshes> byLayer = buildAllLayers(model, style, origin);
 
     scene.root = new osg::Group;
     scene.root->setName("subterra");
