@@ -10,4 +10,4 @@ if [ -n "${DISPLAY:-}" ]; then
 fi
 out=${OUT:-subterra-district.png}
 build/app/subterra render sample-data/district/district.subterra.json --view overview -o "$out" --size 1920x1080
-echo "Rendered the sample district to $out"
+echo "Rendered the sample district to $(realpath "$out")"
