@@ -1,5 +1,6 @@
 #include "viewer_app.h"
 
+#include <algorithm>
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
@@ -217,7 +218,7 @@ int runViewer(LoadedInputs inputs, const ViewerOptions& options) {
             std::cerr << "subterra: warning: no view named '" << options.view << "'; starting from the overview\n";
 
         CameraInput input;
-        double last = glfwGetTime(), timedSum = 0;
+        double last = glfwGetTime(), timedSum = 0, timedMax = 0;
         int frames = 0, timedFrames = 0;
         const int maxScriptFrames = 5000;  // a stuck script must not hang a test run forever
         glfwSetDropCallback(window, onDrop);
@@ -233,7 +234,7 @@ int runViewer(LoadedInputs inputs, const ViewerOptions& options) {
             const double dt = std::min(0.25, now - last);
             last = now;
             ui.frameMs = frames == 0 ? dt * 1000 : 0.9 * ui.frameMs + 0.1 * dt * 1000;
-            if (frames > 1) timedSum += dt, ++timedFrames;  // the first frames compile shaders
+            if (frames > 1) timedSum += dt, timedMax = std::max(timedMax, dt), ++timedFrames;  // the first frames compile shaders
 
             ImGui_ImplOpenGL3_NewFrame();
             ImGui_ImplGlfw_NewFrame();
@@ -297,7 +298,7 @@ int runViewer(LoadedInputs inputs, const ViewerOptions& options) {
         if (scripted && timedFrames > 0)
             std::cout << "subterra view: " << frames << " frames, " << frame.fbWidth << "x" << frame.fbHeight << ", "
                       << owned->scene().triangles << " triangles, mean " << timedSum / timedFrames * 1000
-                      << " ms/frame\n";
+                      << " ms/frame, max " << timedMax * 1000 << " ms\n";
         ImGui_ImplOpenGL3_Shutdown();
         ImGui_ImplGlfw_Shutdown();
         ImGui::DestroyContext();
