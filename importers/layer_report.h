@@ -1,6 +1,7 @@
 #pragma once
 // What an importer saw in one layer: reported by `subterra info`.
 #include <array>
+#include <map>
 #include <string>
 
 #include "attribute_mapping.h"
@@ -24,6 +25,9 @@ struct LayerReport {
     AttributeMapping mapping;       // what was used, guessed entries flagged
     std::array<int, 4> depthSources{};  // segments (or nodes) per DepthSource
     int assumedSections = 0;        // segments whose size was not in the data
+    // Formats that hold several kinds of feature (EPANET: junctions, tanks, pipes...) count each
+    // kind here, in the file's own words; `info` lists them.
+    std::map<std::string, long> countsByKind;
 };
 
 }  // namespace subterra

@@ -3,6 +3,7 @@
 #include <cpl_conv.h>
 
 #include "crs.h"
+#include "format_importer.h"
 #include "vector_importer.h"
 
 namespace subterra {
@@ -23,7 +24,10 @@ std::optional<std::pair<double, double>> lonLatOfCentre(const Extent& extent, co
 std::string chooseProjectCrs(const LoadRequest& request, LoadResult& result) {
     for (const auto& spec : request.layers) {
         std::string error;
-        auto probe = probeVectorLayer(spec.source, spec.table, error);
+        const FormatImporter* format = findFormatImporter(spec.source);
+        auto probe = !format               ? probeVectorLayer(spec.source, spec.table, error)
+                     : format->probe ? format->probe(spec.source, error)
+                                     : std::nullopt;
         if (!probe || probe->crsWkt.empty()) continue;
         if (crsIsMetric(probe->crsWkt)) {
             result.crsChoice = "from layer '" + spec.name + "'";
@@ -80,7 +84,8 @@ LoadResult loadModel(const LoadRequest& request) {
     const Model& model = result.model;
     ImportContext context{crs, [&model](double x, double y) { return model.groundAt(x, y); }};
     for (const auto& spec : request.layers) {
-        LayerImport layer = importVectorLayer(spec, context);
+        const FormatImporter* format = findFormatImporter(spec.source);
+        LayerImport layer = format ? format->import(spec, context) : importVectorLayer(spec, context);
         if (model.terrain) reportTerrainCoverage(*model.terrain, layer, request.terrain.dem, layer.problems);
         result.problems.insert(result.problems.end(), layer.problems.begin(), layer.problems.end());
         auto move = [](auto& from, auto& to) { to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end())); };
@@ -95,6 +100,13 @@ LoadResult loadModel(const LoadRequest& request) {
 std::vector<LayerSpec> layerSpecsForFiles(const std::vector<std::string>& files, Problems& problems) {
     std::vector<LayerSpec> specs;
     for (const auto& file : files) {
+        if (findFormatImporter(file)) {  // a network model or mesh file is one layer
+            LayerSpec spec;
+            spec.source = file;
+            spec.name = CPLGetBasename(file.c_str());
+            specs.push_back(std::move(spec));
+            continue;
+        }
         std::string error;
         const auto tables = listVectorLayers(file, error);
         if (tables.empty()) {

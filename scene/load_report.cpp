@@ -45,7 +45,8 @@ nlohmann::json layerJson(const LayerReport& layer) {
             {"extent", extentJson(layer.extent)},
             {"mapping", mappingJson(layer.mapping)},
             {"depth_sources", depthSourcesJson(layer.depthSources)},
-            {"assumed_sections", layer.assumedSections}};
+            {"assumed_sections", layer.assumedSections},
+            {"counts", layer.countsByKind}};
 }
 
 nlohmann::json problemJson(const Problem& p) {
@@ -106,6 +107,11 @@ std::string loadReportText(const nlohmann::json& r) {
             << layer["type"].get<std::string>() << " (" << layer["geometry"].get<std::string>() << "), utility "
             << layer["utility"].get<std::string>() << ", CRS "
             << (layer["crs"].is_null() ? std::string("none declared") : layer["crs"].get<std::string>()) << "\n";
+        if (!layer["counts"].empty()) {
+            out << "  contents:";
+            for (const auto& [kind, count] : layer["counts"].items()) out << " " << count << " " << kind << ";";
+            out << "\n";
+        }
         out << "  mapping:";
         for (const auto& [role, entry] : layer["mapping"].items())
             out << " " << role << "=" << entry["field"].get<std::string>()
