@@ -12,6 +12,14 @@ void addInputOptions(CLI::App& command, InputOptions& options) {
     command.add_option("--crs", options.crs, "Project CRS, e.g. EPSG:32651 (default: the project's, else from the data)");
 }
 
+void addCutOptions(CLI::App& command, InputOptions& options) {
+    command.add_option("--cut", options.enableCuts, "Enable the project's section or excavation of this name (repeatable)");
+    command.add_flag("--no-cuts", options.noCuts, "Draw without the project's sections and excavations (--cut still adds)");
+    command.add_option("--section", options.sections,
+                       "Add a section plane: x1,y1,x2,y2 (vertical, left side cut away), z=LEVEL, or x,y,z,nx,ny,nz");
+    command.add_option("--excavation", options.excavations, "Add an excavation: cx,cy,size_x,size_y,depth[,rotation_deg]");
+}
+
 bool printProblems(const Problems& problems) {
     for (const auto& problem : problems) std::cerr << "subterra: " << problem.toLine() << "\n";
     return hasErrors(problems);

@@ -13,6 +13,9 @@ enum ExitCode { kExitOk = 0, kExitUserError = 1, kExitUsage = 2, kExitViolations
 // INPUTS... (one project or data files), --dem, --crs.
 void addInputOptions(CLI::App& command, InputOptions& options);
 
+// --cut, --no-cuts, --section, --excavation (commands that draw the scene).
+void addCutOptions(CLI::App& command, InputOptions& options);
+
 // Prints each problem as one line on stderr; returns true when any is an error.
 bool printProblems(const Problems& problems);
 

@@ -90,6 +90,7 @@ void addRenderCommand(CLI::App& app, int& exitCode) {
     auto options = std::make_shared<RenderOptions>();
     CLI::App* command = app.add_subcommand("render", "Render a project or data files to a PNG, headless (no display or GPU needed)");
     addInputOptions(*command, options->inputs);
+    addCutOptions(*command, options->inputs);
     command->add_option("-o,--output", options->output, "PNG file to write")->capture_default_str();
     command->add_option("--size", options->size, "Image size WIDTHxHEIGHT")->capture_default_str();
     command->add_option("--view", options->view, "A named view of the project");

@@ -43,6 +43,7 @@ void addViewCommand(CLI::App& app, int& exitCode) {
     auto options = std::make_shared<ViewCommandOptions>();
     CLI::App* command = app.add_subcommand("view", "Open a project or data files in the interactive 3D viewer");
     addInputOptions(*command, options->inputs);
+    addCutOptions(*command, options->inputs);
     command->add_option("--size", options->size, "Window size WIDTHxHEIGHT")->capture_default_str();
     command->add_option("--view", options->viewer.view, "Start from this named view of the project");
     command->add_option("--script", options->viewer.script, "Scripted mode: perform the actions in this JSON file, then quit");

@@ -28,6 +28,8 @@ const std::vector<MappingRoleInfo>& mappingRoles() {
           "SIZE_MM", "WIDTH_MM"}},
         {R::Width, "width", U::Metre, true, kForSegments, {"WIDTH", "WIDTH_M", "DUCT_WIDTH"}},
         {R::Height, "height", U::Metre, true, kForSegments, {"HEIGHT", "HEIGHT_M", "DUCT_HEIGHT"}},
+        {R::WallThickness, "wall_thickness", U::Millimetre, true, kForSegments,
+         {"WALL_THICKNESS", "WALL_THICKNESS_MM", "WALL_MM", "WALLTHICK", "WALL_THK", "WALL"}},
         {R::Cover, "cover", U::Metre, true, kForSegments,
          {"COVER", "COVER_DEPTH", "COVERDEPTH", "DEPTH", "DEPTH_M", "pipeDepth", "BURIAL_DEPTH"}},
         {R::InvertStart, "invert_start", U::Metre, true, kForSegments,

@@ -17,7 +17,7 @@ struct FieldRef {
 };
 
 enum class MappingRole {
-    Id, Utility, Diameter, Width, Height, Cover, InvertStart, InvertEnd, Material, Year, Status,
+    Id, Utility, Diameter, Width, Height, WallThickness, Cover, InvertStart, InvertEnd, Material, Year, Status,
     Ground, Invert, Depth, NodeKind, Size, BuildingHeight, BasementDepth
 };
 

@@ -80,6 +80,8 @@ int convertLineFeature(OGRFeature& feature, const ConversionContext& context, st
         base.segment.section.widthM = *width;
         base.segment.section.heightM = *height;
     }
+    if (auto wall = readLengthM(feature, context.mapping.get(MappingRole::WallThickness), where, true))
+        base.segment.section.wallThicknessM = *wall;
     base.levels.invertStart = readLengthM(feature, context.mapping.get(MappingRole::InvertStart), where, false);
     base.levels.invertEnd = readLengthM(feature, context.mapping.get(MappingRole::InvertEnd), where, false);
     base.levels.coverM = readLengthM(feature, context.mapping.get(MappingRole::Cover), where, true);

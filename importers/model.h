@@ -29,6 +29,7 @@ struct CrossSection {
     double diameterM = 0;   // outer diameter, circular
     double widthM = 0;      // rectangular ducts/culverts
     double heightM = 0;
+    double wallThicknessM = 0;  // 0 = unknown (a cut shows a filled face instead of a ring)
     bool assumed = false;   // no usable size in the source: a default per utility kind was used
     bool isKnown() const { return shape == Shape::Circular ? diameterM > 0 : widthM > 0 && heightM > 0; }
     double verticalExtentM() const { return shape == Shape::Circular ? diameterM : heightM; }

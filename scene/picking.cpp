@@ -36,6 +36,23 @@ unsigned hitVertex(const osgUtil::LineSegmentIntersector::Intersection& hit) {
         }
     return best;
 }
+
+// A point the picture does not show: in front of an enabled section plane, or in the air of an
+// excavation (where the terrain has a hole).
+bool cutAway(const SceneStyle* style, const osg::Vec3d& point, bool ground) {
+    if (!style) return false;
+    const Vec3d p{point.x(), point.y(), point.z()};
+    for (const auto& plane : style->cuts.sections)
+        if (plane.enabled && signedDistance(plane, p) > 1e-3) return true;
+    if (!ground) return false;
+    for (const auto& e : style->cuts.excavations) {
+        if (!e.enabled) continue;
+        const double a = e.rotationDeg * M_PI / 180, dx = p.x - e.centreX, dy = p.y - e.centreY;
+        const double u = dx * std::cos(a) + dy * std::sin(a), v = -dx * std::sin(a) + dy * std::cos(a);
+        if (std::abs(u) < e.sizeX / 2 && std::abs(v) < e.sizeY / 2) return true;
+    }
+    return false;
+}
 }  // namespace
 
 PickResult pickRay(const BuiltScene& scene, const osg::Vec3d& start, const osg::Vec3d& end, const SceneStyle* style) {
@@ -55,7 +72,9 @@ PickResult pickRay(const BuiltScene& scene, const osg::Vec3d& start, const osg::
     for (const auto& hit : intersector->getIntersections()) {  // sorted nearest first
         const osg::Vec3d point = hit.getWorldIntersectPoint();
         std::string layer;
-        if (classify(scene, hit.nodePath, layer)) {
+        const bool feature = classify(scene, hit.nodePath, layer);
+        if (cutAway(style, point, !feature)) continue;
+        if (feature) {
             std::optional<FeatureHit>& slot = seeThrough(layer) ? ghost : solid;
             if (slot) continue;
             const auto* geometry = hit.drawable ? hit.drawable->asGeometry() : nullptr;

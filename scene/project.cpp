@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "cuts_io.h"
 #include "json_reader.h"
 
 namespace fs = std::filesystem;
@@ -144,7 +145,8 @@ void readDocument(const JsonReader& root, Project& project) {
             for (const auto& item : views.value().items())
                 if (auto view = readView(views.child(item.key().c_str()))) project.views[item.key()] = *view;
     }
-    root.warnUnknownKeys({"subterra", "name", "crs", "terrain", "layers", "views"});
+    readCuts(root, project.cuts);
+    root.warnUnknownKeys({"subterra", "name", "crs", "terrain", "layers", "views", "sections", "excavations", "strata"});
 }
 }  // namespace
 

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "project.h"
+#include "cuts_io.h"
 
 namespace fs = std::filesystem;
 
@@ -89,6 +90,7 @@ nlohmann::json toDocument(const Project& project, const std::string& path) {
         views[name] = std::move(view);
     }
     doc["views"] = std::move(views);
+    writeCuts(doc, project.cuts);
     return doc;
 }
 

@@ -8,6 +8,7 @@
 #include <osg/Depth>
 #include <osg/Geode>
 
+#include "cut_scene.h"
 #include "feature_meshes.h"
 #include "render_state.h"
 #include "utility_colors.h"
@@ -152,6 +153,7 @@ BuiltScene buildScene(const Model& model, const SceneStyle& style) {
     }
     scene.terrain = terrainGroup(model, scene.extent, origin, style, scene.triangles);
     if (scene.terrain) scene.world->addChild(scene.terrain);
+    applyCuts(scene, model, style.cuts, style);
     return scene;
 }
 

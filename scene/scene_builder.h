@@ -8,6 +8,7 @@
 #include <osg/MatrixTransform>
 #include <string>
 
+#include "cuts.h"
 #include "model.h"
 
 namespace subterra {
@@ -22,6 +23,7 @@ struct SceneStyle {
     float terrainOpacity = 0.35f;
     float assumedDepthAlpha = 0.45f;  // features whose depth is assumed are drawn see-through
     std::map<std::string, LayerLook> layers;  // by layer name; absent = defaults
+    Cuts cuts;                                // section planes and excavations
 };
 
 struct BuiltScene {

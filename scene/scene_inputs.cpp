@@ -1,5 +1,7 @@
 #include "scene_inputs.h"
 
+#include "cut_arguments.h"
+
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -23,6 +25,7 @@ bool isProjectFile(const std::string& path) {
 SceneStyle styleFromProject(const Project& project) {
     SceneStyle style;
     style.terrainOpacity = project.terrainOpacity;
+    style.cuts = project.cuts;
     for (const auto& layer : project.layers) {
         LayerLook look;
         look.visible = layer.visible;
@@ -32,6 +35,22 @@ SceneStyle styleFromProject(const Project& project) {
     }
     return style;
 }
+
+namespace {
+void applyCutOptions(const InputOptions& options, Cuts& cuts, Problems& problems) {
+    if (options.noCuts) enableCutsByName(cuts, {}, true, problems);
+    if (!options.enableCuts.empty()) enableCutsByName(cuts, options.enableCuts, options.noCuts, problems);
+    std::string error;
+    for (const auto& text : options.sections) {
+        if (auto plane = parseSectionArgument(text, error)) cuts.sections.push_back(*plane);
+        else problems.push_back({Severity::Error, "", "", error});
+    }
+    for (const auto& text : options.excavations) {
+        if (auto excavation = parseExcavationArgument(text, error)) cuts.excavations.push_back(*excavation);
+        else problems.push_back({Severity::Error, "", "", error});
+    }
+}
+}  // namespace
 
 LoadedInputs loadInputs(const InputOptions& options) {
     LoadedInputs result;
@@ -54,6 +73,7 @@ LoadedInputs loadInputs(const InputOptions& options) {
     if (!options.dem.empty()) request.terrain.dem = options.dem;
     if (!options.crs.empty()) request.projectCrs = options.crs;
     if (options.terrainOpacity) result.style.terrainOpacity = float(*options.terrainOpacity);
+    applyCutOptions(options, result.style.cuts, result.problems);
     result.load = loadModel(request);
     result.problems.insert(result.problems.end(), result.load.problems.begin(), result.load.problems.end());
     return result;

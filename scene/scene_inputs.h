@@ -16,6 +16,11 @@ struct InputOptions {
     std::string dem;                   // overrides the project's DEM
     std::string crs;                   // overrides the project's CRS
     std::optional<double> terrainOpacity;
+    // Cuts: enable the project's cuts by name (--cut), switch them all off (--no-cuts), or add
+    // ones given as numbers (--section, --excavation; see cut_arguments.h).
+    std::vector<std::string> enableCuts;
+    bool noCuts = false;
+    std::vector<std::string> sections, excavations;
 };
 
 struct LoadedInputs {

@@ -16,7 +16,8 @@ const std::vector<EmbeddedShader>& embeddedShaders();  // generated
 // exists (shader development without rebuilding), else the embedded copy. Empty if unknown.
 std::string shaderSource(const std::string& name);
 
-// A program of `name`.vert + `name`.frag; cached, so every layer shares one program.
-osg::ref_ptr<osg::Program> shaderProgram(const std::string& name);
+// A program of `name`.vert + `name`.frag; cached, so every layer shares one program. `define`,
+// when given, is #defined in both stages (a variant of the same source, e.g. "CUT_CAPS").
+osg::ref_ptr<osg::Program> shaderProgram(const std::string& name, const std::string& define = "");
 
 }  // namespace subterra

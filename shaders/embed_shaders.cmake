@@ -1,5 +1,5 @@
 # Writes OUTPUT: a C++ table of every shader in SHADER_DIR, as raw string literals.
-file(GLOB files ${SHADER_DIR}/*.vert ${SHADER_DIR}/*.frag)
+file(GLOB files ${SHADER_DIR}/*.vert ${SHADER_DIR}/*.frag ${SHADER_DIR}/*.glsl)
 list(SORT files)
 set(body "// Generated from shaders/ by embed_shaders.cmake. Do not edit.\n#include \"shader_library.h\"\nnamespace subterra {\nconst std::vector<EmbeddedShader>& embeddedShaders() {\n  static const std::vector<EmbeddedShader> shaders = {\n")
 foreach(f ${files})

@@ -10,15 +10,36 @@ varying vec3 v_normal;
 varying vec3 v_eyePosition;
 varying vec4 v_color;
 varying vec3 v_upEye;
+varying vec3 v_localPosition;
+#include "cuts.glsl"
+
 
 void main() {
+    if (cutBySection(v_localPosition)) discard;
     vec3 n = normalize(v_normal);
     vec3 viewDir = normalize(-v_eyePosition);
-    if (dot(n, viewDir) < 0.0) n = -n;  // two-sided: caps and insides seen from a cut
+    vec3 base = v_color.rgb;
+    bool inside = dot(n, viewDir) < 0.0;
+    n = inside ? -n : n;
+#ifdef CUT_CAPS
+    // The inside of a solid, seen through a section plane: shown as a flat face facing the
+    // viewer, so a cut building or shaft reads as solid, not as a hollow shell. Pushed 2 cm
+    // back, so where it coincides with another solid's outside (a neighbour's party wall) the
+    // outside wins instead of flickering.
+    if (inside) {
+        n = viewDir;
+        base *= 0.8;
+    }
+    if (inside) {
+        vec4 clip = gl_ProjectionMatrix * vec4(v_eyePosition * (1.0 + 0.02 / length(v_eyePosition)), 1.0);
+        gl_FragDepth = clamp(0.5 * clip.z / clip.w + 0.5, 0.0, 1.0);
+    } else {
+        gl_FragDepth = gl_FragCoord.z;
+    }
+#endif
     float key = max(dot(n, u_lightDirEye), 0.0);
     float hemisphere = 0.5 + 0.5 * dot(n, normalize(v_upEye));
     float rim = pow(1.0 - max(dot(n, viewDir), 0.0), 3.0);
-    vec3 base = v_color.rgb;
     vec3 color = base * (0.32 + 0.25 * hemisphere + 0.55 * key) + vec3(0.12) * rim;
     vec3 halfVector = normalize(u_lightDirEye + viewDir);
     color += vec3(0.18) * pow(max(dot(n, halfVector), 0.0), 40.0);

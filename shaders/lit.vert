@@ -4,10 +4,12 @@ varying vec3 v_normal;
 varying vec3 v_eyePosition;
 varying vec4 v_color;
 varying vec3 v_upEye;
+varying vec3 v_localPosition;
 
 void main() {
     vec4 eyePosition = gl_ModelViewMatrix * gl_Vertex;
     v_eyePosition = eyePosition.xyz;
+    v_localPosition = gl_Vertex.xyz;
     v_normal = gl_NormalMatrix * gl_Normal;
     v_color = gl_Color;
     // The model matrix is a pure translation (local origin), so this is world up in eye space.

@@ -10,6 +10,7 @@ uniform float u_gridSpacing;
 varying vec3 v_normal;
 varying vec3 v_eyePosition;
 varying vec3 v_localPosition;
+#include "cuts.glsl"
 
 float gridLine(vec2 position, float spacing) {
     vec2 cell = abs(fract(position / spacing - 0.5) - 0.5) * spacing;
@@ -21,6 +22,7 @@ float gridLine(vec2 position, float spacing) {
 }
 
 void main() {
+    if (cutBySection(v_localPosition) || insideExcavation(v_localPosition, 0.0)) discard;
     vec3 n = normalize(v_normal);
     if (!gl_FrontFacing) n = -n;
     float light = 0.55 + 0.45 * max(dot(n, u_lightDirEye), 0.0);

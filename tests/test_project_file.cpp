@@ -94,8 +94,13 @@ TEST_CASE("project: the committed sample district loads with its layers and view
         CHECK(fs::exists(layer->spec.source));  // resolved against the project file's folder
         CHECK(fs::path(layer->spec.source).filename() == "district.gpkg");
     }
-    CHECK(project.views.size() == 3);
-    for (const char* view : {"overview", "street", "top"}) CHECK(project.views.count(view) == 1);
+    CHECK(project.views.size() == 5);
+    for (const char* view : {"overview", "street", "top", "section", "excavation"}) CHECK(project.views.count(view) == 1);
+    // The cuts the README shows, kept disabled so plain renders show the whole district.
+    REQUIRE(project.cuts.sections.size() == 1);
+    REQUIRE(project.cuts.excavations.size() == 1);
+    CHECK_FALSE(project.cuts.sections[0].enabled);
+    CHECK_FALSE(project.cuts.excavations[0].enabled);
     CHECK(project.views.at("overview").eye.x > 300000);  // UTM coordinates, not a local frame
     CHECK(fs::exists(project.terrain.dem));
     const FieldRef* dn = project.findLayer("water")->spec.mapping.get(MappingRole::Diameter);

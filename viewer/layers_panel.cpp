@@ -121,6 +121,7 @@ void drawSidebar(SceneSession& session, ViewerUi& ui, double now) {
             layerRow(session, name, it == counts.end() ? 0 : it->second, ui.scale);
         }
         groundSection(session, ui);
+        drawCuts(session, ui, now);
         legendNote();
     }
     ImGui::End();

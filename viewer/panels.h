@@ -12,6 +12,7 @@ float statusBarHeight();
 
 void drawMenuBar(SceneSession& session, ViewerUi& ui, double now);      // menu_bar.cpp
 void drawSidebar(SceneSession& session, ViewerUi& ui, double now);      // layers_panel.cpp
+void drawCuts(SceneSession& session, ViewerUi& ui, double now);         // cuts_panel.cpp, in the sidebar
 void drawSearch(SceneSession& session, ViewerUi& ui, double now);       // search_panel.cpp, in the sidebar
 void drawInspector(SceneSession& session, ViewerUi& ui);                // inspector_panel.cpp
 void drawStatusBar(const SceneSession& session, const ViewerUi& ui, double now);  // status_bar.cpp

@@ -1,5 +1,7 @@
 #include "scene_session.h"
 
+#include "cut_scene.h"
+
 #include <osg/BlendFunc>
 #include <osg/Depth>
 #include <osg/Geode>
@@ -90,6 +92,38 @@ void SceneSession::rebuild() {
     osg::ref_ptr<osg::KdTreeBuilder> kdTrees = new osg::KdTreeBuilder;
     scene_.root->accept(*kdTrees);
     updateHighlight();
+}
+
+void SceneSession::beginCutEdit() {
+    cutsUndo_.push_back(cuts());
+    cutsRedo_.clear();
+}
+
+void SceneSession::setCuts(const Cuts& cuts) {
+    inputs_.style.cuts = cuts;
+    applyCuts(scene_, model(), cuts, inputs_.style);
+    if (inputs_.project) {
+        inputs_.project->cuts = cuts;
+        dirty_ = true;
+    }
+}
+
+bool SceneSession::undoCutEdit() {
+    if (cutsUndo_.empty()) return false;
+    cutsRedo_.push_back(cuts());
+    const Cuts previous = cutsUndo_.back();
+    cutsUndo_.pop_back();
+    setCuts(previous);
+    return true;
+}
+
+bool SceneSession::redoCutEdit() {
+    if (cutsRedo_.empty()) return false;
+    cutsUndo_.push_back(cuts());
+    const Cuts next = cutsRedo_.back();
+    cutsRedo_.pop_back();
+    setCuts(next);
+    return true;
 }
 
 ProjectLayer* SceneSession::projectLayer(const std::string& layer) {

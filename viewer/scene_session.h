@@ -61,6 +61,17 @@ class SceneSession {
     void saveView(const std::string& name);
     void focusSelection(double aspect);
 
+    // Sections and excavations: applied to the built scene at once (the layers are not rebuilt)
+    // and kept in the project. beginCutEdit() records an undo step; call it once when an edit
+    // starts (a button, the first frame of a drag), then setCuts() as often as the edit changes.
+    const Cuts& cuts() const { return inputs_.style.cuts; }
+    void beginCutEdit();
+    void setCuts(const Cuts& cuts);
+    bool undoCutEdit();
+    bool redoCutEdit();
+    bool canUndoCutEdit() const { return !cutsUndo_.empty(); }
+    bool canRedoCutEdit() const { return !cutsRedo_.empty(); }
+
     bool hasProject() const { return inputs_.project.has_value(); }
     bool dirty() const { return dirty_; }
     // Saves to the project's own path (atomic, previous file kept as .bak); false + error otherwise.
@@ -79,6 +90,7 @@ class SceneSession {
     std::optional<Selection> selection_;
     ColorBy colorBy_ = ColorBy::Layer;
     std::vector<LegendEntry> legend_;
+    std::vector<Cuts> cutsUndo_, cutsRedo_;
     bool dirty_ = false;
 };
 

@@ -4,6 +4,7 @@
 
 #include "camera_framing.h"
 #include "camera_input.h"
+#include "cuts_io.h"
 #include "feature_search.h"
 #include "project.h"
 
@@ -95,6 +96,25 @@ bool Script::perform(const nlohmann::json& action, SceneSession& session, Viewer
         return true;
     };
     double value = 0;
+    if (what == "add_section" || what == "add_excavation") {
+        Problems problems;
+        const JsonReader reader(action, "action", path_, problems);
+        Cuts cuts = session.cuts();
+        if (what == "add_section") {
+            if (auto plane = readSection(reader, cuts.sections.size())) cuts.sections.push_back(*plane);
+        } else if (auto pit = readExcavation(reader, cuts.excavations.size())) {
+            cuts.excavations.push_back(*pit);
+        }
+        for (const auto& problem : problems)  // warnings ("do" is no cut key) are fine
+            if (problem.severity == Severity::Error) return error = problem.where + ": " + problem.message, false;
+        session.beginCutEdit();
+        session.setCuts(cuts);
+        return true;
+    }
+    if (what == "undo" || what == "redo") {
+        if (!(what == "undo" ? session.undoCutEdit() : session.redoCutEdit())) return error = "nothing to " + what, false;
+        return true;
+    }
     if (what == "select") {
         const std::string id = text(action, "id");
         const bool found = layer.empty() ? session.selectById(id) : session.select(layer, id);

@@ -84,6 +84,9 @@ private:
     std::map<std::pair<long long, long long>, size_t> index_;
 };
 
+// Wall of a concrete sewer pipe, after the usual rule of thumb (about D/12 + 25 mm).
+int concreteWallMm(int diameterMm) { return diameterMm / 12 + 25; }
+
 std::string gravityMaterial(const System& system, int year, int diameter, Random& random) {
     if (year < 1950) return system.brickWhenOld ? "brick" : "concrete";
     if (year < 1990) return diameter < 600 && random.chance(0.6) ? "vitrified clay" : "concrete";
@@ -183,6 +186,7 @@ std::vector<GravityPipe> layStreet(Table& table, const System& system, const Str
             table.addLine({from, to}, {{"PIPE_ID", id},
                                        {"KIND", "main"},
                                        {"DIAMETER", pipe.diameter},
+                                       {"WALL_MM", concreteWallMm(pipe.diameter)},
                                        {"US_IL", pipe.usInvert},
                                        {"DS_IL", pipe.dsInvert},
                                        {"MATERIAL", gravityMaterial(system, laid, pipe.diameter, random)},

@@ -59,6 +59,23 @@ Json layerOf(const Table& table, const std::string& source) {
 
 }  // namespace
 
+CutSites makeCutSites(const Layout& layout) {
+    const Street& eastWest = streetNear(layout, Axis::EastWest, 1);
+    const Street& northSouth = streetNear(layout, Axis::NorthSouth, 2);
+    CutSites sites;
+    sites.sectionX = northSouth.centre - 56;
+    sites.sectionFromY = eastWest.centre - 30;
+    sites.sectionToY = eastWest.centre + 30;
+    // Across the whole corridor (every utility lies within 6 m of the centreline) and below the
+    // deepest sewer invert.
+    sites.pitX = northSouth.centre - 28;
+    sites.pitY = eastWest.centre;
+    sites.pitSizeX = 6;
+    sites.pitSizeY = 15;
+    sites.pitDepth = 4.5;
+    return sites;
+}
+
 std::vector<View> makeViews(const Layout& layout, const Ground& ground) {
     const Extent2& e = layout.extent;
     const Point3 centre = onGround(ground, e.centre().x, e.centre().y);
@@ -84,11 +101,18 @@ std::vector<View> makeViews(const Layout& layout, const Ground& ground) {
     const double halfExtent = std::max(e.height() / 2, e.width() / 2 / kScreenAspect) * 1.1;
     const Point3 topEye{centre.x, centre.y, centre.z + halfExtent / std::tan(topFov / 2 * kDegree)};
     const View top{"top", topEye, centre, north, topFov};
-    return {overview, street, top};
+    // Section: from the cut-away west side, slightly above the ground, onto the cut face.
+    const CutSites sites = makeCutSites(layout);
+    const Point3 sectionCentre = onGround(ground, sites.sectionX, eastWest.centre, -2.0);
+    const View section{"section", orbit(sectionCentre, 255, 12, 24), sectionCentre, zUp, 45};
+    // Excavation: down into the pit from its south-west.
+    const Point3 pitCentre = onGround(ground, sites.pitX, sites.pitY, -2.2);
+    const View excavation{"excavation", orbit(pitCentre, 235, 42, 21), pitCentre, zUp, 45};
+    return {overview, street, top, section, excavation};
 }
 
 void writeProject(const std::string& path, const ProjectFiles& files, const std::vector<const Table*>& tables,
-                  const std::vector<View>& views) {
+                  const std::vector<View>& views, const CutSites& cuts) {
     Json project = {{"subterra", 1}, {"name", files.name}, {"crs", files.crs}};
     project["terrain"] = {{"dem", files.dem}, {"opacity", files.terrainOpacity}, {"flat_level_m", files.flatLevel}};
     Json layers = Json::array();
@@ -101,6 +125,15 @@ void writeProject(const std::string& path, const ProjectFiles& files, const std:
                                  {"up", vector3(view.up)},
                                  {"fov_deg", view.fovDeg}};
     project["views"] = namedViews;
+    project["sections"] = Json::array({{{"name", "street section"},
+                                        {"enabled", false},
+                                        {"vertical", {{cuts.sectionX, cuts.sectionFromY}, {cuts.sectionX, cuts.sectionToY}}}}});
+    project["excavations"] = Json::array({{{"name", "street pit"},
+                                           {"enabled", false},
+                                           {"centre", {cuts.pitX, cuts.pitY}},
+                                           {"size", {cuts.pitSizeX, cuts.pitSizeY}},
+                                           {"depth_m", cuts.pitDepth},
+                                           {"rotation_deg", 0}}});
 
     std::ofstream out(path);
     out << project.dump(2) << '\n';

@@ -14,7 +14,16 @@ struct View {
     double fovDeg = 35;
 };
 
-// overview: 3/4 oblique from the south-east; street: low, into one crossing; top: plan, north up.
+// Where the project's (initially disabled) cuts are: a vertical section across an east-west street
+// and an excavation pit in the same street, both showing every utility's corridor.
+struct CutSites {
+    double sectionX = 0, sectionFromY = 0, sectionToY = 0;  // the section line runs north; west is cut away
+    double pitX = 0, pitY = 0, pitSizeX = 0, pitSizeY = 0, pitDepth = 0;
+};
+CutSites makeCutSites(const Layout& layout);
+
+// overview: 3/4 oblique from the south-east; street: low, into one crossing; top: plan, north up;
+// section and excavation: looking at the cut sites.
 std::vector<View> makeViews(const Layout& layout, const Ground& ground);
 
 struct ProjectFiles {
@@ -26,6 +35,6 @@ struct ProjectFiles {
 };
 
 void writeProject(const std::string& path, const ProjectFiles& files, const std::vector<const Table*>& tables,
-                  const std::vector<View>& views);
+                  const std::vector<View>& views, const CutSites& cuts);
 
 }  // namespace district

@@ -35,8 +35,8 @@ Tables makeTables() {
     const FieldDef cover = metres("COVER", "cover");
     // Sewer and storm share one schema (KIND: main).
     const std::vector<FieldDef> gravity = {
-        pipeId,   text("KIND"), millimetres("DIAMETER"), metres("US_IL", "invert_start"), metres("DS_IL", "invert_end"),
-        material, year};
+        pipeId,   text("KIND"), millimetres("DIAMETER"), integer("WALL_MM", "wall_thickness", "mm"),
+        metres("US_IL", "invert_start"), metres("DS_IL", "invert_end"), material, year};
     return Tables{
         Table("water", GeometryKind::Line, segments("water", "#1f5fd6"),
               {pipeId, millimetres("DN"), material, year, cover}),
