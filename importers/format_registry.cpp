@@ -4,11 +4,13 @@
 #include <cctype>
 
 #include "format_importer.h"
+#include "mesh_importer.h"
 
 namespace subterra {
 
 const std::vector<FormatImporter>& formatImporters() {
     static const std::vector<FormatImporter> importers{
+        {"CAD mesh (Assimp)", isMeshFile, importMeshLayer, nullptr},
     };
     return importers;
 }

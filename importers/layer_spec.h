@@ -4,11 +4,12 @@
 #include <string>
 
 #include "attribute_mapping.h"
+#include "mesh_placement.h"
 #include "model.h"
 
 namespace subterra {
 
-enum class FeatureType { Segments, Nodes, Buildings };
+enum class FeatureType { Segments, Nodes, Buildings, Meshes };
 const char* toString(FeatureType type);
 std::optional<FeatureType> parseFeatureType(const std::string& text);
 
@@ -19,6 +20,7 @@ struct LayerSpec {
     std::optional<FeatureType> type;     // empty = guessed from the geometry type
     std::optional<UtilityKind> utility;  // empty = from a field or the layer name
     AttributeMapping mapping;            // explicit entries; the rest is guessed
+    std::optional<MeshPlacement> placement;  // CAD meshes: where the file sits in the project
 };
 
 }  // namespace subterra

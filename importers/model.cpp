@@ -140,6 +140,8 @@ Extent Model::extent() const {
             e.add(Vec3d{p.x, p.y, b.baseZ - b.basementDepthM});
             e.add(Vec3d{p.x, p.y, b.baseZ + b.heightM});
         }
+    for (const auto& m : meshes)
+        for (const auto& p : m.vertices) e.add(p);
     return e;
 }
 

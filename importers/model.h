@@ -2,6 +2,7 @@
 // The neutral model: what importers produce and the scene builder consumes.
 // No OSG, no UI. Coordinates are in the project CRS, in double precision (metres).
 #include <array>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -100,6 +101,24 @@ struct Terrain {
     double minY() const { return originY - cellY * (rows - 1); }
 };
 
+// A triangle mesh from a CAD file (chamber, pump station, tunnel segment), placed in the project.
+// One per file: the file's node hierarchy is flattened and its meshes merged per material.
+struct MeshPart {
+    std::string material;              // the file's material name
+    std::array<float, 4> color{0.7f, 0.7f, 0.7f, 1.0f};  // base/diffuse colour and opacity
+    uint32_t firstTriangle = 0, triangleCount = 0;
+};
+
+struct Mesh {
+    std::string id;
+    std::string layer;
+    std::vector<Vec3d> vertices;                      // project CRS, z up
+    std::vector<std::array<float, 3>> normals;        // per vertex, unit length, z up
+    std::vector<std::array<uint32_t, 3>> triangles;   // indices into vertices
+    std::vector<MeshPart> parts;                      // consecutive triangle ranges, one per material
+    std::map<std::string, std::string> attributes;
+};
+
 struct Extent {
     double minX = 1e300, minY = 1e300, minZ = 1e300;
     double maxX = -1e300, maxY = -1e300, maxZ = -1e300;
@@ -115,12 +134,13 @@ struct Model {
     std::vector<Segment> segments;
     std::vector<Node> nodes;
     std::vector<Building> buildings;
+    std::vector<Mesh> meshes;
     std::optional<Terrain> terrain;
     double flatGroundZ = 0;  // ground level when there is no terrain
 
     double groundAt(double x, double y) const;
     Extent extent() const;
-    bool empty() const { return segments.empty() && nodes.empty() && buildings.empty(); }
+    bool empty() const { return segments.empty() && nodes.empty() && buildings.empty() && meshes.empty(); }
 };
 
 }  // namespace subterra

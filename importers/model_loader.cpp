@@ -92,6 +92,7 @@ LoadResult loadModel(const LoadRequest& request) {
         move(layer.segments, result.model.segments);
         move(layer.nodes, result.model.nodes);
         move(layer.buildings, result.model.buildings);
+        move(layer.meshes, result.model.meshes);
         result.layers.push_back(std::move(layer.report));
     }
     return result;

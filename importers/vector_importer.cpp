@@ -211,6 +211,7 @@ const char* toString(FeatureType type) {
         case FeatureType::Segments: return "segments";
         case FeatureType::Nodes: return "nodes";
         case FeatureType::Buildings: return "buildings";
+        case FeatureType::Meshes: return "meshes";
     }
     return "segments";
 }

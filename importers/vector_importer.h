@@ -21,6 +21,7 @@ struct LayerImport {
     std::vector<Segment> segments;
     std::vector<Node> nodes;
     std::vector<Building> buildings;
+    std::vector<Mesh> meshes;
     Problems problems;
 };
 

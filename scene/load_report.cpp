@@ -80,6 +80,7 @@ nlohmann::json loadReportJson(const LoadedInputs& inputs) {
     report["totals"] = {{"segments", load.model.segments.size()},
                         {"nodes", load.model.nodes.size()},
                         {"buildings", load.model.buildings.size()},
+                        {"meshes", load.model.meshes.size()},
                         {"segment_depth_sources", depthSourcesJson(totals)}};
     report["problems"] = nlohmann::json::array();
     for (const auto& p : inputs.problems) report["problems"].push_back(problemJson(p));
@@ -124,7 +125,9 @@ std::string loadReportText(const nlohmann::json& r) {
         out << "\n";
     }
     const auto& t = r["totals"];
-    out << "\nTotal: " << t["segments"] << " segments, " << t["nodes"] << " nodes, " << t["buildings"] << " buildings\n";
+    out << "\nTotal: " << t["segments"] << " segments, " << t["nodes"] << " nodes, " << t["buildings"] << " buildings";
+    if (t["meshes"].get<int>() > 0) out << ", " << t["meshes"] << " CAD meshes";
+    out << "\n";
     return out.str();
 }
 

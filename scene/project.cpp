@@ -8,6 +8,7 @@
 
 #include "cuts_io.h"
 #include "json_reader.h"
+#include "placement_reader.h"
 
 namespace fs = std::filesystem;
 
@@ -92,7 +93,8 @@ std::optional<ProjectLayer> readLayer(const JsonReader& entry, const std::string
     layer.visible = entry.boolean("visible").value_or(true);
     if (entry.has("style")) readStyle(entry.child("style"), layer);
     if (entry.has("mapping")) layer.spec.mapping = readMapping(entry.child("mapping"));
-    entry.warnUnknownKeys({"name", "source", "table", "type", "utility", "visible", "style", "mapping"});
+    if (entry.has("placement")) layer.spec.placement = readPlacement(entry.child("placement"));
+    entry.warnUnknownKeys({"name", "source", "table", "type", "utility", "visible", "style", "mapping", "placement"});
     return layer;
 }
 

@@ -10,6 +10,7 @@
 
 #include "cut_scene.h"
 #include "feature_meshes.h"
+#include "mesh_feature.h"
 #include "render_state.h"
 #include "utility_colors.h"
 
@@ -48,6 +49,7 @@ struct LayerFeatures {
     std::vector<const Segment*> segments;
     std::vector<const Node*> nodes;
     std::vector<const Building*> buildings;
+    std::vector<const Mesh*> meshes;
 };
 
 std::map<std::string, LayerFeatures> featuresByLayer(const Model& model) {
@@ -55,6 +57,7 @@ std::map<std::string, LayerFeatures> featuresByLayer(const Model& model) {
     for (const auto& s : model.segments) byLayer[s.layer].segments.push_back(&s);
     for (const auto& n : model.nodes) byLayer[n.layer].nodes.push_back(&n);
     for (const auto& b : model.buildings) byLayer[b.layer].buildings.push_back(&b);
+    for (const auto& m : model.meshes) byLayer[m.layer].meshes.push_back(&m);
     return byLayer;
 }
 
@@ -70,6 +73,7 @@ LayerMeshes buildLayerMeshes(const LayerFeatures& features, const LayerLook* loo
     for (const Node* n : features.nodes) appendNode(m.solid, *n, origin, colorFor(look, n->utility));
     for (const Building* b : features.buildings)
         appendBuilding(m.solid, *b, origin, look && look->color ? *look->color : buildingColor());
+    for (const Mesh* mesh : features.meshes) appendMesh(m.solid, m.seeThrough, *mesh, origin, look ? look->color : std::nullopt);
     return m;
 }
 
