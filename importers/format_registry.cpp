@@ -3,12 +3,16 @@
 #include <algorithm>
 #include <cctype>
 
+#include "epanet_importer.h"
 #include "format_importer.h"
+#include "swmm_importer.h"
 
 namespace subterra {
 
 const std::vector<FormatImporter>& formatImporters() {
     static const std::vector<FormatImporter> importers{
+        {"SWMM", swmmClaims, importSwmm, probeSwmm},
+        {"EPANET", epanetClaims, importEpanet, probeEpanet},
     };
     return importers;
 }
