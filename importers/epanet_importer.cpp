@@ -232,6 +232,7 @@ LayerImport importEpanet(const LayerSpec& spec, const ImportContext& context) {
     network.notes.push_back(spec.nodeElevation == LayerSpec::NodeElevation::Ground
                                 ? std::string("Z rule: node elevation = ground; pipe tops ") + coverText + " below (default cover)"
                                 : "Z rule: node elevation = pipe centreline");
+    network.reserve(*file, {"JUNCTIONS", "RESERVOIRS", "TANKS"}, {"PIPES", "PUMPS", "VALVES"});
     reader.readNodes();
     reader.readLinks();
     reader.shrinkOversizedConnectors();

@@ -7,6 +7,15 @@
 
 namespace subterra {
 
+void InpNetwork::reserve(const InpFile& file, const std::vector<std::string>& nodeSections,
+                         const std::vector<std::string>& linkSections) {
+    size_t nodeCount = 0, linkCount = 0;
+    for (const auto& name : nodeSections) nodeCount += file.records(name).size();
+    for (const auto& name : linkSections) linkCount += file.records(name).size();
+    nodes.reserve(nodeCount);
+    links.reserve(linkCount);
+}
+
 const InpNode* InpNetwork::findNode(const std::string& id) const {
     auto it = nodeIndex.find(id);
     return it == nodeIndex.end() ? nullptr : &nodes[it->second];
@@ -235,6 +244,8 @@ LayerImport assembleNetwork(InpNetwork& network, const LayerSpec& spec, const Im
         return result;
     }
     long imported = 0;
+    result.segments.reserve(network.links.size());
+    result.nodes.reserve(network.nodes.size() + network.links.size() / 8);
     std::map<std::string, Vec3d> placed;  // node id -> project x, y
     for (const auto& [id, p] : network.coordinates) {
         std::vector<Vec3d> point{{p.x, p.y, 0}};
@@ -253,7 +264,7 @@ LayerImport assembleNetwork(InpNetwork& network, const LayerSpec& spec, const Im
         imported++;
         report.extent.add(result.nodes.back().position);
     }
-    for (const auto& link : network.links) {
+    for (auto& link : network.links) {
         report.countsByKind[link.kind + "s"]++;
         auto from = placed.find(link.from), to = placed.find(link.to);
         if (from == placed.end() || to == placed.end()) {
@@ -287,7 +298,7 @@ LayerImport assembleNetwork(InpNetwork& network, const LayerSpec& spec, const Im
         segment.section = link.section;
         segment.status = link.status;
         segment.depthSource = link.depthSource;
-        segment.attributes = link.attributes;
+        segment.attributes = std::move(link.attributes);  // the link is not read again
         segment.attributes["type"] = link.kind;
         segment.attributes["from_node"] = link.from;
         segment.attributes["to_node"] = link.to;

@@ -57,6 +57,9 @@ struct InpNetwork {
     std::vector<std::string> notes;            // units, Z rule... shown by `info`
     Problems problems;
 
+    // Room for the records of these sections (big models: no reallocation while reading).
+    void reserve(const InpFile& file, const std::vector<std::string>& nodeSections,
+                 const std::vector<std::string>& linkSections);
     const InpNode* findNode(const std::string& id) const;
     InpLink* findLink(const std::string& id);
     // false (and an Error naming the line) for a duplicate id.

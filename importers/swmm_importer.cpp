@@ -229,6 +229,7 @@ LayerImport importSwmm(const LayerSpec& spec, const ImportContext& context) {
                                         "offsets are ") +
                             (reader.options.offsetsAreElevations ? "elevations" : "depths above the node invert") +
                             "; pipe centreline = invert + height/2");
+    network.reserve(*file, {"JUNCTIONS", "OUTFALLS", "DIVIDERS", "STORAGE"}, {"CONDUITS", "PUMPS", "ORIFICES", "WEIRS", "OUTLETS"});
     reader.readNodes();
     reader.readSections();
     reader.readLinks();
