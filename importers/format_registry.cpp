@@ -3,14 +3,18 @@
 #include <algorithm>
 #include <cctype>
 
+#include "epanet_importer.h"
 #include "format_importer.h"
 #include "mesh_importer.h"
+#include "swmm_importer.h"
 
 namespace subterra {
 
 const std::vector<FormatImporter>& formatImporters() {
     static const std::vector<FormatImporter> importers{
         {"CAD mesh (Assimp)", isMeshFile, importMeshLayer, nullptr},
+        {"SWMM", swmmClaims, importSwmm, probeSwmm},
+        {"EPANET", epanetClaims, importEpanet, probeEpanet},
     };
     return importers;
 }

@@ -3,6 +3,7 @@
 #include <array>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "attribute_mapping.h"
 #include "layer_spec.h"
@@ -28,6 +29,8 @@ struct LayerReport {
     // Formats that hold several kinds of feature (EPANET: junctions, tanks, pipes...) count each
     // kind here, in the file's own words; `info` lists them.
     std::map<std::string, long> countsByKind;
+    // Facts the user should know about how the layer was read (units, Z rule, coordinate frame).
+    std::vector<std::string> notes;
 };
 
 }  // namespace subterra

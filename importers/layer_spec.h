@@ -21,6 +21,12 @@ struct LayerSpec {
     std::optional<UtilityKind> utility;  // empty = from a field or the layer name
     AttributeMapping mapping;            // explicit entries; the rest is guessed
     std::optional<MeshPlacement> placement;  // CAD meshes: where the file sits in the project
+    // For files that declare no CRS (EPANET, SWMM): the CRS their coordinates are in ("EPSG:3547").
+    // Empty = coordinates are taken as the project CRS (feet scaled to metres for US-unit models).
+    std::string sourceCrs;
+    // EPANET node elevations: the ground (pipes below it by the default cover) or the pipe centreline.
+    enum class NodeElevation { Ground, Centreline };
+    NodeElevation nodeElevation = NodeElevation::Ground;
 };
 
 }  // namespace subterra

@@ -73,6 +73,9 @@ const char* toString(NodeKind kind) {
         case NodeKind::Junction: return "junction";
         case NodeKind::Tank: return "tank";
         case NodeKind::Pump: return "pump";
+        case NodeKind::Reservoir: return "reservoir";
+        case NodeKind::Outfall: return "outfall";
+        case NodeKind::Storage: return "storage";
         case NodeKind::Other: return "other";
     }
     return "other";
@@ -83,6 +86,7 @@ std::optional<NodeKind> parseNodeKind(const std::string& text) {
         {"manhole", NodeKind::Manhole}, {"mh", NodeKind::Manhole},     {"chamber", NodeKind::Chamber},
         {"vault", NodeKind::Chamber},   {"valve", NodeKind::Valve},    {"hydrant", NodeKind::Hydrant},
         {"junction", NodeKind::Junction}, {"tank", NodeKind::Tank},    {"pump", NodeKind::Pump},
+        {"reservoir", NodeKind::Reservoir}, {"outfall", NodeKind::Outfall}, {"storage", NodeKind::Storage},
         {"other", NodeKind::Other},
     };
     const std::string key = lowerTrimmed(text);

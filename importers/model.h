@@ -50,7 +50,7 @@ struct Segment {
     std::map<std::string, std::string> attributes;  // every source field, for the inspector
 };
 
-enum class NodeKind { Manhole, Chamber, Valve, Hydrant, Junction, Tank, Pump, Other };
+enum class NodeKind { Manhole, Chamber, Valve, Hydrant, Junction, Tank, Pump, Reservoir, Outfall, Storage, Other };
 const char* toString(NodeKind kind);
 std::optional<NodeKind> parseNodeKind(const std::string& text);
 
@@ -64,6 +64,7 @@ struct Node {
     double groundZ = 0;
     double invertZ = 0;
     double sizeM = 1.0;        // shaft diameter
+    double heightM = 0;        // tanks: how far the symbol rises above groundZ
     DepthSource depthSource = DepthSource::Assumed;
     std::map<std::string, std::string> attributes;
 };

@@ -28,6 +28,8 @@ std::string chooseProjectCrs(const LoadRequest& request, LoadResult& result) {
         auto probe = !format               ? probeVectorLayer(spec.source, spec.table, error)
                      : format->probe ? format->probe(spec.source, error)
                                      : std::nullopt;
+        // A file with no CRS of its own (EPANET, SWMM) may have one named by the project layer.
+        if (probe && probe->crsWkt.empty() && !spec.sourceCrs.empty()) probe->crsWkt = crsToWkt(spec.sourceCrs, error).value_or("");
         if (!probe || probe->crsWkt.empty()) continue;
         if (crsIsMetric(probe->crsWkt)) {
             result.crsChoice = "from layer '" + spec.name + "'";

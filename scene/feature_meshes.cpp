@@ -4,6 +4,7 @@
 #include <cmath>
 #include <osgUtil/Tessellator>
 
+#include "node_symbols.h"
 #include "tube_mesh.h"
 #include "utility_colors.h"
 
@@ -81,6 +82,7 @@ void appendSegment(MeshBuffer& mesh, const Segment& segment, const Vec3d& origin
 
 void appendNode(MeshBuffer& mesh, const Node& node, const Vec3d& origin, const osg::Vec4& color) {
     mesh.beginFeature(node.id);
+    if (appendNodeSymbol(mesh, node, origin, color)) return;
     const Vec3d top{node.position.x, node.position.y, node.groundZ};
     if (node.kind == NodeKind::Hydrant) {
         const Vec3d head{top.x, top.y, top.z + 0.8};

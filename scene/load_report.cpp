@@ -46,7 +46,8 @@ nlohmann::json layerJson(const LayerReport& layer) {
             {"mapping", mappingJson(layer.mapping)},
             {"depth_sources", depthSourcesJson(layer.depthSources)},
             {"assumed_sections", layer.assumedSections},
-            {"counts", layer.countsByKind}};
+            {"counts", layer.countsByKind},
+            {"notes", layer.notes}};
 }
 
 nlohmann::json problemJson(const Problem& p) {
@@ -123,6 +124,7 @@ std::string loadReportText(const nlohmann::json& r) {
             if (count.get<int>() > 0) out << " " << source << " " << count;
         if (layer["assumed_sections"].get<int>() > 0) out << "; " << layer["assumed_sections"] << " with assumed size";
         out << "\n";
+        for (const auto& note : layer["notes"]) out << "  " << note.get<std::string>() << "\n";
     }
     const auto& t = r["totals"];
     out << "\nTotal: " << t["segments"] << " segments, " << t["nodes"] << " nodes, " << t["buildings"] << " buildings";

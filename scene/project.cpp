@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "cuts_io.h"
+#include "crs.h"
 #include "json_reader.h"
 #include "placement_reader.h"
 
@@ -67,6 +68,21 @@ void readStyle(const JsonReader& style, ProjectLayer& layer) {
     style.warnUnknownKeys({"color", "opacity"});
 }
 
+// Network model files (EPANET, SWMM) declare no CRS: "crs" names the one their coordinates are in;
+// "node_elevation" says what EPANET node elevations are ("ground" or "centreline" of the pipes).
+void readNetworkKeys(const JsonReader& entry, LayerSpec& spec) {
+    if (auto crs = entry.string("crs")) {
+        std::string error;
+        if (crsToWkt(*crs, error)) spec.sourceCrs = *crs;
+        else entry.errorAt("crs", "unknown CRS '" + *crs + "': " + error);
+    }
+    if (auto rule = entry.string("node_elevation")) {
+        if (*rule == "ground") spec.nodeElevation = LayerSpec::NodeElevation::Ground;
+        else if (*rule == "centreline" || *rule == "centerline") spec.nodeElevation = LayerSpec::NodeElevation::Centreline;
+        else entry.errorAt("node_elevation", "expected \"ground\" or \"centreline\", not '" + *rule + "'");
+    }
+}
+
 std::optional<ProjectLayer> readLayer(const JsonReader& entry, const std::string& projectPath) {
     if (!entry.value().is_object()) {
         entry.error("expected an object");
@@ -94,7 +110,9 @@ std::optional<ProjectLayer> readLayer(const JsonReader& entry, const std::string
     if (entry.has("style")) readStyle(entry.child("style"), layer);
     if (entry.has("mapping")) layer.spec.mapping = readMapping(entry.child("mapping"));
     if (entry.has("placement")) layer.spec.placement = readPlacement(entry.child("placement"));
-    entry.warnUnknownKeys({"name", "source", "table", "type", "utility", "visible", "style", "mapping", "placement"});
+    readNetworkKeys(entry, layer.spec);
+    entry.warnUnknownKeys({"name", "source", "table", "type", "utility", "visible", "style", "mapping", "placement", "crs",
+                           "node_elevation"});
     return layer;
 }
 

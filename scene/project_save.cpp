@@ -50,6 +50,8 @@ void mergeLayer(nlohmann::json& json, const ProjectLayer& layer, const std::stri
     if (!layer.spec.table.empty()) json["table"] = layer.spec.table;
     if (layer.spec.type) json["type"] = toString(*layer.spec.type);
     if (layer.spec.utility) json["utility"] = toString(*layer.spec.utility);
+    if (!layer.spec.sourceCrs.empty()) json["crs"] = layer.spec.sourceCrs;
+    if (layer.spec.nodeElevation == LayerSpec::NodeElevation::Centreline) json["node_elevation"] = "centreline";
     json["visible"] = layer.visible;
     auto& style = objectAt(json, "style");
     if (layer.color) style["color"] = toHexColor(*layer.color);
