@@ -144,7 +144,12 @@ void readDocument(const JsonReader& root, Project& project) {
             for (const auto& item : views.value().items())
                 if (auto view = readView(views.child(item.key().c_str()))) project.views[item.key()] = *view;
     }
-    root.warnUnknownKeys({"subterra", "name", "crs", "terrain", "layers", "views"});
+    if (root.has("timeline")) {
+        std::vector<std::string> layerNames;
+        for (const auto& layer : project.layers) layerNames.push_back(layer.spec.name);
+        project.timeline = readTimeline(root.child("timeline"), layerNames);
+    }
+    root.warnUnknownKeys({"subterra", "name", "crs", "terrain", "layers", "views", "timeline"});
 }
 }  // namespace
 

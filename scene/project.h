@@ -11,6 +11,7 @@
 #include "layer_spec.h"
 #include "model_loader.h"
 #include "problem.h"
+#include "timeline.h"
 
 namespace subterra {
 
@@ -37,6 +38,7 @@ struct Project {
     float terrainOpacity = 0.35f;
     std::vector<ProjectLayer> layers;
     std::map<std::string, NamedView> views;
+    std::optional<Timeline> timeline;  // explainer animation (timeline.h)
     nlohmann::json document;     // the file as read, so keys this version does not know survive a save
 
     LoadRequest loadRequest() const;

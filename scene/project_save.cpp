@@ -89,6 +89,7 @@ nlohmann::json toDocument(const Project& project, const std::string& path) {
         views[name] = std::move(view);
     }
     doc["views"] = std::move(views);
+    if (project.timeline) doc["timeline"] = timelineToJson(*project.timeline);
     return doc;
 }
 

@@ -5,6 +5,8 @@
 #include <map>
 #include <sstream>
 
+#include "mesh_buffer.h"
+
 namespace subterra {
 
 std::string shaderSource(const std::string& name) {
@@ -29,6 +31,7 @@ osg::ref_ptr<osg::Program> shaderProgram(const std::string& name) {
         program->setName(name);
         program->addShader(new osg::Shader(osg::Shader::VERTEX, shaderSource(name + ".vert")));
         program->addShader(new osg::Shader(osg::Shader::FRAGMENT, shaderSource(name + ".frag")));
+        program->addBindAttribLocation("subterra_path", kPathAttribute);  // MeshBuffer's path distances
     }
     return program;
 }
