@@ -97,7 +97,8 @@ int runAnimate(AnimateOptions options) {
     if (options.inputs.inputs.size() != 1 || !isProjectFile(options.inputs.inputs[0]))
         return fail("animate needs one project file (*.subterra.json) with a \"timeline\"");
     const LoadedInputs inputs = loadInputs(options.inputs);
-    if (printProblems(inputs.problems) && (!inputs.project || !inputs.project->timeline || inputs.load.model.empty()))
+    const bool hadErrors = printProblems(inputs.problems);
+    if (hadErrors && (!inputs.project || !inputs.project->timeline || inputs.load.model.empty()))
         return fail("cannot animate: see the errors above");
     if (!inputs.project->timeline)
         return fail(options.inputs.inputs[0] + ": the project has no \"timeline\" (see docs/project-format.md)");
@@ -158,7 +159,7 @@ int runAnimate(AnimateOptions options) {
               << " fps)\n";
     if (!options.outputDir.empty()) std::cout << options.outputDir << "\n";
     if (video) std::cout << options.mp4 << "\n";
-    return kExitOk;
+    return hadErrors ? kExitUserError : kExitOk;  // as `render`: drawn, but some features could not be read
 }
 }  // namespace
 
