@@ -8,5 +8,6 @@ void addInfoCommand(CLI::App& app, int& exitCode);
 void addRenderCommand(CLI::App& app, int& exitCode);
 void addExportCommand(CLI::App& app, int& exitCode);
 void addViewCommand(CLI::App& app, int& exitCode);
+void addAnimateCommand(CLI::App& app, int& exitCode);
 
 }  // namespace subterra

@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
     subterra::addRenderCommand(app, exitCode);
     subterra::addExportCommand(app, exitCode);
     subterra::addViewCommand(app, exitCode);
+    subterra::addAnimateCommand(app, exitCode);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -62,11 +62,41 @@ osg::Vec4 withAlpha(osg::Vec4 color, float alpha) {
 }
 }  // namespace
 
-void appendSegment(MeshBuffer& mesh, const Segment& segment, const Vec3d& origin, const osg::Vec4& color) {
+double planDistance(const Vec3d& a, const Vec3d& b) { return std::hypot(a.x - b.x, a.y - b.y); }
+
+SegmentPath segmentPath(const Segment& segment, const Vec3d& revealFrom) {
+    SegmentPath path;
+    if (segment.points.empty()) return path;
+    const Vec3d &first = segment.points.front(), &last = segment.points.back();
+    const double toFirst = planDistance(revealFrom, first), toLast = planDistance(revealFrom, last);
+    path.revealFromLast = toLast < toFirst;
+    path.revealStartM = std::min(toFirst, toLast);
+    const bool gravity = segment.utility == UtilityKind::Sewer || segment.utility == UtilityKind::Storm;
+    path.flowReversed = gravity && first.z < last.z - 1e-3;
+    return path;
+}
+
+namespace {
+// Reveal and flow distance at each point of the drawn polyline.
+std::vector<osg::Vec2> pathAtPoints(const std::vector<osg::Vec3>& points, const SegmentPath& path) {
+    std::vector<float> along(points.size(), 0.0f);
+    for (size_t i = 1; i < points.size(); ++i) along[i] = along[i - 1] + (points[i] - points[i - 1]).length();
+    const float length = along.empty() ? 0.0f : along.back();
+    std::vector<osg::Vec2> result;
+    for (float s : along)
+        result.emplace_back(float(path.revealStartM) + (path.revealFromLast ? length - s : s),
+                            path.flowReversed ? length - s : s);
+    return result;
+}
+}  // namespace
+
+void appendSegment(MeshBuffer& mesh, const Segment& segment, const Vec3d& origin, const osg::Vec4& color,
+                   const SegmentPath& path) {
     mesh.beginFeature(segment.id);
     const CrossSection& s = segment.section;
     const float tolerance = 0.01f + 0.05f * float(s.verticalExtentM());  // well below what shows
     const auto points = simplified(localPoints(segment.points, origin), tolerance);
+    mesh.pointPath = pathAtPoints(points, path);
     if (s.shape == CrossSection::Shape::Rectangular)
         appendDuct(mesh, points, float(s.widthM), float(s.heightM), color);
     else
@@ -74,10 +104,12 @@ void appendSegment(MeshBuffer& mesh, const Segment& segment, const Vec3d& origin
     const osg::Vec4 lineColor = color * 0.85f;
     unsigned previous = 0;
     for (size_t i = 0; i < points.size(); ++i) {
+        mesh.atPathPoint(i);
         const unsigned v = mesh.addVertex(points[i], osg::Vec3(0, 0, 1), osg::Vec4(lineColor.r(), lineColor.g(), lineColor.b(), color.a()));
         if (i > 0) mesh.addLine(previous, v);
         previous = v;
     }
+    mesh.pointPath.clear();
 }
 
 void appendNode(MeshBuffer& mesh, const Node& node, const Vec3d& origin, const osg::Vec4& color) {

@@ -8,7 +8,19 @@ namespace subterra {
 
 osg::Vec3 toLocal(const Vec3d& point, const Vec3d& origin);
 
-void appendSegment(MeshBuffer& mesh, const Segment& segment, const Vec3d& origin, const osg::Vec4& color);
+// Where a segment lies in its layer's network, for the reveal and flow animations (kPathAttribute).
+struct SegmentPath {
+    double revealStartM = 0;      // reveal distance of the end nearer to where the layer grows from
+    bool revealFromLast = false;  // the pipe grows from its last point towards its first
+    bool flowReversed = false;    // flow runs from the last point to the first
+};
+// Grows from the end nearer `revealFrom` (plan distance); gravity pipes (sewer, storm) flow
+// downhill, others in digitised direction.
+SegmentPath segmentPath(const Segment& segment, const Vec3d& revealFrom);
+double planDistance(const Vec3d& a, const Vec3d& b);
+
+void appendSegment(MeshBuffer& mesh, const Segment& segment, const Vec3d& origin, const osg::Vec4& color,
+                   const SegmentPath& path = {});
 // A manhole/chamber as a shaft from ground to invert with a cover; valves and hydrants smaller.
 void appendNode(MeshBuffer& mesh, const Node& node, const Vec3d& origin, const osg::Vec4& color);
 // Walls from the basement floor to the roof, a flat roof and a floor.

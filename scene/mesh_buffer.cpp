@@ -13,6 +13,7 @@ unsigned MeshBuffer::addVertex(const osg::Vec3& position, const osg::Vec3& norma
     normals.push_back(normal);
     colors.push_back(color);
     featureIndex.push_back(float(currentFeature_));
+    pathDistance.push_back(currentPath_);
     return unsigned(vertices.size() - 1);
 }
 
@@ -35,6 +36,7 @@ osg::ref_ptr<osg::Geometry> MeshBuffer::toGeometry() {
     geometry->setNormalArray(takeInto<osg::Vec3Array>(normals), osg::Array::BIND_PER_VERTEX);
     geometry->setColorArray(takeInto<osg::Vec4Array>(colors), osg::Array::BIND_PER_VERTEX);
     geometry->setVertexAttribArray(kFeatureAttribute, takeInto<osg::FloatArray>(featureIndex), osg::Array::BIND_PER_VERTEX);
+    geometry->setVertexAttribArray(kPathAttribute, takeInto<osg::Vec2Array>(pathDistance), osg::Array::BIND_PER_VERTEX);
     osg::ref_ptr<osg::DrawElementsUInt> triangles = new osg::DrawElementsUInt(GL_TRIANGLES);
     triangles->asVector().swap(indices);
     geometry->addPrimitiveSet(triangles);

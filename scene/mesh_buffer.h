@@ -12,6 +12,11 @@ struct MeshBuffer {
     std::vector<osg::Vec3> normals;
     std::vector<osg::Vec4> colors;
     std::vector<float> featureIndex;   // index into featureIds (exact in float below 2^24)
+    // Distance along the network (attribute kPathAttribute), for animation: x = reveal distance
+    // (metres from where a layer starts to grow), y = distance along the flow (< 0: no flow).
+    std::vector<osg::Vec2> pathDistance;
+    // Per polyline point, set by appendSegment while a tube or duct is built along that polyline.
+    std::vector<osg::Vec2> pointPath;
     std::vector<unsigned> indices;     // triangles
     // Centrelines, drawn as thin lines: a pipe smaller than a pixel in a city-wide view still shows.
     std::vector<unsigned> lineIndices;
@@ -20,6 +25,12 @@ struct MeshBuffer {
     // Starts a new feature; returns its index.
     unsigned beginFeature(const std::string& id);
     unsigned addVertex(const osg::Vec3& position, const osg::Vec3& normal, const osg::Vec4& color);
+    // Vertices added from now on get this path distance.
+    void setPath(const osg::Vec2& path) { currentPath_ = path; }
+    // Vertices added from now on belong to polyline point `i` (when pointPath is set).
+    void atPathPoint(size_t i) {
+        if (i < pointPath.size()) currentPath_ = pointPath[i];
+    }
     void addTriangle(unsigned a, unsigned b, unsigned c) { indices.insert(indices.end(), {a, b, c}); }
     void addLine(unsigned a, unsigned b) { lineIndices.insert(lineIndices.end(), {a, b}); }
     size_t triangleCount() const { return indices.size() / 3; }
@@ -32,9 +43,11 @@ struct MeshBuffer {
 
   private:
     unsigned currentFeature_ = 0;
+    osg::Vec2 currentPath_{0, -1};
 };
 
 constexpr unsigned kFeatureAttribute = 7;
+constexpr unsigned kPathAttribute = 6;  // "subterra_path" in the lit shader
 
 // Attached to every merged geometry: feature index -> feature id.
 class FeatureTable : public osg::Referenced {

@@ -166,7 +166,13 @@ void readDocument(const JsonReader& root, Project& project) {
                 if (auto view = readView(views.child(item.key().c_str()))) project.views[item.key()] = *view;
     }
     readCuts(root, project.cuts);
-    root.warnUnknownKeys({"subterra", "name", "crs", "terrain", "layers", "views", "sections", "excavations", "strata"});
+    if (root.has("timeline")) {
+        std::vector<std::string> layerNames;
+        for (const auto& layer : project.layers) layerNames.push_back(layer.spec.name);
+        project.timeline = readTimeline(root.child("timeline"), layerNames);
+    }
+    root.warnUnknownKeys({"subterra", "name", "crs", "terrain", "layers", "views", "sections", "excavations", "strata",
+                          "timeline"});
 }
 }  // namespace
 

@@ -12,6 +12,7 @@
 #include "layer_spec.h"
 #include "model_loader.h"
 #include "problem.h"
+#include "timeline.h"
 
 namespace subterra {
 
@@ -39,6 +40,7 @@ struct Project {
     std::vector<ProjectLayer> layers;
     std::map<std::string, NamedView> views;
     Cuts cuts;                   // section planes, excavations, strata
+    std::optional<Timeline> timeline;  // explainer animation (timeline.h)
     nlohmann::json document;     // the file as read, so keys this version does not know survive a save
 
     LoadRequest loadRequest() const;

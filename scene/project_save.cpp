@@ -93,6 +93,7 @@ nlohmann::json toDocument(const Project& project, const std::string& path) {
     }
     doc["views"] = std::move(views);
     writeCuts(doc, project.cuts);
+    if (project.timeline) doc["timeline"] = timelineToJson(*project.timeline);
     return doc;
 }
 

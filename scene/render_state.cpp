@@ -21,6 +21,11 @@ void applySceneState(osg::StateSet& state, float sceneSizeM) {
     state.addUniform(new osg::Uniform("u_opacity", 1.0f));
     state.addUniform(new osg::Uniform("u_hazeColor", backgroundColor()));
     state.addUniform(new osg::Uniform("u_hazeDistance", std::max(500.0f, sceneSizeM * 4.0f)));
+    // Animation defaults (timeline_apply.cpp sets them per layer): everything revealed, no flow.
+    state.addUniform(new osg::Uniform("subterra_revealDistance", 1e30f));
+    state.addUniform(new osg::Uniform("subterra_flowStrength", 0.0f));
+    state.addUniform(new osg::Uniform("subterra_flowPhase", 0.0f));
+    state.addUniform(new osg::Uniform("subterra_flowSpacing", 8.0f));
     state.setMode(GL_CULL_FACE, osg::StateAttribute::OFF);
     state.setAttributeAndModes(new osg::LineWidth(2.0f));
 }
@@ -52,6 +57,19 @@ void addLayerContent(osg::Group& layer, osg::Node* content, float opacity) {
     colorPass->addChild(content);
     layer.addChild(depthPass);
     layer.addChild(colorPass);
+}
+
+void setLayerOpacity(osg::Group& layer, float opacity) {
+    if (layer.getNumChildren() == 0) return;
+    osg::Node* first = layer.getChild(0);
+    const bool twoPass = first->getName() == "depth pass" && first->asGroup() && first->asGroup()->getNumChildren() > 0;
+    osg::ref_ptr<osg::Node> content = twoPass ? first->asGroup()->getChild(0) : first;
+    if (twoPass == (opacity < 1.0f)) {  // same structure: only the uniform changes
+        layer.getOrCreateStateSet()->getOrCreateUniform("u_opacity", osg::Uniform::FLOAT)->set(opacity);
+        return;
+    }
+    layer.removeChildren(0, layer.getNumChildren());
+    addLayerContent(layer, content.get(), opacity);
 }
 
 void applyTerrainState(osg::StateSet& state, float opacity) {

@@ -64,13 +64,21 @@ std::map<std::string, LayerFeatures> featuresByLayer(const Model& model) {
 LayerMeshes buildLayerMeshes(const LayerFeatures& features, const LayerLook* look, const SceneStyle& style,
                              const Vec3d& origin) {
     LayerMeshes m;
+    const Vec3d revealFrom = look && look->revealFrom ? *look->revealFrom
+                             : features.segments.empty() || features.segments.front()->points.empty()
+                                 ? Vec3d{}
+                                 : features.segments.front()->points.front();
     for (const Segment* s : features.segments) {
         const bool assumed = s->depthSource == DepthSource::Assumed;
         osg::Vec4 color = colorFor(look, s->utility);
         if (assumed) color.a() = style.assumedDepthAlpha;
-        appendSegment(assumed ? m.seeThrough : m.solid, *s, origin, color);
+        appendSegment(assumed ? m.seeThrough : m.solid, *s, origin, color, segmentPath(*s, revealFrom));
     }
-    for (const Node* n : features.nodes) appendNode(m.solid, *n, origin, colorFor(look, n->utility));
+    for (const Node* n : features.nodes) {  // a manhole appears when the growing network reaches it
+        m.solid.setPath(osg::Vec2(float(planDistance(revealFrom, n->position)), -1.0f));
+        appendNode(m.solid, *n, origin, colorFor(look, n->utility));
+    }
+    m.solid.setPath(osg::Vec2(0, -1));
     for (const Building* b : features.buildings)
         appendBuilding(m.solid, *b, origin, look && look->color ? *look->color : buildingColor());
     for (const Mesh* mesh : features.meshes) appendMesh(m.solid, m.seeThrough, *mesh, origin, look ? look->color : std::nullopt);

@@ -17,6 +17,7 @@ struct LayerLook {
     bool visible = true;
     std::optional<osg::Vec4> color;  // empty = by utility kind (APWA)
     float opacity = 1.0f;
+    std::optional<Vec3d> revealFrom;  // where the reveal animation grows from; empty = the first pipe's start
 };
 
 struct SceneStyle {

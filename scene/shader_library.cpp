@@ -5,6 +5,8 @@
 #include <map>
 #include <sstream>
 
+#include "mesh_buffer.h"
+
 namespace subterra {
 
 namespace {
@@ -58,6 +60,7 @@ osg::ref_ptr<osg::Program> shaderProgram(const std::string& name, const std::str
         program->setName(define.empty() ? name : name + " (" + define + ")");
         program->addShader(new osg::Shader(osg::Shader::VERTEX, withDefine(shaderSource(name + ".vert"), define)));
         program->addShader(new osg::Shader(osg::Shader::FRAGMENT, withDefine(shaderSource(name + ".frag"), define)));
+        program->addBindAttribLocation("subterra_path", kPathAttribute);  // MeshBuffer's path distances
     }
     return program;
 }

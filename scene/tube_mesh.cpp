@@ -68,6 +68,7 @@ void appendTube(MeshBuffer& mesh, const std::vector<osg::Vec3>& points, float ra
     const unsigned first = unsigned(mesh.vertices.size());
     for (size_t i = 0; i < points.size(); ++i) {
         const PolylineFrame& f = frames[i];
+        mesh.atPathPoint(i);
         // The bend widens the ring only in the bend's plane; an approximation that widens evenly
         // is off by less than the tessellation for the gentle bends of pipes.
         for (int s = 0; s < sides; ++s) {
@@ -86,6 +87,7 @@ void appendTube(MeshBuffer& mesh, const std::vector<osg::Vec3>& points, float ra
     for (int end = 0; end < 2; ++end) {
         const size_t i = end == 0 ? 0 : points.size() - 1;
         const osg::Vec3 normal = end == 0 ? -frames[i].t : frames[i].t;
+        mesh.atPathPoint(i);
         const unsigned centre = mesh.addVertex(points[i], normal, color);
         for (int s = 0; s < sides; ++s) mesh.addVertex(mesh.vertices[first + i * sides + s], normal, color);
         for (int s = 0; s < sides; ++s) {
@@ -107,6 +109,7 @@ void appendDuct(MeshBuffer& mesh, const std::vector<osg::Vec3>& points, float wi
     const unsigned first = unsigned(mesh.vertices.size());
     for (size_t i = 0; i < points.size(); ++i) {
         const PolylineFrame& f = frames[i];
+        mesh.atPathPoint(i);
         const float scale = i == 0 || i + 1 == points.size() ? 1.0f : f.scale;
         for (int face = 0; face < 4; ++face) {
             const osg::Vec3 normal = normalized(f.n * (corner[face][0] + corner[(face + 1) % 4][0]) +
@@ -126,6 +129,7 @@ void appendDuct(MeshBuffer& mesh, const std::vector<osg::Vec3>& points, float wi
     for (int end = 0; end < 2; ++end) {
         const size_t i = end == 0 ? 0 : points.size() - 1;
         const osg::Vec3 normal = end == 0 ? -frames[i].t : frames[i].t;
+        mesh.atPathPoint(i);
         unsigned quad[4];
         for (int c = 0; c < 4; ++c) quad[c] = mesh.addVertex(mesh.vertices[first + i * perRing + c * 2], normal, color);
         if (end == 0) mesh.addTriangle(quad[0], quad[2], quad[1]), mesh.addTriangle(quad[0], quad[3], quad[2]);

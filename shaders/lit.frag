@@ -12,10 +12,16 @@ varying vec4 v_color;
 varying vec3 v_upEye;
 varying vec3 v_localPosition;
 #include "cuts.glsl"
-
+// Animation (timeline.h): pipes farther along the network than the reveal distance are not drawn
+// yet; flow draws bright pulses moving along the pipe, spacing metres apart, shifted by the phase.
+uniform float subterra_revealDistance;
+uniform float subterra_flowStrength;
+uniform float subterra_flowPhase;
+uniform float subterra_flowSpacing;
+varying vec2 v_subterraPath;
 
 void main() {
-    if (cutBySection(v_localPosition)) discard;
+    if (v_subterraPath.x > subterra_revealDistance || cutBySection(v_localPosition)) discard;
     vec3 n = normalize(v_normal);
     vec3 viewDir = normalize(-v_eyePosition);
     vec3 base = v_color.rgb;
@@ -29,8 +35,6 @@ void main() {
     if (inside) {
         n = viewDir;
         base *= 0.8;
-    }
-    if (inside) {
         vec4 clip = gl_ProjectionMatrix * vec4(v_eyePosition * (1.0 + 0.02 / length(v_eyePosition)), 1.0);
         gl_FragDepth = clamp(0.5 * clip.z / clip.w + 0.5, 0.0, 1.0);
     } else {
@@ -43,6 +47,11 @@ void main() {
     vec3 color = base * (0.32 + 0.25 * hemisphere + 0.55 * key) + vec3(0.12) * rim;
     vec3 halfVector = normalize(u_lightDirEye + viewDir);
     color += vec3(0.18) * pow(max(dot(n, halfVector), 0.0), 40.0);
+    if (subterra_flowStrength > 0.0 && v_subterraPath.y >= 0.0) {
+        float f = fract((v_subterraPath.y - subterra_flowPhase) / subterra_flowSpacing);
+        float pulse = smoothstep(0.0, 0.12, f) * (1.0 - smoothstep(0.2, 0.35, f));
+        color = mix(color, vec3(1.0, 0.96, 0.75), pulse * subterra_flowStrength * 0.85);
+    }
     float distance = length(v_eyePosition);
     float haze = distance / (distance + u_hazeDistance) * 0.5;
     color = mix(color, u_hazeColor.rgb, haze);

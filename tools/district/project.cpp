@@ -111,8 +111,37 @@ std::vector<View> makeViews(const Layout& layout, const Ground& ground) {
     return {overview, street, top, section, excavation};
 }
 
+nlohmann::ordered_json makeExplainer(const Layout& layout, const Ground& ground) {
+    // The street view's crossing, at the depth of the networks.
+    const Point3 crossing = onGround(ground, streetNear(layout, Axis::NorthSouth, 2).centre,
+                                     streetNear(layout, Axis::EastWest, 1).centre, -2.0);
+    auto camera = [&](double t, double azimuth, double elevation, double distance, double fov) {
+        return Json{{"t", t}, {"eye", vector3(orbit(crossing, azimuth, elevation, distance))},
+                    {"target", vector3(crossing)}, {"up", {0, 0, 1}}, {"fov_deg", fov}, {"interp", "smooth"}};
+    };
+    auto key = [](double t, Json value, const char* interp) { return Json{{"t", t}, {"value", value}, {"interp", interp}}; };
+    auto track = [](const char* target, Json keys) { return Json{{"target", target}, {"keys", keys}}; };
+    // Glide down from high above the street, fade the ground and buildings, grow the water mains
+    // out from the crossing, show the house connections, start the sewer flow, orbit the crossing.
+    Json tracks = Json::array();
+    tracks.push_back(track("camera", {camera(0, 200, 70, 420, 40), camera(3, 165, 45, 130, 40),
+                                      camera(5.5, 140, 28, 48, 45), camera(9, 110, 22, 34, 45),
+                                      camera(12, 75, 26, 40, 45)}));
+    tracks.push_back(track("terrain.opacity", {key(0, 0.95, "hold"), key(2, 0.95, "ease"), key(4.5, 0.15, "hold")}));
+    tracks.push_back(track("layers.buildings.opacity", {key(0, 1.0, "hold"), key(2.5, 1.0, "ease"), key(5, 0.2, "hold")}));
+    Json reveal = track("reveal.water", {key(0, 0, "hold"), key(4.5, 0, "ease"), key(8.5, 1, "hold")});
+    reveal["from"] = {std::round(crossing.x * 10) / 10, std::round(crossing.y * 10) / 10};
+    tracks.push_back(reveal);
+    tracks.push_back(track("layers.house_connections.visible", {key(0, false, "hold"), key(8.5, true, "hold")}));
+    Json flow = track("flow.sewer", {key(0, 0, "hold"), key(7, 0, "linear"), key(8, 1, "hold")});
+    flow["speed_mps"] = 2.5;
+    flow["spacing_m"] = 12;
+    tracks.push_back(flow);
+    return Json{{"duration_s", 12}, {"fps", 30}, {"tracks", tracks}};
+}
+
 void writeProject(const std::string& path, const ProjectFiles& files, const std::vector<const Table*>& tables,
-                  const std::vector<View>& views, const CutSites& cuts) {
+                  const std::vector<View>& views, const CutSites& cuts, const nlohmann::ordered_json& timeline) {
     Json project = {{"subterra", 1}, {"name", files.name}, {"crs", files.crs}};
     project["terrain"] = {{"dem", files.dem}, {"opacity", files.terrainOpacity}, {"flat_level_m", files.flatLevel}};
     Json layers = Json::array();
@@ -134,6 +163,7 @@ void writeProject(const std::string& path, const ProjectFiles& files, const std:
                                            {"size", {cuts.pitSizeX, cuts.pitSizeY}},
                                            {"depth_m", cuts.pitDepth},
                                            {"rotation_deg", 0}}});
+    project["timeline"] = timeline;
 
     std::ofstream out(path);
     out << project.dump(2) << '\n';

@@ -1,5 +1,6 @@
 #pragma once
 // The Subterra project file (docs/project-format.md) and its named views.
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -34,7 +35,10 @@ struct ProjectFiles {
     double flatLevel = 0;  // ground level for viewers without the DEM
 };
 
+// The sample's explainer animation (timeline): around the street view's crossing, 12 s.
+nlohmann::ordered_json makeExplainer(const Layout& layout, const Ground& ground);
+
 void writeProject(const std::string& path, const ProjectFiles& files, const std::vector<const Table*>& tables,
-                  const std::vector<View>& views, const CutSites& cuts);
+                  const std::vector<View>& views, const CutSites& cuts, const nlohmann::ordered_json& timeline);
 
 }  // namespace district

@@ -1,0 +1,181 @@
+// subterra animate: a project's timeline as PNG frames and/or an MP4, headless.
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+#include "camera_framing.h"
+#include "cli_common.h"
+#include "commands.h"
+#include "image_io.h"
+#include "offscreen_renderer.h"
+#include "progress_bar.h"
+#include "timeline_apply.h"
+#include "video_pipe.h"
+
+namespace fs = std::filesystem;
+
+namespace subterra {
+
+namespace {
+struct AnimateOptions {
+    InputOptions inputs;
+    std::string outputDir;
+    std::string mp4;
+    std::string size = "1920x1080";
+    double fps = 0;
+    std::string frames;
+    bool resume = false;
+    int samples = 4;
+};
+
+volatile std::sig_atomic_t interrupted = 0;
+extern "C" void onInterrupt(int) { interrupted = 1; }
+
+// Ctrl-C ends the run after the frame being written, so every frame on disk is complete.
+class InterruptGuard {
+  public:
+    InterruptGuard() {
+        interrupted = 0;
+        struct sigaction action {};
+        action.sa_handler = onInterrupt;
+        sigemptyset(&action.sa_mask);
+        sigaction(SIGINT, &action, &previousInt_);
+        sigaction(SIGTERM, &action, &previousTerm_);
+    }
+    ~InterruptGuard() {
+        sigaction(SIGINT, &previousInt_, nullptr);
+        sigaction(SIGTERM, &previousTerm_, nullptr);
+    }
+
+  private:
+    struct sigaction previousInt_ {}, previousTerm_ {};
+};
+
+// "A-B" (inclusive) within [0, count); "" = all.
+bool parseFrameRange(const std::string& text, int count, int& first, int& last, std::string& error) {
+    first = 0, last = count - 1;
+    if (text.empty()) return true;
+    int a = 0, b = 0;
+    char rest = 0;
+    if (std::sscanf(text.c_str(), "%d-%d%c", &a, &b, &rest) != 2 || a < 0 || b < a) {
+        error = "--frames '" + text + "': expected FIRST-LAST, e.g. 0-149";
+        return false;
+    }
+    if (b >= count) {
+        error = "--frames '" + text + "': the timeline has frames 0-" + std::to_string(count - 1);
+        return false;
+    }
+    first = a, last = b;
+    return true;
+}
+
+std::string framePath(const std::string& directory, int frame) {
+    char name[32];
+    std::snprintf(name, sizeof name, "frame_%05d.png", frame);
+    return (fs::path(directory) / name).string();
+}
+
+int fail(const std::string& message) {
+    std::cerr << "subterra: error: " << message << "\n";
+    return kExitUserError;
+}
+
+int runAnimate(AnimateOptions options) {
+    RenderSettings settings;
+    if (!parseSize(options.size, settings.width, settings.height)) {
+        std::cerr << "subterra: error: --size '" << options.size << "': expected WIDTHxHEIGHT, e.g. 1920x1080\n";
+        return kExitUsage;
+    }
+    settings.samples = options.samples;
+    if (options.outputDir.empty() && options.mp4.empty()) {
+        std::cerr << "subterra: error: nothing to write: give -o DIR for PNG frames and/or --mp4 FILE\n";
+        return kExitUsage;
+    }
+    if (options.inputs.inputs.size() != 1 || !isProjectFile(options.inputs.inputs[0]))
+        return fail("animate needs one project file (*.subterra.json) with a \"timeline\"");
+    const LoadedInputs inputs = loadInputs(options.inputs);
+    const bool hadErrors = printProblems(inputs.problems);
+    if (hadErrors && (!inputs.project || !inputs.project->timeline || inputs.load.model.empty()))
+        return fail("cannot animate: see the errors above");
+    if (!inputs.project->timeline)
+        return fail(options.inputs.inputs[0] + ": the project has no \"timeline\" (see docs/project-format.md)");
+    for (const auto& problem : inputs.problems)
+        if (problem.severity == Severity::Error && problem.where.rfind("$.timeline", 0) == 0)
+            return fail("the timeline has errors (see above); nothing rendered");
+    Timeline timeline = *inputs.project->timeline;
+    if (options.fps > 0) timeline.fps = options.fps;
+    int first = 0, last = 0;
+    std::string error;
+    if (!parseFrameRange(options.frames, timeline.frameCount(), first, last, error)) return fail(error);
+
+    SceneStyle style = inputs.style;
+    addRevealOrigins(style, timeline);
+    BuiltScene scene = buildScene(inputs.load.model, style);
+    TimelinePlayer player(scene, style, timeline, autoFrame(scene.extent, double(settings.width) / settings.height));
+    auto renderer = OffscreenRenderer::create(settings, error);
+    if (!renderer) return fail(error);
+    std::unique_ptr<VideoPipe> video;
+    if (!options.mp4.empty() && !(video = VideoPipe::open(options.mp4, settings.width, settings.height, timeline.fps, error)))
+        return fail(error);
+    if (!options.outputDir.empty()) {
+        std::error_code ec;
+        fs::create_directories(options.outputDir, ec);
+        if (ec) return fail(options.outputDir + ": cannot create the directory (" + ec.message() + ")");
+    }
+
+    InterruptGuard guard;
+    ProgressBar progress("animate", last - first + 1);
+    int rendered = 0, skipped = 0, done = first;
+    const auto start = std::chrono::steady_clock::now();
+    for (; done <= last && !interrupted; ++done) {
+        const std::string path = options.outputDir.empty() ? "" : framePath(options.outputDir, done);
+        // With a video every frame is needed; PNG-only runs skip what an earlier run wrote
+        // (PNG writes are atomic: a file under its real name is complete).
+        if (options.resume && !video && !path.empty() && fs::exists(path)) {
+            ++skipped;
+            continue;
+        }
+        const TimelineFrame frame = player.apply(timeline.frameTime(done));
+        const auto image = renderer->render(scene.root.get(), frame.camera, error);
+        if (!image) return fail("frame " + std::to_string(done) + ": " + error);
+        if (!path.empty() && !writePng(*image, path, error)) return fail(error);
+        if (video && !video->write(*image, error)) return fail(error);
+        ++rendered;
+        progress.update(done - first + 1);
+    }
+    progress.finish();
+    if (video && !video->close(error)) return fail(error);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (interrupted) {
+        std::cerr << "subterra: interrupted: frames " << first << "-" << done - 1
+                  << " are complete; run again with --frames " << done << "-" << last << " or --resume to finish\n";
+        return 130;
+    }
+    std::cerr << "subterra: " << rendered << " frames rendered" << (skipped ? " (" + std::to_string(skipped) + " already there)" : "")
+              << " in " << ProgressBar::formatDuration(seconds) << " (" << (seconds > 0 ? rendered / seconds : 0.0)
+              << " fps)\n";
+    if (!options.outputDir.empty()) std::cout << options.outputDir << "\n";
+    if (video) std::cout << options.mp4 << "\n";
+    return hadErrors ? kExitUserError : kExitOk;  // as `render`: drawn, but some features could not be read
+}
+}  // namespace
+
+void addAnimateCommand(CLI::App& app, int& exitCode) {
+    auto options = std::make_shared<AnimateOptions>();
+    CLI::App* command = app.add_subcommand("animate", "Render a project's timeline to PNG frames and/or an MP4, headless");
+    addInputOptions(*command, options->inputs);
+    command->add_option("-o,--output", options->outputDir, "Directory for PNG frames (frame_00000.png, ...)");
+    command->add_option("--mp4", options->mp4, "H.264 MP4 to write through ffmpeg (yuv420p)");
+    command->add_option("--size", options->size, "Frame size WIDTHxHEIGHT")->capture_default_str();
+    command->add_option("--fps", options->fps, "Frames per second (default: the timeline's)")->check(CLI::Range(1.0, 240.0));
+    command->add_option("--frames", options->frames, "Only frames FIRST-LAST (inclusive), e.g. 0-149: one shard of a render farm job");
+    command->add_flag("--resume", options->resume, "Skip PNG frames that already exist");
+    command->add_option("--samples", options->samples, "Antialiasing samples per pixel (0 = off)")->capture_default_str()
+        ->check(CLI::Range(0, 16));
+    command->callback([options, &exitCode] { exitCode = runAnimate(*options); });
+}
+
+}  // namespace subterra
