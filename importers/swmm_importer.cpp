@@ -82,7 +82,8 @@ struct Reader {
 
     void addNode(const InpRecord& r, const char* kind, NodeKind symbol, int maxDepthField) {
         auto invert = network.number(r, 1, "Elevation");
-        auto maxDepth = invert && maxDepthField > 0 ? network.number(r, size_t(maxDepthField), "MaxDepth") : std::nullopt;
+        std::optional<double> maxDepth;
+        if (invert && maxDepthField > 0) maxDepth = network.number(r, size_t(maxDepthField), "MaxDepth");
         if (!invert || (maxDepthField > 0 && !maxDepth)) return;
         InpNode n;
         n.id = r.fields[0];
