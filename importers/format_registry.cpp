@@ -5,10 +5,15 @@
 
 #include "format_importer.h"
 
+#include "cityjson_importer.h"
+#include "landxml_importer.h"
+
 namespace subterra {
 
 const std::vector<FormatImporter>& formatImporters() {
     static const std::vector<FormatImporter> importers{
+        {"CityJSON", claimsCityJson, importCityJson, probeCityJson},
+        {"LandXML", claimsLandXml, importLandXml, probeLandXml},
     };
     return importers;
 }

@@ -28,6 +28,7 @@ struct LayerReport {
     // Formats that hold several kinds of feature (EPANET: junctions, tanks, pipes...) count each
     // kind here, in the file's own words; `info` lists them.
     std::map<std::string, long> countsByKind;
+    std::string units;              // the units the source declares ("m", "ft"...); empty = not stated
 };
 
 }  // namespace subterra

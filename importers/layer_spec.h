@@ -4,6 +4,7 @@
 #include <string>
 
 #include "attribute_mapping.h"
+#include "gis_layer_options.h"
 #include "model.h"
 
 namespace subterra {
@@ -19,6 +20,7 @@ struct LayerSpec {
     std::optional<FeatureType> type;     // empty = guessed from the geometry type
     std::optional<UtilityKind> utility;  // empty = from a field or the layer name
     AttributeMapping mapping;            // explicit entries; the rest is guessed
+    GisLayerOptions gis;                 // database window, DXF layer rules
 };
 
 }  // namespace subterra

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "gis_layer_options_reader.h"
 #include "json_reader.h"
 
 namespace fs = std::filesystem;
@@ -91,7 +92,9 @@ std::optional<ProjectLayer> readLayer(const JsonReader& entry, const std::string
     layer.visible = entry.boolean("visible").value_or(true);
     if (entry.has("style")) readStyle(entry.child("style"), layer);
     if (entry.has("mapping")) layer.spec.mapping = readMapping(entry.child("mapping"));
-    entry.warnUnknownKeys({"name", "source", "table", "type", "utility", "visible", "style", "mapping"});
+    readGisLayerOptions(entry, layer.spec.gis);
+    entry.warnUnknownKeys({"name", "source", "table", "type", "utility", "visible", "style", "mapping", "sql", "bbox",
+                           "dxf_layers", "dxf_diameter_pattern"});
     return layer;
 }
 
