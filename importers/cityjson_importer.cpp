@@ -202,12 +202,8 @@ std::optional<LayerProbe> probeCityJson(const std::string& path, std::string& er
 }
 
 LayerImport importCityJson(const LayerSpec& spec, const ImportContext& context) {
-    LayerImport result;
+    LayerImport result = newLayerImport(spec, "CityJSON", FeatureType::Buildings);
     LayerReport& report = result.report;
-    report.name = spec.name;
-    report.source = spec.source;
-    report.driver = "CityJSON";
-    report.type = FeatureType::Buildings;
     Problems& problems = result.problems;
     auto document = loadCityJson(spec.source, problems);
     if (!document) return result;

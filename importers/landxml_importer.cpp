@@ -136,19 +136,29 @@ class NetworkReader {
     void read(const pugi::xml_node& network) {
         utility_ = networkUtility(network, spec_);
         structs_.clear();
+        structNames_.clear();
         for (const pugi::xml_node s : network.child("Structs").children("Struct")) readStruct(s);
         for (const pugi::xml_node p : network.child("Pipes").children("Pipe")) readPipe(p);
         for (auto& [name, info] : structs_) result_.nodes.push_back(std::move(info.node));
     }
 
   private:
-    void readStruct(const pugi::xml_node& s) {
-        const std::string name = s.attribute("name").as_string();
-        const std::string what = "Struct '" + name + "'";
-        result_.report.countsByKind["Struct"]++;
+    // Counts the element; its name, or "" when it has none or one already seen (reported).
+    std::string elementName(const pugi::xml_node& node, const std::string& kind, std::set<std::string>& seen) {
+        const std::string name = node.attribute("name").as_string();
+        result_.report.countsByKind[kind]++;
         result_.report.featuresRead++;
-        if (name.empty()) return source_.problem(Severity::Error, s, "Struct", "has no name");
-        if (structs_.count(name)) return source_.problem(Severity::Error, s, what, "duplicate name; the first one is used");
+        if (name.empty()) source_.problem(Severity::Error, node, kind, "has no name");
+        else if (!seen.insert(name).second)
+            source_.problem(Severity::Error, node, kind + " '" + name + "'", "duplicate name; the first one is used");
+        else return name;
+        return {};
+    }
+
+    void readStruct(const pugi::xml_node& s) {
+        const std::string name = elementName(s, "Struct", structNames_);
+        if (name.empty()) return;
+        const std::string what = "Struct '" + name + "'";
         auto center = structCenter(s, source_, what);
         auto rim = source_.number(s, "elevRim", what);
         auto sump = source_.number(s, "elevSump", what);
@@ -184,17 +194,16 @@ class NetworkReader {
     }
 
     void readPipe(const pugi::xml_node& p) {
-        const std::string name = p.attribute("name").as_string();
+        const std::string name = elementName(p, "Pipe", pipeNames_);
+        if (name.empty()) return;
         const std::string what = "Pipe '" + name + "'";
-        result_.report.countsByKind["Pipe"]++;
-        result_.report.featuresRead++;
-        if (name.empty()) return source_.problem(Severity::Error, p, "Pipe", "has no name");
-        if (!pipeNames_.insert(name).second) return source_.problem(Severity::Error, p, what, "duplicate name; the first one is used");
         const std::string from = p.attribute("refStart").as_string(), to = p.attribute("refEnd").as_string();
         const auto start = structs_.find(from), end = structs_.find(to);
-        if (start == structs_.end() || end == structs_.end())
-            return source_.problem(Severity::Error, p, what,
-                                   "refers to Struct '" + (start == structs_.end() ? from : to) + "', which is not in this network");
+        if (start == structs_.end() || end == structs_.end()) {
+            const std::string missing = start == structs_.end() ? from : to;
+            return source_.problem(Severity::Error, p, what, "refers to Struct '" + missing + "', which " +
+                                   (structNames_.count(missing) ? "could not be read" : "is not in this network"));
+        }
         Segment segment;
         segment.id = name;
         segment.layer = layerName();
@@ -235,7 +244,7 @@ class NetworkReader {
     LayerImport& result_;
     UtilityKind utility_ = UtilityKind::Storm;
     std::map<std::string, StructInfo> structs_;
-    std::set<std::string> pipeNames_;
+    std::set<std::string> structNames_, pipeNames_;
 };
 
 // Parses the file; nullopt (with a problem naming the line) when it is not well-formed LandXML.
@@ -290,11 +299,8 @@ std::optional<LayerProbe> probeLandXml(const std::string& path, std::string& err
 }
 
 LayerImport importLandXml(const LayerSpec& spec, const ImportContext& context) {
-    LayerImport result;
+    LayerImport result = newLayerImport(spec, "LandXML", FeatureType::Segments);
     LayerReport& report = result.report;
-    report.name = spec.name;
-    report.source = spec.source;
-    report.driver = "LandXML";
     report.geometryType = "PipeNetwork";
     pugi::xml_document document;
     std::string text;

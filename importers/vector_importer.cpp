@@ -127,12 +127,19 @@ std::optional<LayerProbe> probeVectorLayer(const std::string& source, const std:
     return probe;
 }
 
-LayerImport importVectorLayer(const LayerSpec& spec, const ImportContext& context) {
+LayerImport newLayerImport(const LayerSpec& spec, const std::string& driver, FeatureType type) {
     LayerImport result;
+    result.report.name = spec.name;
+    result.report.source = spec.source;
+    result.report.table = spec.table;
+    result.report.driver = driver;
+    result.report.type = type;
+    return result;
+}
+
+LayerImport importVectorLayer(const LayerSpec& spec, const ImportContext& context) {
+    LayerImport result = newLayerImport(spec, "", FeatureType::Segments);
     LayerReport& report = result.report;
-    report.name = spec.name;
-    report.source = spec.source;
-    report.table = spec.table;
     auto fail = [&](const std::string& message) {
         const std::string& shown = !spec.name.empty() ? spec.name : !report.table.empty() ? report.table : spec.table;
         result.problems.push_back({Severity::Error, spec.source, shown.empty() ? "" : "layer '" + shown + "'", message});
