@@ -337,7 +337,6 @@ LayerImport importLandXml(const LayerSpec& spec, const ImportContext& context) {
         node.position = at[0];
         report.extent.add(node.position);
         report.extent.add(Vec3d{node.position.x, node.position.y, node.invertZ});
-        report.depthSources[size_t(node.depthSource)]++;
         nodes.push_back(std::move(node));
     }
     result.nodes = std::move(nodes);
@@ -347,6 +346,7 @@ LayerImport importLandXml(const LayerSpec& spec, const ImportContext& context) {
             continue;
         }
         applyDepthRules(pipe.segment, false, pipe.levels, context.groundAt);
+        report.depthSources[size_t(pipe.segment.depthSource)]++;
         for (const auto& p : pipe.segment.points) report.extent.add(p);
         result.segments.push_back(std::move(pipe.segment));
     }

@@ -133,7 +133,7 @@ TEST_CASE("CityJSON: a CRS that cannot be related to the project's is a clear er
     CHECK(fixtures::countProblems(layer.problems, {path, "cannot transform from", "7415", "site grid"}) == 1);
 }
 
-TEST_CASE("CityJSON: bad input is reported with file, object or line, and reason; good objects stay", "[cityjson][bad-input]") {
+TEST_CASE("CityJSON: bad input is reported with file, object or line, and reason, good objects stay", "[cityjson][bad-input]") {
     const std::string dir = fixtures::freshDir("cityjson_bad");
     struct Case {
         std::string name, text;

@@ -90,7 +90,7 @@ TEST_CASE("LandXML: Imperial units and a US state-plane CRS are converted to met
     CHECK(pipe.points.front().z == Approx(91 * 1200.0 / 3937.0 + 0.1524));
 }
 
-TEST_CASE("LandXML: bad input is reported with file, line, element and reason; good elements stay", "[landxml][bad-input]") {
+TEST_CASE("LandXML: bad input is reported with file, line, element and reason, good elements stay", "[landxml][bad-input]") {
     const std::string dir = fixtures::freshDir("landxml_bad");
     const std::string good = fixtures::readFile(fixture("storm_network_metric.xml"));
     REQUIRE_FALSE(good.empty());
