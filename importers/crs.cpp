@@ -1,6 +1,7 @@
 #include "crs.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <ogr_spatialref.h>
 
@@ -24,6 +25,21 @@ std::optional<std::string> crsToWkt(const std::string& userInput, std::string& e
     std::string result = wkt ? wkt : "";
     CPLFree(wkt);
     return result;
+}
+
+std::optional<std::string> crsFromReference(const std::string& reference, std::string& error) {
+    const auto epsg = reference.find("EPSG");
+    if (epsg != std::string::npos) {
+        const auto end = reference.find_last_of("0123456789");
+        auto start = end;
+        while (start != std::string::npos && start > epsg && std::isdigit(static_cast<unsigned char>(reference[start - 1]))) --start;
+        if (end != std::string::npos && end > epsg) {
+            if (auto wkt = crsToWkt("EPSG:" + reference.substr(start, end - start + 1), error)) return wkt;
+            error = "unknown coordinate reference system '" + reference + "'";
+            return std::nullopt;
+        }
+    }
+    return crsToWkt(reference, error);
 }
 
 std::string crsDisplayName(const std::string& wkt) {

@@ -15,6 +15,10 @@ namespace subterra {
 
 // "EPSG:32651", a WKT string, a PROJ string...: returns WKT, or nullopt with `error` set.
 std::optional<std::string> crsToWkt(const std::string& userInput, std::string& error);
+// An EPSG reference as files write it ("urn:ogc:def:crs:EPSG::7415",
+// "https://www.opengis.net/def/crs/EPSG/0/7415", "EPSG:7415") -> WKT; anything else goes through
+// crsToWkt().
+std::optional<std::string> crsFromReference(const std::string& reference, std::string& error);
 // Short human name ("WGS 84 / UTM zone 51N (EPSG:32651)").
 std::string crsDisplayName(const std::string& wkt);
 bool crsIsGeographic(const std::string& wkt);

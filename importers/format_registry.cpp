@@ -8,6 +8,9 @@
 #include "mesh_importer.h"
 #include "swmm_importer.h"
 
+#include "cityjson_importer.h"
+#include "landxml_importer.h"
+
 namespace subterra {
 
 const std::vector<FormatImporter>& formatImporters() {
@@ -15,6 +18,8 @@ const std::vector<FormatImporter>& formatImporters() {
         {"CAD mesh (Assimp)", isMeshFile, importMeshLayer, nullptr},
         {"SWMM", swmmClaims, importSwmm, probeSwmm},
         {"EPANET", epanetClaims, importEpanet, probeEpanet},
+        {"CityJSON", claimsCityJson, importCityJson, probeCityJson},
+        {"LandXML", claimsLandXml, importLandXml, probeLandXml},
     };
     return importers;
 }

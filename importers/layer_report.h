@@ -31,6 +31,7 @@ struct LayerReport {
     std::map<std::string, long> countsByKind;
     // Facts the user should know about how the layer was read (units, Z rule, coordinate frame).
     std::vector<std::string> notes;
+    std::string units;              // the units the source declares ("m", "ft"...); empty = not stated
 };
 
 }  // namespace subterra

@@ -5,6 +5,7 @@
 
 #include "attribute_mapping.h"
 #include "mesh_placement.h"
+#include "gis_layer_options.h"
 #include "model.h"
 
 namespace subterra {
@@ -27,6 +28,7 @@ struct LayerSpec {
     // EPANET node elevations: the ground (pipes below it by the default cover) or the pipe centreline.
     enum class NodeElevation { Ground, Centreline };
     NodeElevation nodeElevation = NodeElevation::Ground;
+    GisLayerOptions gis;                 // database window, DXF layer rules
 };
 
 }  // namespace subterra

@@ -64,6 +64,30 @@ const char* toString(DepthSource source) {
     return "assumed";
 }
 
+std::optional<UtilityKind> utilityFromName(const std::string& name) {
+    if (auto kind = parseUtilityKind(name)) return kind;
+    std::string word;
+    for (char c : name + "_") {
+        if (std::isalpha(static_cast<unsigned char>(c))) {
+            word += c;
+            continue;
+        }
+        if (auto kind = parseUtilityKind(word)) return kind;
+        word.clear();
+    }
+    return std::nullopt;
+}
+
+const char* toString(BuildingSurface::Kind kind) {
+    switch (kind) {
+        case BuildingSurface::Kind::Roof: return "roof";
+        case BuildingSurface::Kind::Wall: return "wall";
+        case BuildingSurface::Kind::Ground: return "ground";
+        case BuildingSurface::Kind::Other: return "other";
+    }
+    return "other";
+}
+
 const char* toString(NodeKind kind) {
     switch (kind) {
         case NodeKind::Manhole: return "manhole";

@@ -19,6 +19,8 @@ enum class UtilityKind { Water, Sewer, Storm, Gas, Power, Telecom, Heating, Othe
 const char* toString(UtilityKind kind);
 // Accepts the canonical names and common synonyms ("electric", "drain", "district heating"...).
 std::optional<UtilityKind> parseUtilityKind(const std::string& text);
+// The kind named by the whole text or by one of its words ("W_WATER_DN200" -> water).
+std::optional<UtilityKind> utilityFromName(const std::string& name);
 
 // How the vertical position of a feature is known, from best to worst (the Z rules).
 enum class DepthSource { Measured3D, Invert, CoverDepth, Assumed };
@@ -69,7 +71,18 @@ struct Node {
     std::map<std::string, std::string> attributes;
 };
 
+// One planar polygon of a 3D building model (CityJSON LoD1/LoD2), with what it is.
+struct BuildingSurface {
+    enum class Kind { Roof, Wall, Ground, Other };
+    Kind kind = Kind::Other;
+    std::vector<Vec3d> outer;                   // no repeated closing point
+    std::vector<std::vector<Vec3d>> holes;
+};
+const char* toString(BuildingSurface::Kind kind);
+
 // A footprint extruded from its base (ground) by heightM; basementDepthM goes below ground.
+// When `surfaces` is set (a real 3D model), they are drawn instead of the extrusion; footprint,
+// baseZ and heightM then describe the model's bounding prism (extent, picking).
 struct Building {
     std::string id;
     std::string layer;
@@ -78,6 +91,7 @@ struct Building {
     double baseZ = 0;
     double heightM = 10;
     double basementDepthM = 0;
+    std::vector<BuildingSurface> surfaces;
     std::map<std::string, std::string> attributes;
 };
 

@@ -5,8 +5,10 @@
 #include <memory>
 #include <ogrsf_frmts.h>
 
+#include "dxf_entities.h"
 #include "feature_converters.h"
 #include "gdal_drivers.h"
+#include "layer_window.h"
 
 namespace subterra {
 
@@ -78,18 +80,8 @@ std::optional<FeatureType> typeFromFirstGeometry(OGRLayer& layer) {
 // (a GeoJSON's OGR layer is named after its file: "water_mains").
 UtilityKind layerUtility(const LayerSpec& spec, const std::string& ogrLayerName) {
     if (spec.utility) return *spec.utility;
-    for (const std::string& name : {spec.table, spec.name, ogrLayerName}) {
-        if (auto kind = parseUtilityKind(name)) return *kind;
-        std::string word;
-        for (char c : name + "_") {
-            if (std::isalpha(static_cast<unsigned char>(c))) {
-                word += c;
-                continue;
-            }
-            if (auto kind = parseUtilityKind(word)) return *kind;
-            word.clear();
-        }
-    }
+    for (const std::string& name : {spec.table, spec.name, ogrLayerName})
+        if (auto kind = utilityFromName(name)) return *kind;
     return UtilityKind::Other;
 }
 
@@ -135,12 +127,19 @@ std::optional<LayerProbe> probeVectorLayer(const std::string& source, const std:
     return probe;
 }
 
-LayerImport importVectorLayer(const LayerSpec& spec, const ImportContext& context) {
+LayerImport newLayerImport(const LayerSpec& spec, const std::string& driver, FeatureType type) {
     LayerImport result;
+    result.report.name = spec.name;
+    result.report.source = spec.source;
+    result.report.table = spec.table;
+    result.report.driver = driver;
+    result.report.type = type;
+    return result;
+}
+
+LayerImport importVectorLayer(const LayerSpec& spec, const ImportContext& context) {
+    LayerImport result = newLayerImport(spec, "", FeatureType::Segments);
     LayerReport& report = result.report;
-    report.name = spec.name;
-    report.source = spec.source;
-    report.table = spec.table;
     auto fail = [&](const std::string& message) {
         const std::string& shown = !spec.name.empty() ? spec.name : !report.table.empty() ? report.table : spec.table;
         result.problems.push_back({Severity::Error, spec.source, shown.empty() ? "" : "layer '" + shown + "'", message});
@@ -149,12 +148,14 @@ LayerImport importVectorLayer(const LayerSpec& spec, const ImportContext& contex
     std::string error;
     DatasetPtr dataset = openVector(spec.source, error);
     if (!dataset) return fail(error);
-    OGRLayer* layer = findLayer(*dataset, spec.table, error);
+    SqlResult sqlResult = spec.gis.sql.empty() ? SqlResult(nullptr, {dataset.get()}) : runSql(*dataset, spec.gis.sql, error);
+    OGRLayer* layer = spec.gis.sql.empty() ? findLayer(*dataset, spec.table, error) : sqlResult.get();
     if (!layer) return fail(error);
-    report.table = layer->GetName();
+    report.table = spec.gis.sql.empty() ? layer->GetName() : "SQL: " + spec.gis.sql;
     report.driver = dataset->GetDriver() ? dataset->GetDriver()->GetDescription() : "";
     report.geometryType = OGRGeometryTypeToName(layer->GetGeomType());
-    auto geometryType = typeFromGeometry(layer->GetGeomType());
+    const bool isDxf = report.driver == "DXF";  // one mixed "entities" layer: its lines are what we draw
+    auto geometryType = isDxf && !spec.type ? std::optional<FeatureType>(FeatureType::Segments) : typeFromGeometry(layer->GetGeomType());
     if (!geometryType && !spec.type) geometryType = typeFromFirstGeometry(*layer);
     if (spec.type && geometryType && *spec.type != *geometryType)
         return fail("layer has " + report.geometryType + " geometry, but is given as " + toString(*spec.type));
@@ -177,6 +178,8 @@ LayerImport importVectorLayer(const LayerSpec& spec, const ImportContext& contex
                                    "no CRS declared; coordinates taken to be in the project CRS"});
     auto transform = CrsTransform::create(report.sourceCrsWkt, context.projectCrsWkt, error);
     if (!transform) return fail(error);
+    if (spec.gis.bbox && !applyBoundingBox(*layer, *spec.gis.bbox, context.projectCrsWkt, report.sourceCrsWkt, error))
+        return fail(error);
 
     const std::string& layerName = spec.name.empty() ? report.table : spec.name;
     const ConversionContext conversion{spec.source, layerName, report.utility, report.mapping,
@@ -186,7 +189,9 @@ LayerImport importVectorLayer(const LayerSpec& spec, const ImportContext& contex
     for (auto& feature : *layer) {
         report.featuresRead++;
         int made = 0;
-        if (report.type == FeatureType::Segments) made = convertLineFeature(*feature, conversion, pending);
+        if (isDxf && report.type == FeatureType::Segments)
+            made = convertDxfEntity(*feature, conversion, spec.gis, pending, report);
+        else if (report.type == FeatureType::Segments) made = convertLineFeature(*feature, conversion, pending);
         else if (report.type == FeatureType::Nodes) made = convertPointFeature(*feature, conversion, result.nodes);
         else made = convertPolygonFeature(*feature, conversion, result.buildings);
         if (made > 0) report.featuresImported++;

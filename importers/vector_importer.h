@@ -35,6 +35,9 @@ struct LayerProbe {
 };
 std::optional<LayerProbe> probeVectorLayer(const std::string& source, const std::string& table, std::string& error);
 
+// An import with its report's name, source, driver and type filled in, ready for features.
+LayerImport newLayerImport(const LayerSpec& spec, const std::string& driver, FeatureType type);
+
 LayerImport importVectorLayer(const LayerSpec& spec, const ImportContext& context);
 
 }  // namespace subterra

@@ -2,9 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <osgUtil/Tessellator>
 
 #include "node_symbols.h"
+#include "building_surfaces.h"
+#include "polygon_mesh.h"
 #include "tube_mesh.h"
 #include "utility_colors.h"
 
@@ -149,44 +150,23 @@ void appendWalls(MeshBuffer& mesh, const std::vector<Vec3d>& ring, double bottom
     }
 }
 
-// A flat polygon with holes at height z, triangulated by OSG's GLU tessellator.
+// A flat polygon with holes at height z.
 void appendFlatPolygon(MeshBuffer& mesh, const Building& building, double z, const osg::Vec3& normal,
                        const Vec3d& origin, const osg::Vec4& color) {
-    osg::ref_ptr<osg::Geometry> polygon = new osg::Geometry;
-    osg::ref_ptr<osg::Vec3Array> vertices = new osg::Vec3Array;
+    std::vector<std::vector<osg::Vec3>> rings;
     auto addRing = [&](const std::vector<Vec3d>& ring) {
-        const unsigned start = unsigned(vertices->size());
-        for (const auto& p : ring) vertices->push_back(toLocal({p.x, p.y, z}, origin));
-        polygon->addPrimitiveSet(new osg::DrawArrays(GL_POLYGON, start, GLsizei(ring.size())));
+        rings.emplace_back();
+        for (const auto& p : ring) rings.back().push_back(toLocal({p.x, p.y, z}, origin));
     };
     addRing(building.footprint);
     for (const auto& hole : building.holes) addRing(hole);
-    polygon->setVertexArray(vertices);
-    osg::ref_ptr<osgUtil::Tessellator> tessellator = new osgUtil::Tessellator;
-    tessellator->setTessellationType(osgUtil::Tessellator::TESS_TYPE_GEOMETRY);
-    tessellator->setWindingType(osgUtil::Tessellator::TESS_WINDING_ODD);
-    tessellator->retessellatePolygons(*polygon);
-    const auto* result = static_cast<const osg::Vec3Array*>(polygon->getVertexArray());
-    const unsigned base = unsigned(mesh.vertices.size());
-    for (const auto& v : *result) mesh.addVertex(v, normal, color);
-    for (unsigned p = 0; p < polygon->getNumPrimitiveSets(); ++p) {
-        const osg::PrimitiveSet* set = polygon->getPrimitiveSet(p);
-        const GLenum mode = set->getMode();
-        const unsigned n = set->getNumIndices();
-        for (unsigned i = 0; i + 2 < n; ++i) {
-            if (mode == GL_TRIANGLES && i % 3 != 0) continue;
-            unsigned a = set->index(i), b = set->index(i + 1), c = set->index(i + 2);
-            if (mode == GL_TRIANGLE_FAN) a = set->index(0), b = set->index(i + 1), c = set->index(i + 2);
-            if (mode == GL_TRIANGLE_STRIP && i % 2) std::swap(a, b);
-            if (mode == GL_TRIANGLES || mode == GL_TRIANGLE_FAN || mode == GL_TRIANGLE_STRIP)
-                mesh.addTriangle(base + a, base + b, base + c);
-        }
-    }
+    appendPolygon(mesh, rings, normal, color);
 }
 }  // namespace
 
 void appendBuilding(MeshBuffer& mesh, const Building& building, const Vec3d& origin, const osg::Vec4& color) {
     mesh.beginFeature(building.id);
+    if (!building.surfaces.empty()) return appendBuildingSurfaces(mesh, building, origin, color.a());
     const double bottom = building.baseZ - building.basementDepthM;
     const double top = building.baseZ + building.heightM;
     appendWalls(mesh, building.footprint, bottom, top, origin, color);

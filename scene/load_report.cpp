@@ -47,7 +47,8 @@ nlohmann::json layerJson(const LayerReport& layer) {
             {"depth_sources", depthSourcesJson(layer.depthSources)},
             {"assumed_sections", layer.assumedSections},
             {"counts", layer.countsByKind},
-            {"notes", layer.notes}};
+            {"notes", layer.notes},
+            {"units", layer.units.empty() ? nlohmann::json(nullptr) : nlohmann::json(layer.units)}};
 }
 
 nlohmann::json problemJson(const Problem& p) {
@@ -109,6 +110,8 @@ std::string loadReportText(const nlohmann::json& r) {
             << layer["type"].get<std::string>() << " (" << layer["geometry"].get<std::string>() << "), utility "
             << layer["utility"].get<std::string>() << ", CRS "
             << (layer["crs"].is_null() ? std::string("none declared") : layer["crs"].get<std::string>()) << "\n";
+        if (layer.contains("units") && !layer["units"].is_null())
+            out << "  units: " << layer["units"].get<std::string>() << "\n";
         if (!layer["counts"].empty()) {
             out << "  contents:";
             for (const auto& [kind, count] : layer["counts"].items()) out << " " << count << " " << kind << ";";

@@ -8,6 +8,7 @@
 
 #include "cuts_io.h"
 #include "crs.h"
+#include "gis_layer_options_reader.h"
 #include "json_reader.h"
 #include "placement_reader.h"
 
@@ -111,8 +112,9 @@ std::optional<ProjectLayer> readLayer(const JsonReader& entry, const std::string
     if (entry.has("mapping")) layer.spec.mapping = readMapping(entry.child("mapping"));
     if (entry.has("placement")) layer.spec.placement = readPlacement(entry.child("placement"));
     readNetworkKeys(entry, layer.spec);
+    readGisLayerOptions(entry, layer.spec.gis);
     entry.warnUnknownKeys({"name", "source", "table", "type", "utility", "visible", "style", "mapping", "placement", "crs",
-                           "node_elevation"});
+                           "node_elevation", "sql", "bbox", "dxf_layers", "dxf_diameter_pattern"});
     return layer;
 }
 

@@ -1,0 +1,280 @@
+#include "cityjson_importer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <set>
+
+#include "cityjson_geometry.h"
+#include "crs.h"
+#include "source_text.h"
+
+namespace subterra {
+
+namespace {
+using json = nlohmann::json;
+
+// Parses the file, reporting syntax errors by line and CityObjects ids that occur twice (JSON
+// allows it; nlohmann keeps the last one).
+std::optional<json> parseCityJsonText(const std::string& path, const std::string& text, Problems& problems) {
+    std::string topKey;
+    std::set<std::string> ids;
+    auto callback = [&](int depth, json::parse_event_t event, json& parsed) {
+        if (event != json::parse_event_t::key) return true;
+        if (depth == 1) topKey = parsed.get<std::string>();
+        else if (depth == 2 && topKey == "CityObjects" && !ids.insert(parsed.get<std::string>()).second)
+            problems.push_back({Severity::Warning, path, "CityObject '" + parsed.get<std::string>() + "'",
+                                "duplicate id; only its last definition is used"});
+        return true;
+    };
+    try {
+        return json::parse(text, callback);
+    } catch (const json::parse_error& e) {
+        std::string reason = e.what();
+        const auto colon = reason.find(": ", reason.find("column"));
+        if (colon != std::string::npos) reason = reason.substr(colon + 2);
+        if (reason.find("UTF-8") != std::string::npos) reason += " (the file must be UTF-8)";
+        problems.push_back({Severity::Error, path, lineAt(text, e.byte > 0 ? e.byte - 1 : 0), "not valid JSON: " + reason});
+    }
+    return std::nullopt;
+}
+
+std::optional<json> loadCityJson(const std::string& path, Problems& problems) {
+    std::string error;
+    const auto text = readSourceText(path, error);
+    if (!text) {
+        problems.push_back({Severity::Error, path, "", error});
+        return std::nullopt;
+    }
+    auto document = parseCityJsonText(path, *text, problems);
+    if (!document) return std::nullopt;
+    if (!document->is_object() || document->value("type", json()) != "CityJSON") {
+        problems.push_back({Severity::Error, path, "$.type", "not a CityJSON file (expected \"type\": \"CityJSON\")"});
+        return std::nullopt;
+    }
+    return document;
+}
+
+std::optional<std::array<double, 3>> threeNumbers(const json& value) {
+    if (!value.is_array() || value.size() != 3) return std::nullopt;
+    std::array<double, 3> result{};
+    for (size_t i = 0; i < 3; ++i) {
+        if (!value[i].is_number()) return std::nullopt;
+        result[i] = value[i].get<double>();
+        if (!std::isfinite(result[i])) return std::nullopt;
+    }
+    return result;
+}
+
+// "vertices" with "transform" applied; bad entries are reported (the first few) and left empty.
+std::optional<CityJsonVertices> readVertices(const json& document, const std::string& path, Problems& problems) {
+    std::array<double, 3> scale{1, 1, 1}, translate{0, 0, 0};
+    if (document.contains("transform")) {
+        const json& transform = document["transform"];
+        auto s = transform.is_object() && transform.contains("scale") ? threeNumbers(transform["scale"]) : std::nullopt;
+        auto t = transform.is_object() && transform.contains("translate") ? threeNumbers(transform["translate"]) : std::nullopt;
+        if (!s || !t) {
+            problems.push_back({Severity::Error, path, "$.transform", "needs \"scale\" and \"translate\" of three numbers each"});
+            return std::nullopt;
+        }
+        scale = *s, translate = *t;
+    }
+    if (!document.contains("vertices") || !document["vertices"].is_array()) {
+        problems.push_back({Severity::Error, path, "$.vertices", "missing or not an array"});
+        return std::nullopt;
+    }
+    const json& list = document["vertices"];
+    CityJsonVertices vertices(list.size());
+    size_t bad = 0;
+    for (size_t i = 0; i < list.size(); ++i) {
+        if (auto v = threeNumbers(list[i])) {
+            vertices[i] = Vec3d{(*v)[0] * scale[0] + translate[0], (*v)[1] * scale[1] + translate[1], (*v)[2] * scale[2] + translate[2]};
+        } else if (++bad <= 5) {
+            problems.push_back({Severity::Error, path, "$.vertices[" + std::to_string(i) + "]",
+                                "expected three numbers, found " + list[i].dump()});
+        }
+    }
+    if (bad > 5)
+        problems.push_back({Severity::Error, path, "$.vertices", std::to_string(bad - 5) + " more invalid vertices"});
+    return vertices;
+}
+
+// The CRS in metadata.referenceSystem (1.x and 2.0 alike); empty when none is declared or usable.
+std::string declaredCrs(const json& document, const std::string& path, Problems* problems) {
+    if (!document.contains("metadata") || !document["metadata"].is_object()) return {};
+    const json& metadata = document["metadata"];
+    if (!metadata.contains("referenceSystem") || !metadata["referenceSystem"].is_string()) return {};
+    std::string error;
+    if (auto wkt = crsFromReference(metadata["referenceSystem"].get<std::string>(), error)) return *wkt;
+    if (problems) problems->push_back({Severity::Warning, path, "$.metadata.referenceSystem", error + "; ignored"});
+    return {};
+}
+
+// The object's geometry with the highest LoD that has surfaces (templates and points have none).
+const json* bestGeometry(const json& object) {
+    if (!object.contains("geometry") || !object["geometry"].is_array()) return nullptr;
+    const json* best = nullptr;
+    for (const auto& geometry : object["geometry"]) {
+        if (!geometry.is_object() || geometry.value("type", "") == "GeometryInstance") continue;
+        if (!best || cityJsonLod(geometry) > cityJsonLod(*best)) best = &geometry;
+    }
+    return best;
+}
+
+double planArea(const std::vector<Vec3d>& ring) {
+    double area = 0;
+    for (size_t i = 0; i < ring.size(); ++i) {
+        const Vec3d& a = ring[i];
+        const Vec3d& b = ring[(i + 1) % ring.size()];
+        area += a.x * b.y - b.x * a.y;
+    }
+    return std::abs(area) / 2;
+}
+
+// Footprint, base and height: the bounding prism that picking and extents use.
+void settleBoundingPrism(Building& building) {
+    double minZ = 1e300, maxZ = -1e300;
+    const BuildingSurface* ground = nullptr;
+    for (const auto& surface : building.surfaces) {
+        for (const auto& p : surface.outer) minZ = std::min(minZ, p.z), maxZ = std::max(maxZ, p.z);
+        if (surface.kind == BuildingSurface::Kind::Ground && (!ground || planArea(surface.outer) > planArea(ground->outer)))
+            ground = &surface;
+    }
+    if (!ground) {  // no ground surface: the largest surface seen from above
+        for (const auto& surface : building.surfaces)
+            if (!ground || planArea(surface.outer) > planArea(ground->outer)) ground = &surface;
+    }
+    building.footprint = ground ? ground->outer : std::vector<Vec3d>{};
+    building.baseZ = minZ;
+    building.heightM = maxZ - minZ;
+}
+
+void forEachPoint(Building& building, const std::function<void(std::vector<Vec3d>&)>& apply) {
+    for (auto& surface : building.surfaces) {
+        apply(surface.outer);
+        for (auto& hole : surface.holes) apply(hole);
+    }
+}
+
+std::string attributeText(const json& value) { return value.is_string() ? value.get<std::string>() : value.dump(); }
+
+// Some exports (the Rotterdam 3D tiles among them) give each building's z from its own ground:
+// every building then has its lowest vertex at exactly 0. Those are set on the ground.
+void placeRelativeHeights(std::vector<Building>& buildings, const ImportContext& context, const LayerSpec& spec,
+                          Problems& problems) {
+    if (buildings.empty()) return;
+    for (const auto& b : buildings)
+        if (std::abs(b.baseZ) > 1e-6) return;
+    for (auto& b : buildings) {
+        Extent e;
+        for (const auto& p : b.footprint) e.add(p);
+        const double ground = context.groundAt ? context.groundAt(e.centre().x, e.centre().y) : 0.0;
+        forEachPoint(b, [ground](std::vector<Vec3d>& ring) {
+            for (auto& p : ring) p.z += ground;
+        });
+        settleBoundingPrism(b);
+    }
+    problems.push_back({Severity::Warning, spec.source, "",
+                        "every building's lowest vertex is at z = 0: heights are taken as relative to the ground"});
+}
+}  // namespace
+
+bool claimsCityJson(const std::string& path) {
+    const std::string ext = lowerExtension(path);
+    if (ext != ".json" && ext != ".cityjson") return false;
+    const std::string head = fileHead(path);
+    return head.find("\"CityJSON\"") != std::string::npos;
+}
+
+std::optional<LayerProbe> probeCityJson(const std::string& path, std::string& error) {
+    Problems problems;
+    auto document = loadCityJson(path, problems);
+    if (!document) {
+        error = problems.empty() ? "cannot be read" : problems.front().message;
+        return std::nullopt;
+    }
+    LayerProbe probe;
+    probe.crsWkt = declaredCrs(*document, path, nullptr);
+    if (auto vertices = readVertices(*document, path, problems))
+        for (const auto& v : *vertices)
+            if (v) probe.extent.add(*v);
+    return probe;
+}
+
+LayerImport importCityJson(const LayerSpec& spec, const ImportContext& context) {
+    LayerImport result = newLayerImport(spec, "CityJSON", FeatureType::Buildings);
+    LayerReport& report = result.report;
+    Problems& problems = result.problems;
+    auto document = loadCityJson(spec.source, problems);
+    if (!document) return result;
+    const std::string version = document->value("version", "");
+    report.table = "CityJSON " + version;
+    if (version != "1.0" && version != "1.1" && version != "2.0")
+        problems.push_back({Severity::Warning, spec.source, "$.version", "version '" + version + "' is not 1.0, 1.1 or 2.0; read as 2.0"});
+    auto vertices = readVertices(*document, spec.source, problems);
+    if (!vertices) return result;
+    if (!document->contains("CityObjects") || !(*document)["CityObjects"].is_object()) {
+        problems.push_back({Severity::Error, spec.source, "$.CityObjects", "missing or not an object"});
+        return result;
+    }
+    report.sourceCrsWkt = declaredCrs(*document, spec.source, &problems);
+    if (crsIsMetric(report.sourceCrsWkt)) report.units = "m";
+    if (report.sourceCrsWkt.empty() && !context.projectCrsWkt.empty())
+        problems.push_back({Severity::Warning, spec.source, "", "no CRS declared; coordinates taken to be in the project CRS"});
+    std::string error;
+    auto transform = CrsTransform::create(report.sourceCrsWkt, context.projectCrsWkt, error);
+    if (!transform) {
+        problems.push_back({Severity::Error, spec.source, "", error});
+        return result;
+    }
+    const std::string& layerName = spec.name.empty() ? spec.source : spec.name;
+    std::set<std::string> geometryKinds;
+    for (const auto& [id, object] : (*document)["CityObjects"].items()) {
+        const std::string where = "CityObject '" + id + "'";
+        if (!object.is_object() || !object.contains("type") || !object["type"].is_string()) {
+            problems.push_back({Severity::Error, spec.source, where, "has no \"type\""});
+            continue;
+        }
+        const std::string type = object["type"].get<std::string>();
+        report.countsByKind[type]++;
+        if (type.rfind("Building", 0) != 0) continue;  // roads, terrain, vegetation: not drawn
+        const json* geometry = bestGeometry(object);
+        if (!geometry) continue;  // a Building whose BuildingParts carry the geometry
+        report.featuresRead++;
+        Building building;
+        building.surfaces = cityJsonSurfaces(*geometry, *vertices, error);
+        if (building.surfaces.empty()) {
+            problems.push_back({Severity::Error, spec.source, where, error});
+            continue;
+        }
+        bool transformed = true;
+        forEachPoint(building, [&](std::vector<Vec3d>& ring) { transformed = transformed && transform->apply(ring); });
+        if (!transformed) {
+            problems.push_back({Severity::Error, spec.source, where, "cannot be transformed into the project CRS"});
+            continue;
+        }
+        building.id = id;
+        building.layer = layerName;
+        building.attributes["type"] = type;
+        building.attributes["lod"] = attributeText((*geometry).value("lod", json("")));
+        if (object.contains("attributes") && object["attributes"].is_object())
+            for (const auto& [key, value] : object["attributes"].items()) building.attributes[key] = attributeText(value);
+        settleBoundingPrism(building);
+        geometryKinds.insert("LoD" + building.attributes["lod"] + " " + geometry->value("type", ""));
+        for (const auto& s : building.surfaces) report.countsByKind[std::string(toString(s.kind)) + " surfaces"]++;
+        result.buildings.push_back(std::move(building));
+        report.featuresImported++;
+    }
+    placeRelativeHeights(result.buildings, context, spec, problems);
+    for (const auto& kind : geometryKinds) report.geometryType += (report.geometryType.empty() ? "" : ", ") + kind;
+    for (const auto& b : result.buildings)
+        for (const auto& s : b.surfaces)
+            for (const auto& p : s.outer) report.extent.add(p);
+    if (report.featuresRead > 0 && report.featuresImported == 0)
+        problems.push_back({Severity::Error, spec.source, "", "none of " + std::to_string(report.featuresRead) + " buildings could be used"});
+    else if (report.featuresRead == 0)
+        problems.push_back({Severity::Warning, spec.source, "", "no building with geometry; nothing imported"});
+    return result;
+}
+
+}  // namespace subterra

@@ -1,0 +1,62 @@
+#include "source_text.h"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+namespace subterra {
+
+std::optional<std::string> readSourceText(const std::string& path, std::string& error) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        error = std::filesystem::exists(path) ? "cannot be read" : "file not found";
+        return std::nullopt;
+    }
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+        error = "file is empty";
+        return std::nullopt;
+    }
+    if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
+        error = "is UTF-16 encoded; expected UTF-8";
+        return std::nullopt;
+    }
+    if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
+    return text;
+}
+
+std::optional<size_t> invalidUtf8Offset(const std::string& text) {
+    size_t i = 0;
+    while (i < text.size()) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        const size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        if (length == 0 || i + length > text.size()) return i;
+        for (size_t k = 1; k < length; ++k)
+            if ((static_cast<unsigned char>(text[i + k]) >> 6) != 0x2) return i;
+        i += length;
+    }
+    return std::nullopt;
+}
+
+std::string lineAt(const std::string& text, size_t offset) {
+    offset = std::min(offset, text.size());
+    const auto lines = std::count(text.begin(), text.begin() + std::ptrdiff_t(offset), '\n');
+    return "line " + std::to_string(lines + 1);
+}
+
+bool startsWithAfterBlanks(const std::string& text, const std::string& prefix) {
+    const size_t start = text.find_first_not_of(" \t\r\n");
+    return start != std::string::npos && text.compare(start, prefix.size(), prefix) == 0;
+}
+
+std::string fileHead(const std::string& path, size_t bytes) {
+    std::ifstream in(path, std::ios::binary);
+    std::string head(bytes, '\0');
+    in.read(head.data(), std::streamsize(bytes));
+    head.resize(size_t(std::max<std::streamsize>(in.gcount(), 0)));
+    return head;
+}
+
+}  // namespace subterra
