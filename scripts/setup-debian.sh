@@ -9,6 +9,7 @@ PACKAGES=(
   libgdal-dev gdal-bin
   libassimp-dev
   libimgui-dev libglfw3-dev
+  librsvg2-dev
   catch2 nlohmann-json3-dev libcli11-dev
   libegl-dev libgl-dev libegl-mesa0 libgl1-mesa-dri libx11-dev
   fonts-dejavu-core
