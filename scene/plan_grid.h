@@ -2,6 +2,8 @@
 // A uniform grid over plan (x, y) boxes that finds the pairs of boxes that overlap, without
 // testing every pair: each box is entered in the cells it covers, and only boxes sharing a cell
 // are compared. A pair is reported once, in the cell holding the lower-left corner of their overlap.
+// Boxes that would cover very many cells (a line kilometres long) are compared with every box
+// instead; boxes with coordinates that are not finite overlap nothing.
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -22,6 +24,10 @@ class PlanGrid {
     // Calls visit(i, j), i < j, once for every pair of overlapping boxes.
     template <typename Visit>
     void forEachOverlappingPair(Visit&& visit) const {
+        for (uint32_t i : large_)
+            for (uint32_t j = 0; j < boxes_.size(); ++j)
+                if (j != i && finite_[j] && boxes_[i].overlaps(boxes_[j]) && !(isLarge_[j] && j < i))
+                    visit(std::min(i, j), std::max(i, j));
         for (size_t begin = 0; begin < entries_.size();) {
             size_t end = begin;
             while (end < entries_.size() && entries_[end].cell == entries_[begin].cell) ++end;
@@ -53,6 +59,8 @@ class PlanGrid {
 
     std::vector<PlanBox> boxes_;
     std::vector<Entry> entries_;  // sorted by cell
+    std::vector<uint32_t> large_;  // boxes compared with all others
+    std::vector<bool> isLarge_, finite_;
     double cell_ = 1, originX_ = 0, originY_ = 0;
     int64_t columns_ = 1;
 };

@@ -10,7 +10,8 @@
 namespace subterra {
 
 namespace {
-constexpr double kLeft = 70, kRight = 40, kTop = 56, kBottom = 64, kFitHeightPx = 420, kPadM = 0.4;
+constexpr double kLeft = 70, kRight = 130, kTop = 150, kBottom = 64, kFitHeightPx = 420, kPadM = 0.4;
+constexpr double kLabelSpacingPx = 12;  // crossing labels closer than this to the previous one are left out
 
 std::string number(double value, int decimals = 1) {
     char text[48];
@@ -80,7 +81,10 @@ void drawAxes(std::ostream& out, const Profile& profile, const Frame& f, double 
     }
     const double sStep = niceStep(profile.lengthM, 10);
     const double axisY = f.y(f.zBottom);
-    for (double s = 0; s <= profile.lengthM + 1e-6; s += sStep) {
+    std::vector<double> stations;
+    for (double s = 0; s <= profile.lengthM + 1e-6; s += sStep) stations.push_back(s);
+    if (profile.lengthM - stations.back() >= 0.4 * sStep) stations.push_back(profile.lengthM);  // the end, unless crowded
+    for (double s : stations) {
         out << "<line class=\"tick\" x1=\"" << number(f.x(s)) << "\" y1=\"" << number(axisY) << "\" x2=\"" << number(f.x(s))
             << "\" y2=\"" << number(axisY + 6) << "\" stroke=\"#333\"/>\n";
         out << "<text class=\"station\" x=\"" << number(f.x(s)) << "\" y=\"" << number(axisY + 20)
@@ -90,12 +94,19 @@ void drawAxes(std::ostream& out, const Profile& profile, const Frame& f, double 
         << "\" y2=\"" << number(axisY) << "\" stroke=\"#333\"/>\n";
 }
 
-void drawGround(std::ostream& out, const Profile& profile, const Frame& f) {
+std::string groundPoints(const Profile& profile, const Frame& f) {
     std::ostringstream points;
     for (const auto& [station, z] : profile.ground) points << number(f.x(station)) << ',' << number(f.y(z)) << ' ';
-    out << "<polygon class=\"soil\" points=\"" << points.str() << number(f.x(profile.lengthM)) << ',' << number(f.y(f.zBottom))
+    return points.str();
+}
+
+void drawSoil(std::ostream& out, const Profile& profile, const Frame& f) {
+    out << "<polygon class=\"soil\" points=\"" << groundPoints(profile, f) << number(f.x(profile.lengthM)) << ',' << number(f.y(f.zBottom))
         << ' ' << number(f.x(0)) << ',' << number(f.y(f.zBottom)) << "\" fill=\"#efe4cf\"/>\n";
-    out << "<polyline class=\"ground\" points=\"" << points.str() << "\" fill=\"none\" stroke=\"#7a5a2f\" stroke-width=\"2\"/>\n";
+}
+
+void drawGroundLine(std::ostream& out, const Profile& profile, const Frame& f) {
+    out << "<polyline class=\"ground\" points=\"" << groundPoints(profile, f) << "\" fill=\"none\" stroke=\"#7a5a2f\" stroke-width=\"2\"/>\n";
 }
 
 void drawManholes(std::ostream& out, const Profile& profile, const Model& model, const Frame& f) {
@@ -135,6 +146,7 @@ void drawPieces(std::ostream& out, const Profile& profile, const Model& model, c
 }
 
 void drawCrossings(std::ostream& out, const Profile& profile, const Model& model, const Frame& f) {
+    double lastLabelX = -1e9;
     for (const auto& c : profile.crossings) {
         const Segment& s = model.segments[c.segment];
         const double cx = f.x(c.station), cy = f.y(c.z);
@@ -149,6 +161,8 @@ void drawCrossings(std::ostream& out, const Profile& profile, const Model& model
                 << "\" y=\"" << number(cy - halfH * f.sy) << "\" width=\"" << number(std::max(3.0, 2 * halfW * f.sx)) << "\" height=\""
                 << number(std::max(2.0, 2 * halfH * f.sy)) << "\" ";
         out << lineStyle(s) << "/>\n";
+        if (cx - lastLabelX < kLabelSpacingPx) continue;
+        lastLabelX = cx;
         out << "<text class=\"label crossing-label\" data-id=\"" << escape(s.id) << "\" transform=\"translate(" << number(cx + 3) << ','
             << number(cy - halfH * f.sy - 4) << ") rotate(-90)\">" << escape(s.id) << ' ' << sizeText(s.section) << " cover "
             << number(c.coverM, 2) << " m" << (s.depthSource == DepthSource::Assumed ? " (assumed)" : "") << "</text>\n";
@@ -160,7 +174,7 @@ std::string profileSvg(const Profile& profile, const Model& model, const Profile
     Frame f;
     const double width = std::max(400, drawing.widthPx);
     f.sx = (width - kLeft - kRight) / std::max(profile.lengthM, 1e-3);
-    f.zTop = profile.maxZ + kPadM + 1.0;  // room for labels above the ground
+    f.zTop = profile.maxZ + kPadM;
     f.zBottom = profile.minZ - kPadM;
     f.sy = drawing.exaggeration > 0 ? f.sx * drawing.exaggeration : kFitHeightPx / (f.zTop - f.zBottom);
     const double height = kTop + (f.zTop - f.zBottom) * f.sy + kBottom;
@@ -173,9 +187,10 @@ std::string profileSvg(const Profile& profile, const Model& model, const Profile
     title += ", " + number(profile.lengthM, 1) + " m, vertical scale x" + number(f.sy / f.sx, 1);
     out << "<title>" << escape(title) << "</title>\n<rect class=\"background\" width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n";
     out << "<text class=\"title\" x=\"" << number(kLeft) << "\" y=\"24\" font-size=\"15\" font-weight=\"bold\">" << escape(title) << "</text>\n";
-    drawGround(out, profile, f);
+    drawSoil(out, profile, f);
     drawAxes(out, profile, f, width);
     drawManholes(out, profile, model, f);
+    drawGroundLine(out, profile, f);
     drawPieces(out, profile, model, f);
     drawCrossings(out, profile, model, f);
     out << "</svg>\n";

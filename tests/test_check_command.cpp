@@ -48,7 +48,7 @@ TEST_CASE("check: the sample district has exactly its six deliberate conflicts",
     options.inputs = {fixtures::sourceDir() + "/" + kSample};
     const LoadedInputs inputs = loadInputs(options);
     REQUIRE(inputs.project);
-    REQUIRE(inputs.load.model.segments.size() > 1000);
+    REQUIRE(inputs.load.model.segments.size() > 500);
     const CheckResults results = runChecks(inputs.load.model, inputs.project->checks);
     std::set<std::pair<std::string, std::string>> found;
     for (const auto& v : results.clearance) {

@@ -120,8 +120,8 @@ TEST_CASE("clearance: connected lines are not reported, crossing ones of another
     model.segments.push_back(pipe("S-9", UtilityKind::Sewer, 0.15, {{12, -0.5, 3.1}, {12, 5, 3.3}}));  // ends inside W-1: a clash
     // Tapped 8 cm beside HC-1, then away from it: they come closest where both join W-1.
     model.segments.push_back(pipe("HC-2", UtilityKind::Water, 0.05, {{10.08, 0, 3.15}, {14, -8, 3.5}}));
-    // Tapped 15 cm beside HC-1, then closing in on it: a conflict away from the main.
-    model.segments.push_back(pipe("HC-3", UtilityKind::Water, 0.05, {{9.85, 0, 3.15}, {9.97, 8, 3.5}}));
+    // Tapped 15 cm beside HC-1, then running through it: a conflict away from the main.
+    model.segments.push_back(pipe("HC-3", UtilityKind::Water, 0.05, {{9.85, 0, 3.15}, {10.15, 8, 3.5}}));
     CheckResults results = checkClearances(model, rules({{std::nullopt, std::nullopt, 0.1}}));
     REQUIRE(results.clearance.size() == 2);
     CHECK(model.segments[results.clearance[0].a].id == "HC-1");
@@ -152,7 +152,7 @@ TEST_CASE("cover: ground minus top of pipe, the smallest along the line", "[chec
     CHECK(checkCover(model, r).size() == 2);
 }
 
-TEST_CASE("plan grid: finds exactly the overlapping pairs, each once", "[check][grid]") {
+TEST_CASE("plan grid: finds exactly the overlapping pairs, each once, long and broken boxes too", "[check][grid]") {
     std::mt19937 random(7);
     std::uniform_real_distribution<double> position(0, 200), size(0.1, 15);
     std::vector<PlanBox> boxes;
@@ -160,6 +160,9 @@ TEST_CASE("plan grid: finds exactly the overlapping pairs, each once", "[check][
         const double x = position(random), y = position(random);
         boxes.push_back({x, y, x + size(random), y + size(random)});
     }
+    boxes.push_back({-1e5, 50, 1e5, 51});           // kilometres long: compared with every box
+    boxes.push_back({-1e5, 80, 1e5, 81});
+    boxes.push_back({std::nan(""), 0, 1, 1});        // not finite: overlaps nothing
     std::set<std::pair<uint32_t, uint32_t>> expected, found;
     for (uint32_t i = 0; i < boxes.size(); ++i)
         for (uint32_t j = i + 1; j < boxes.size(); ++j)
