@@ -36,5 +36,5 @@ trap 'rm -rf "$WORK"' EXIT
 status=0
 /usr/bin/time -f '%e %M' -o "$WORK/time" "$BUILD_DIR/app/subterra" check "$PROJECT" -q -o "$WORK/conflicts.csv" \
     2> "$WORK/err" || status=$?
-read -r wall rss < "$WORK/time"
+read -r wall rss < <(tail -n 1 "$WORK/time")  # time prefixes a line when the exit status is not 0
 echo "subterra_check_process $wall s (exit $status, peak RSS $((rss / 1024)) MiB, $(($(wc -l < "$WORK/conflicts.csv") - 1)) violations)"
