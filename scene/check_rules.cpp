@@ -98,7 +98,6 @@ double CheckRules::largestClearanceM() const {
 
 CheckRules readCheckRules(const JsonReader& checks) {
     CheckRules rules;
-    rules.fromProject = true;
     if (!checks.value().is_object()) {
         checks.error("expected an object with \"clearance\" and/or \"cover\"");
         return rules;
@@ -116,16 +115,6 @@ CheckRules readCheckRules(const JsonReader& checks) {
     }
     if (checks.has("cover")) readCover(checks.child("cover"), rules);
     return rules;
-}
-
-nlohmann::json toJson(const CheckRules& rules) {
-    auto name = [](const std::optional<UtilityKind>& kind) { return kind ? std::string(toString(*kind)) : "*"; };
-    nlohmann::json clearance = nlohmann::json::array();
-    for (const auto& rule : rules.clearance) clearance.push_back({{"between", {name(rule.a), name(rule.b)}}, {"min_m", rule.minM}});
-    nlohmann::json cover = nlohmann::json::object();
-    for (const auto& [kind, value] : rules.coverM) cover[toString(kind)] = value;
-    if (rules.coverAnyM) cover["*"] = *rules.coverAnyM;
-    return {{"clearance", clearance}, {"cover", cover}};
 }
 
 }  // namespace subterra

@@ -2,7 +2,6 @@
 // The project's clearance and cover rules ("checks" in the project file, docs/project-format.md).
 #include <array>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <vector>
 
@@ -22,7 +21,6 @@ struct CheckRules {
     std::vector<ClearanceRule> clearance{{std::nullopt, std::nullopt, 0.1}};
     std::map<UtilityKind, double> coverM;   // per utility kind
     std::optional<double> coverAnyM = 0.3;  // "*": every other kind; nullopt = not checked
-    bool fromProject = false;               // the project had a "checks" section (written back on save)
 
     // The rule that applies to a pair: a rule naming both kinds beats one with "*", which beats "*"-"*".
     // nullopt when no rule covers the pair.
@@ -32,7 +30,7 @@ struct CheckRules {
 };
 
 // Reads `"checks": {...}`; wrong entries are reported with their JSON path and left out (the rest stays).
+// Saving needs no writer: nothing edits the rules yet, and the loaded document keeps them as written.
 CheckRules readCheckRules(const JsonReader& checks);
-nlohmann::json toJson(const CheckRules& rules);
 
 }  // namespace subterra

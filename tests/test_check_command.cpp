@@ -6,6 +6,7 @@
 
 #include "clearance_check.h"
 #include "fixtures.h"
+#include "project.h"
 #include "scene_inputs.h"
 
 using fixtures::runSubterra;
@@ -117,4 +118,24 @@ TEST_CASE("check: malformed rules are one-line errors naming the JSON path, exit
     const auto badFormat = runSubterra({"check", "x.subterra.json", "-o", "x.txt"}, dir);
     CHECK(badFormat.exitCode == 2);
     CHECK(badFormat.err.find("x.txt: unknown output format") != std::string::npos);
+}
+
+TEST_CASE("check: rules live in the project file and survive an atomic save", "[check][project]") {
+    const std::string dir = fixtures::freshDir("check_save");
+    const std::string path = writeCrossing(dir, R"(, "checks": {"clearance": [{"between": ["water", "sewer"], "min_m": 1.0}, {"between": ["gas", "*"], "min_m": 0.5}], "cover": {"gas": 0.6}})");
+    auto load = loadProject(path);
+    REQUIRE(load.project);
+    const CheckRules& rules = load.project->checks;
+    CHECK(rules.clearanceFor(UtilityKind::Sewer, UtilityKind::Water) == 1.0);
+    CHECK(rules.clearanceFor(UtilityKind::Power, UtilityKind::Gas) == 0.5);
+    CHECK_FALSE(rules.clearanceFor(UtilityKind::Power, UtilityKind::Water));  // no "*"-"*" rule given
+    CHECK(rules.coverFor(UtilityKind::Gas) == 0.6);
+    CHECK_FALSE(rules.coverFor(UtilityKind::Water));  // a cover table without "*" checks only what it names
+    std::string error;
+    REQUIRE(saveProject(*load.project, path, error));
+    CHECK(fixtures::readFile(path + ".bak").find("\"checks\"") != std::string::npos);
+    const auto again = loadProject(path);
+    REQUIRE(again.project);
+    CHECK(again.project->checks.clearanceFor(UtilityKind::Gas, UtilityKind::Telecom) == 0.5);
+    CHECK(again.project->checks.coverFor(UtilityKind::Gas) == 0.6);
 }
