@@ -31,4 +31,8 @@ bool parseSize(const std::string& text, int& width, int& height) {
     return (separator == 'x' || separator == 'X') && width >= 16 && height >= 16 && width <= 16384 && height <= 16384;
 }
 
+bool endsWith(const std::string& path, const std::string& suffix) {
+    return path.size() >= suffix.size() && path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
 }  // namespace subterra

@@ -22,4 +22,7 @@ bool printProblems(const Problems& problems);
 // "1920x1080" -> width, height; false when malformed or out of range.
 bool parseSize(const std::string& text, int& width, int& height);
 
+// Whether `path` ends with `suffix` (an output's format is chosen by its extension).
+bool endsWith(const std::string& path, const std::string& suffix);
+
 }  // namespace subterra

@@ -15,6 +15,8 @@ int main(int argc, char** argv) {
     subterra::addExportCommand(app, exitCode);
     subterra::addViewCommand(app, exitCode);
     subterra::addAnimateCommand(app, exitCode);
+    subterra::addCheckCommand(app, exitCode);
+    subterra::addProfileCommand(app, exitCode);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

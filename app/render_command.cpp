@@ -1,7 +1,9 @@
 // subterra render: one headless picture of a project or of data files.
+#include <algorithm>
 #include <iostream>
 
 #include "camera_framing.h"
+#include "check_markers.h"
 #include "cli_common.h"
 #include "commands.h"
 #include "egl_context.h"
@@ -20,6 +22,7 @@ struct RenderOptions {
     double fovDeg = 0;
     int samples = 4;
     bool verbose = false;
+    bool check = false;
 };
 
 // The camera the user asked for: --camera, else --view, else automatic framing.
@@ -47,6 +50,16 @@ std::optional<CameraSpec> chooseCamera(const RenderOptions& options, const Loade
     return camera;
 }
 
+// --check: the project's clearance and cover rules, violations marked in red.
+void addCheckMarkers(const BuiltScene& scene, const LoadedInputs& inputs) {
+    const CheckResults results = runChecks(inputs.load.model, inputs.project ? inputs.project->checks : CheckRules{});
+    const Extent& e = scene.extent;
+    const double ballRadiusM = std::max(0.5, std::max(e.maxX - e.minX, e.maxY - e.minY) / 150);
+    scene.world->addChild(buildCheckMarkers(results, inputs.load.model, scene.origin, ballRadiusM));
+    std::cerr << "subterra: " << results.clearance.size() << " clearance and " << results.cover.size()
+              << " cover violations marked\n";
+}
+
 int runRender(const RenderOptions& options) {
     RenderSettings settings;
     if (!parseSize(options.size, settings.width, settings.height)) {
@@ -68,6 +81,7 @@ int runRender(const RenderOptions& options) {
         return kExitUserError;
     }
     const BuiltScene scene = buildScene(inputs.load.model, inputs.style);
+    if (options.check) addCheckMarkers(scene, inputs);
     auto renderer = OffscreenRenderer::create(settings, error);
     if (!renderer) {
         std::cerr << "subterra: error: " << error << "\n";
@@ -100,6 +114,7 @@ void addRenderCommand(CLI::App& app, int& exitCode) {
         ->check(CLI::Range(0, 16));
     command->add_option("--terrain-opacity", options->inputs.terrainOpacity, "Ground opacity 0..1 (x-ray)")
         ->check(CLI::Range(0.0, 1.0));
+    command->add_flag("--check", options->check, "Run the clearance and cover checks and mark violations in red");
     command->add_flag("-v,--verbose", options->verbose, "Print scene and GL details");
     command->callback([options, &exitCode] { exitCode = runRender(*options); });
 }

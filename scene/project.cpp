@@ -173,8 +173,9 @@ void readDocument(const JsonReader& root, Project& project) {
         for (const auto& layer : project.layers) layerNames.push_back(layer.spec.name);
         project.timeline = readTimeline(root.child("timeline"), layerNames);
     }
+    if (root.has("checks")) project.checks = readCheckRules(root.child("checks"));
     root.warnUnknownKeys({"subterra", "name", "crs", "terrain", "layers", "views", "sections", "excavations", "strata",
-                          "timeline"});
+                          "timeline", "checks"});
 }
 }  // namespace
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cuts.h"
+#include "check_rules.h"
 #include "layer_spec.h"
 #include "model_loader.h"
 #include "problem.h"
@@ -41,6 +42,7 @@ struct Project {
     std::map<std::string, NamedView> views;
     Cuts cuts;                   // section planes, excavations, strata
     std::optional<Timeline> timeline;  // explainer animation (timeline.h)
+    CheckRules checks;           // "checks": clearance and cover rules (defaults when absent)
     nlohmann::json document;     // the file as read, so keys this version does not know survive a save
 
     LoadRequest loadRequest() const;

@@ -11,6 +11,7 @@ PACKAGES=(
   libimgui-dev libglfw3-dev
   catch2 nlohmann-json3-dev libcli11-dev libpugixml-dev
   postgresql-15 postgresql-15-postgis-3
+  librsvg2-dev
   libegl-dev libgl-dev libegl-mesa0 libgl1-mesa-dri libx11-dev
   fonts-dejavu-core
   ffmpeg xvfb xauth

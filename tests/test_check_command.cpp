@@ -1,0 +1,141 @@
+// `subterra check` end to end: the sample district's six deliberate conflicts, exit code 3, CSV and
+// GeoJSON output, rules from the project file and their errors.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "clearance_check.h"
+#include "fixtures.h"
+#include "project.h"
+#include "scene_inputs.h"
+
+using fixtures::runSubterra;
+using namespace subterra;
+
+namespace {
+const std::string kSample = "sample-data/district/district.subterra.json";
+
+const std::set<std::pair<std::string, std::string>> kDeliberate = {
+    {"G-0003", "P-0036"}, {"H-0003", "W-0031"}, {"GC-0018", "W-0004"},
+    {"HC-0028", "G-0005"}, {"HC-0073", "P-0010"}, {"HC-0091", "D-0010"}};
+
+std::pair<std::string, std::string> unordered(std::string a, std::string b) {
+    // The deliberate list names the service/branch first; compare as sets of two.
+    for (const auto& pair : kDeliberate)
+        if ((pair.first == a && pair.second == b) || (pair.first == b && pair.second == a)) return pair;
+    return {a, b};
+}
+
+std::string describe(const fixtures::CommandResult& r) {
+    return "exit " + std::to_string(r.exitCode) + "\n--- stdout\n" + r.out + "--- stderr\n" + r.err;
+}
+
+// A tiny project: a water main and a sewer crossing 0.6 m apart (surface), rules in "checks".
+std::string writeCrossing(const std::string& dir, const std::string& checks) {
+    fixtures::writeText(dir + "/lines.geojson", R"({"type": "FeatureCollection",
+"crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::32651"}}, "features": [
+{"type": "Feature", "properties": {"PIPE_ID": "W-1", "DN": 200, "UTILITY": "water"},
+ "geometry": {"type": "LineString", "coordinates": [[352000, 3451000, 3.0], [352020, 3451000, 3.0]]}},
+{"type": "Feature", "properties": {"PIPE_ID": "S-1", "DN": 200, "UTILITY": "sewer"},
+ "geometry": {"type": "LineString", "coordinates": [[352010, 3450990, 2.2], [352010, 3451010, 2.2]]}}]})");
+    return fixtures::writeText(dir + "/x.subterra.json", R"({"subterra": 1, "crs": "EPSG:32651",
+  "terrain": {"flat_level_m": 4.0},
+  "layers": [{"name": "lines", "source": "lines.geojson"}])" + checks + "}");
+}
+}  // namespace
+
+TEST_CASE("check: the sample district has exactly its six deliberate conflicts", "[check][sample]") {
+    InputOptions options;
+    options.inputs = {fixtures::sourceDir() + "/" + kSample};
+    const LoadedInputs inputs = loadInputs(options);
+    REQUIRE(inputs.project);
+    REQUIRE(inputs.load.model.segments.size() > 500);
+    const CheckResults results = runChecks(inputs.load.model, inputs.project->checks);
+    std::set<std::pair<std::string, std::string>> found;
+    for (const auto& v : results.clearance) {
+        found.insert(unordered(inputs.load.model.segments[v.a].id, inputs.load.model.segments[v.b].id));
+        CHECK(v.distanceM < 0.1);
+    }
+    CHECK(found == kDeliberate);
+    CHECK(results.clearance.size() == 6);
+    CHECK(results.cover.empty());
+}
+
+TEST_CASE("check: CLI exits 3 on violations and writes GeoJSON and CSV", "[check][cli]") {
+    const std::string dir = fixtures::freshDir("check_cli");
+    writeCrossing(dir, R"(, "checks": {"clearance": [{"between": ["water", "sewer"], "min_m": 1.0}], "cover": {"water": 1.5, "*": 0.3}})");
+    const auto geo = runSubterra({"check", "x.subterra.json", "-o", "conflicts.geojson"}, dir);
+    INFO(describe(geo));
+    CHECK(geo.exitCode == 3);
+    CHECK(geo.out.find("clearance W-1 (water) x S-1 (sewer): 0.600 m") != std::string::npos);
+    const auto json = nlohmann::json::parse(fixtures::readFile(dir + "/conflicts.geojson"));
+    REQUIRE(json["features"].size() == 2);
+    const auto& clash = json["features"][0];
+    CHECK(clash["properties"]["check"] == "clearance");
+    CHECK(clash["properties"]["id_a"] == "W-1");
+    CHECK(clash["properties"]["id_b"] == "S-1");
+    CHECK(clash["properties"]["distance_m"].get<double>() == Approx(0.6));
+    CHECK(clash["properties"]["required_m"].get<double>() == Approx(1.0));
+    CHECK(clash["geometry"]["type"] == "LineString");
+    CHECK(clash["geometry"]["coordinates"][0][0].get<double>() == Approx(352010));
+    CHECK(clash["geometry"]["coordinates"][0][2].get<double>() == Approx(3.0));
+    CHECK(clash["geometry"]["coordinates"][1][2].get<double>() == Approx(2.2));
+    CHECK(json["crs"]["properties"]["name"] == "urn:ogc:def:crs:EPSG::32651");
+    const auto& cover = json["features"][1];
+    CHECK(cover["properties"]["check"] == "cover");
+    CHECK(cover["properties"]["id_a"] == "W-1");
+    CHECK(cover["properties"]["distance_m"].get<double>() == Approx(0.9));  // ground 4.0 - top 3.1
+
+    const auto csv = runSubterra({"check", "x.subterra.json", "-q", "-o", "conflicts.csv"}, dir);
+    CHECK(csv.exitCode == 3);
+    CHECK(csv.out.empty());
+    CHECK(fixtures::readFile(dir + "/conflicts.csv") ==
+          "check,id_a,id_b,utility_a,utility_b,distance_m,required_m,rule,x,y,z\n"
+          "clearance,W-1,S-1,water,sewer,0.600,1.000,clearance >= 1.00 m,352010.000,3451000.000,2.600\n"
+          "cover,W-1,,water,,0.900,1.500,cover >= 1.50 m,352000.000,3451000.000,3.000\n");
+}
+
+TEST_CASE("check: clean network exits 0, defaults apply without a checks section", "[check][cli]") {
+    const std::string dir = fixtures::freshDir("check_clean");
+    writeCrossing(dir, "");
+    const auto r = runSubterra({"check", "x.subterra.json", "-o", "none.csv"}, dir);
+    INFO(describe(r));
+    CHECK(r.exitCode == 0);
+    CHECK(fixtures::readFile(dir + "/none.csv") == "check,id_a,id_b,utility_a,utility_b,distance_m,required_m,rule,x,y,z\n");
+}
+
+TEST_CASE("check: malformed rules are one-line errors naming the JSON path, exit 1", "[check][cli][errors]") {
+    const std::string dir = fixtures::freshDir("check_bad_rules");
+    writeCrossing(dir, R"(, "checks": {"clearance": [{"between": ["water", "sewage", "x"], "min_m": 1}, {"between": ["water", "lava"], "min_m": 1}, {"between": ["*", "*"], "min_m": "far"}], "cover": {"water": -1}})");
+    const auto r = runSubterra({"check", "x.subterra.json"}, dir);
+    INFO(describe(r));
+    CHECK(r.exitCode == 1);
+    CHECK(r.err.find("$.checks.clearance[0].between: expected two utility kinds") != std::string::npos);
+    CHECK(r.err.find("$.checks.clearance[1].between: unknown utility kind 'lava'") != std::string::npos);
+    CHECK(r.err.find("$.checks.clearance[2].min_m: expected a number") != std::string::npos);
+    CHECK(r.err.find("$.checks.cover.water: must be 0 or more") != std::string::npos);
+    CHECK(r.err.find("nothing checked") != std::string::npos);
+    const auto badFormat = runSubterra({"check", "x.subterra.json", "-o", "x.txt"}, dir);
+    CHECK(badFormat.exitCode == 2);
+    CHECK(badFormat.err.find("x.txt: unknown output format") != std::string::npos);
+}
+
+TEST_CASE("check: rules live in the project file and survive an atomic save", "[check][project]") {
+    const std::string dir = fixtures::freshDir("check_save");
+    const std::string path = writeCrossing(dir, R"(, "checks": {"clearance": [{"between": ["water", "sewer"], "min_m": 1.0}, {"between": ["gas", "*"], "min_m": 0.5}], "cover": {"gas": 0.6}})");
+    auto load = loadProject(path);
+    REQUIRE(load.project);
+    const CheckRules& rules = load.project->checks;
+    CHECK(rules.clearanceFor(UtilityKind::Sewer, UtilityKind::Water) == 1.0);
+    CHECK(rules.clearanceFor(UtilityKind::Power, UtilityKind::Gas) == 0.5);
+    CHECK_FALSE(rules.clearanceFor(UtilityKind::Power, UtilityKind::Water));  // no "*"-"*" rule given
+    CHECK(rules.coverFor(UtilityKind::Gas) == 0.6);
+    CHECK_FALSE(rules.coverFor(UtilityKind::Water));  // a cover table without "*" checks only what it names
+    std::string error;
+    REQUIRE(saveProject(*load.project, path, error));
+    CHECK(fixtures::readFile(path + ".bak").find("\"checks\"") != std::string::npos);
+    const auto again = loadProject(path);
+    REQUIRE(again.project);
+    CHECK(again.project->checks.clearanceFor(UtilityKind::Gas, UtilityKind::Telecom) == 0.5);
+    CHECK(again.project->checks.coverFor(UtilityKind::Gas) == 0.6);
+}
