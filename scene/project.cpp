@@ -144,7 +144,8 @@ void readDocument(const JsonReader& root, Project& project) {
             for (const auto& item : views.value().items())
                 if (auto view = readView(views.child(item.key().c_str()))) project.views[item.key()] = *view;
     }
-    root.warnUnknownKeys({"subterra", "name", "crs", "terrain", "layers", "views"});
+    if (root.has("annotations")) project.annotations = readAnnotations(root.child("annotations"));
+    root.warnUnknownKeys({"subterra", "name", "crs", "terrain", "layers", "views", "annotations"});
 }
 }  // namespace
 

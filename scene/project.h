@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "annotations.h"
 #include "layer_spec.h"
 #include "model_loader.h"
 #include "problem.h"
@@ -37,6 +38,7 @@ struct Project {
     float terrainOpacity = 0.35f;
     std::vector<ProjectLayer> layers;
     std::map<std::string, NamedView> views;
+    Annotations annotations;     // callouts, labels, title card, measurements (annotations.h)
     nlohmann::json document;     // the file as read, so keys this version does not know survive a save
 
     LoadRequest loadRequest() const;

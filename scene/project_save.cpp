@@ -89,6 +89,8 @@ nlohmann::json toDocument(const Project& project, const std::string& path) {
         views[name] = std::move(view);
     }
     doc["views"] = std::move(views);
+    if (!project.annotations.empty() || doc.contains("annotations")) mergeAnnotations(doc["annotations"], project.annotations);
+    if (doc["annotations"].empty()) doc.erase("annotations");
     return doc;
 }
 

@@ -7,6 +7,8 @@
 #include <osg/Program>
 #include <osg/KdTree>
 
+#include <iostream>
+
 #include "camera_framing.h"
 #include "feature_meshes.h"
 #include "render_state.h"
@@ -78,7 +80,17 @@ osg::Node* layerContent(osg::Group& layer) {
 SceneSession::SceneSession(LoadedInputs inputs) : inputs_(std::move(inputs)) {
     displayRoot_ = new osg::Group;
     displayRoot_->setName("viewer");
+    overlay_ = std::make_unique<AnnotationOverlay>(PreparedAnnotations{});
+    refreshAnnotations(false);
     rebuild();
+}
+
+void SceneSession::refreshAnnotations(bool changed) {
+    Problems problems;
+    overlay_->setContent(prepareAnnotations(model(), annotations(), hasProject() ? project()->path : "", problems));
+    if (!changed)  // at load; after an edit the panel shows what it changed
+        for (const auto& problem : problems) std::cerr << "subterra: warning: " << problem.toLine() << "\n";
+    if (changed) dirty_ = true;
 }
 
 void SceneSession::rebuild() {
@@ -86,6 +98,7 @@ void SceneSession::rebuild() {
     legend_ = applyColorBy(scene_, model(), colorBy_);
     displayRoot_->removeChildren(0, displayRoot_->getNumChildren());
     displayRoot_->addChild(scene_.root);
+    displayRoot_->addChild(overlay_->camera());
     // k-d trees make picking under the cursor cheap enough to do every frame.
     osg::ref_ptr<osg::KdTreeBuilder> kdTrees = new osg::KdTreeBuilder;
     scene_.root->accept(*kdTrees);

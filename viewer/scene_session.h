@@ -2,14 +2,17 @@
 // What the viewer is showing and editing, without any window or ImGui: the loaded inputs, the
 // built scene, the camera, the selection and the unsaved-changes flag. Panels, keyboard input
 // and the test script all change the view through these functions, so they behave the same.
+#include <memory>
 #include <optional>
 #include <osg/Group>
 #include <string>
 
+#include "annotation_overlay.h"
 #include "camera_controller.h"
 #include "color_by.h"
 #include "picking.h"
 #include "scene_inputs.h"
+#include "undo_stack.h"
 
 namespace subterra {
 
@@ -63,6 +66,13 @@ class SceneSession {
 
     bool hasProject() const { return inputs_.project.has_value(); }
     bool dirty() const { return dirty_; }
+    // Annotations live in the project (an empty set without one); annotation_edits.h changes
+    // them with undo. refreshAnnotations() redraws them and marks the project changed.
+    Annotations& annotations() { return inputs_.project ? inputs_.project->annotations : looseAnnotations_; }
+    AnnotationOverlay& overlay() { return *overlay_; }
+    UndoStack& undoStack() { return undo_; }
+    void refreshAnnotations(bool changed = true);
+
     // Saves to the project's own path (atomic, previous file kept as .bak); false + error otherwise.
     bool save(std::string& error);
 
@@ -80,6 +90,9 @@ class SceneSession {
     ColorBy colorBy_ = ColorBy::Layer;
     std::vector<LegendEntry> legend_;
     bool dirty_ = false;
+    Annotations looseAnnotations_;
+    std::unique_ptr<AnnotationOverlay> overlay_;
+    UndoStack undo_;
 };
 
 }  // namespace subterra

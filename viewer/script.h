@@ -12,7 +12,9 @@
 // camera (eye [x,y,z], target [x,y,z]), orbit (yaw_deg, pitch_deg about the view centre),
 // look (yaw_deg, pitch_deg about the eye), fly (forward, right, up metres), click (x, y window pixels: select what is there, as a mouse
 // click does), click_centre, wheel (x, y, steps), expect_selection (id; "" = nothing), wait (frames), screenshot (path: the window with its
-// panels), open (paths [...]: as files dropped on the window), close_window (as the close button: the unsaved-changes question), render (path, size "WxH": the scene offscreen), save (the project), quit (discards
+// panels), add_callout (optional text: at the selection), measure_tool (kind: distance, horizontal, vertical,
+// depth, clearance or off; then clicks measure), undo, redo (annotation edits), expect_annotations (callouts,
+// measurements: counts), open (paths [...]: as files dropped on the window), close_window (as the close button: the unsaved-changes question), render (path, size "WxH": the scene offscreen), save (the project), quit (discards
 // unsaved changes with a warning on stderr).
 #include <nlohmann/json.hpp>
 #include <optional>
