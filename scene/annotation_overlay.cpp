@@ -25,9 +25,7 @@ osgText::Font* loadFont(const std::string& font) {
     auto& entry = cache[font];
     if (!entry) entry = osgText::readRefFontFile(fontPath(font));
     if (!entry) entry = osgText::Font::getDefaultFont();  // missing font file: still readable text
-    // Text is drawn at its rasterised size, so mipmaps buy nothing; making them touched the
-    // framebuffer while OSG compiled the glyph textures, outside the offscreen FBO (GL errors).
-    entry->setMinFilterHint(osg::Texture::LINEAR);
+    entry->setMinFilterHint(osg::Texture::LINEAR);  // drawn at its rasterised size: no mipmaps needed
     return entry.get();
 }
 
@@ -43,6 +41,9 @@ osg::ref_ptr<osgText::Text> makeText(const std::string& content, const LabelStyl
     text->setColor(toVec4(style.color));
     text->setText(content, osgText::String::ENCODING_UTF8);
     text->setDataVariance(osg::Object::DYNAMIC);
+    // A display list would be compiled before the offscreen framebuffer is bound (GL errors there).
+    text->setUseDisplayList(false);
+    text->setUseVertexBufferObjects(true);
     return text;
 }
 
@@ -218,6 +219,55 @@ void addTitle(const TitleCard& title, const OverlayView& view, double scale, dou
     request.priority = kTitlePriority;
     scratch.add(std::move(item), request, gapPx);
 }
+
+void addLabel(const PreparedLabel& label, const osg::Vec2d& anchor, double scale, double gapPx, Scratch& scratch) {
+    Item item;
+    item.style = &label.style;
+    item.anchor = anchor;
+    item.leader = true;
+    item.padPx = label.style.sizePx * 0.45 * scale;
+    item.lines.push_back(makeText(label.text, label.style, label.style.sizePx * scale));
+    LabelRequest request;
+    request.anchorX = anchor.x();
+    request.anchorY = anchor.y();
+    request.offsetX = label.offsetXPx * scale;
+    request.offsetY = label.offsetYPx * scale;
+    request.priority = label.role == LabelRole::Callout ? kCalloutPriority : 0;
+    scratch.add(std::move(item), request, gapPx);
+}
+
+// Beside the middle of the line, so that the label does not hide a short dimension line.
+void addDimensionLabel(const PreparedDimension& dimension, const osg::Vec2d& a, const osg::Vec2d& b, double scale,
+                       double gapPx, Scratch& scratch) {
+    Item item;
+    item.style = &dimension.style;
+    item.padPx = dimension.style.sizePx * 0.4 * scale;
+    item.lines.push_back(makeText(dimension.value.label, dimension.style, dimension.style.sizePx * scale));
+    const osg::Vec2d size = itemSize(item, gapPx);
+    osg::Vec2d side = b - a;
+    side = side.length2() > 0 ? osg::Vec2d(-side.y(), side.x()) / side.length() : osg::Vec2d(0, 1);
+    if (side.x() < 0) side = -side;
+    const double away = std::abs(side.x()) * size.x() / 2 + std::abs(side.y()) * size.y() / 2 + 8 * scale;
+    LabelRequest request;
+    request.anchorX = (a.x() + b.x()) / 2 + side.x() * away;
+    request.anchorY = (a.y() + b.y()) / 2 + side.y() * away;
+    request.fixedAtAnchor = true;
+    request.priority = kDimensionPriority;
+    scratch.add(std::move(item), request, gapPx);
+}
+
+// Lines, then boxes over them, then text over both: render bins in that order.
+void attachInOrder(osg::Camera& camera, std::initializer_list<osg::Drawable*> shapes, osg::Geode* texts) {
+    int bin = 1001;
+    for (osg::Drawable* drawable : shapes) {
+        osg::ref_ptr<osg::Geode> geode = new osg::Geode;
+        geode->addDrawable(drawable);
+        geode->getOrCreateStateSet()->setRenderBinDetails(bin++, "RenderBin");
+        camera.addChild(geode.get());
+    }
+    texts->getOrCreateStateSet()->setRenderBinDetails(bin, "RenderBin");
+    camera.addChild(texts);
+}
 }  // namespace
 
 void AnnotationOverlay::update(const OverlayView& view, const BuiltScene* scene) {
@@ -243,19 +293,7 @@ void AnnotationOverlay::update(const OverlayView& view, const BuiltScene* scene)
             ++stats_.labelsHidden;
             continue;
         }
-        Item item;
-        item.style = &label.style;
-        item.anchor = anchor;
-        item.leader = true;
-        item.padPx = label.style.sizePx * 0.45 * scale;
-        item.lines.push_back(makeText(label.text, label.style, label.style.sizePx * scale));
-        LabelRequest request;
-        request.anchorX = anchor.x();
-        request.anchorY = anchor.y();
-        request.offsetX = label.offsetXPx * scale;
-        request.offsetY = label.offsetYPx * scale;
-        request.priority = label.role == LabelRole::Callout ? kCalloutPriority : 0;
-        scratch.add(std::move(item), request, gapPx);
+        addLabel(label, anchor, scale, gapPx, scratch);
     }
 
     osg::ref_ptr<osg::Geode> texts = new osg::Geode;
@@ -265,22 +303,7 @@ void AnnotationOverlay::update(const OverlayView& view, const BuiltScene* scene)
         if (!toScreen(viewProjection, view, dimension.value.from, a) || !toScreen(viewProjection, view, dimension.value.to, b))
             continue;
         drawDimension(dimension, a, b, scale, viewProjection, view, lines);
-        Item item;
-        item.style = &dimension.style;
-        item.padPx = dimension.style.sizePx * 0.4 * scale;
-        item.lines.push_back(makeText(dimension.value.label, dimension.style, dimension.style.sizePx * scale));
-        // Beside the middle of the line, so that the label does not hide a short dimension line.
-        const osg::Vec2d size = itemSize(item, gapPx);
-        osg::Vec2d side = b - a;
-        side = side.length2() > 0 ? osg::Vec2d(-side.y(), side.x()) / side.length() : osg::Vec2d(0, 1);
-        if (side.x() < 0) side = -side;
-        const double away = std::abs(side.x()) * size.x() / 2 + std::abs(side.y()) * size.y() / 2 + 8 * scale;
-        LabelRequest request;
-        request.anchorX = (a.x() + b.x()) / 2 + side.x() * away;
-        request.anchorY = (a.y() + b.y()) / 2 + side.y() * away;
-        request.fixedAtAnchor = true;
-        request.priority = kDimensionPriority;
-        scratch.add(std::move(item), request, gapPx);
+        addDimensionLabel(dimension, a, b, scale, gapPx, scratch);
     }
 
     LayoutSettings settings;
@@ -297,15 +320,7 @@ void AnnotationOverlay::update(const OverlayView& view, const BuiltScene* scene)
         ++stats_.labelsShown;
         drawItem(scratch.items[i], placements[i].box, scale, gapPx, lines, boxes, *texts);
     }
-    int bin = 1001;
-    for (osg::Drawable* drawable : {static_cast<osg::Drawable*>(lines.geometry()), static_cast<osg::Drawable*>(boxes.geometry())}) {
-        osg::ref_ptr<osg::Geode> geode = new osg::Geode;
-        geode->addDrawable(drawable);
-        geode->getOrCreateStateSet()->setRenderBinDetails(bin++, "RenderBin");
-        camera_->addChild(geode.get());
-    }
-    texts->getOrCreateStateSet()->setRenderBinDetails(bin, "RenderBin");
-    camera_->addChild(texts.get());
+    attachInOrder(*camera_, {lines.geometry(), boxes.geometry()}, texts.get());
 }
 
 }  // namespace subterra
