@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <iostream>
 
+#include "annotation_overlay.h"
 #include "camera_framing.h"
 #include "check_markers.h"
 #include "cli_common.h"
@@ -23,7 +24,24 @@ struct RenderOptions {
     int samples = 4;
     bool verbose = false;
     bool check = false;
+    std::string title;
+    bool noAnnotations = false;
 };
+
+// The project's annotations (unless --no-annotations) plus a --title card, resolved against the model.
+PreparedAnnotations annotationsToDraw(const RenderOptions& options, const LoadedInputs& inputs) {
+    Annotations annotations;
+    if (inputs.project && !options.noAnnotations) annotations = inputs.project->annotations;
+    if (!options.title.empty()) {
+        annotations.title = TitleCard{};
+        annotations.title->title = options.title;
+    }
+    Problems problems;
+    PreparedAnnotations content =
+        prepareAnnotations(inputs.load.model, annotations, inputs.project ? inputs.project->path : "", problems);
+    printProblems(problems);
+    return content;
+}
 
 // The camera the user asked for: --camera, else --view, else automatic framing.
 std::optional<CameraSpec> chooseCamera(const RenderOptions& options, const LoadedInputs& inputs, double aspect,
@@ -87,7 +105,15 @@ int runRender(const RenderOptions& options) {
         std::cerr << "subterra: error: " << error << "\n";
         return kExitUserError;
     }
-    auto image = renderer->render(scene.root.get(), *camera, error);
+    AnnotationOverlay overlay(annotationsToDraw(options, inputs));
+    osg::ref_ptr<osg::Group> frame = scene.root;
+    if (!overlay.content().empty()) {
+        frame = new osg::Group;  // the overlay beside the scene root, so that it keeps none of its shaders
+        frame->addChild(scene.root.get());
+        frame->addChild(overlay.camera());
+        overlay.update(overlayViewFor(*camera, settings.width, settings.height), &scene);
+    }
+    auto image = renderer->render(frame.get(), *camera, error);
     if (!image || !writePng(*image, options.output, error)) {
         std::cerr << "subterra: error: " << error << "\n";
         return kExitUserError;
@@ -115,6 +141,8 @@ void addRenderCommand(CLI::App& app, int& exitCode) {
     command->add_option("--terrain-opacity", options->inputs.terrainOpacity, "Ground opacity 0..1 (x-ray)")
         ->check(CLI::Range(0.0, 1.0));
     command->add_flag("--check", options->check, "Run the clearance and cover checks and mark violations in red");
+    command->add_option("--title", options->title, "Title card drawn in the top-left corner");
+    command->add_flag("--no-annotations", options->noAnnotations, "Leave out the project's callouts, labels and measurements");
     command->add_flag("-v,--verbose", options->verbose, "Print scene and GL details");
     command->callback([options, &exitCode] { exitCode = runRender(*options); });
 }

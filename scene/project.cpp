@@ -174,8 +174,9 @@ void readDocument(const JsonReader& root, Project& project) {
         project.timeline = readTimeline(root.child("timeline"), layerNames);
     }
     if (root.has("checks")) project.checks = readCheckRules(root.child("checks"));
+    if (root.has("annotations")) project.annotations = readAnnotations(root.child("annotations"));
     root.warnUnknownKeys({"subterra", "name", "crs", "terrain", "layers", "views", "sections", "excavations", "strata",
-                          "timeline", "checks"});
+                          "timeline", "checks", "annotations"});
 }
 }  // namespace
 

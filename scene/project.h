@@ -10,6 +10,7 @@
 
 #include "cuts.h"
 #include "check_rules.h"
+#include "annotations.h"
 #include "layer_spec.h"
 #include "model_loader.h"
 #include "problem.h"
@@ -43,6 +44,7 @@ struct Project {
     Cuts cuts;                   // section planes, excavations, strata
     std::optional<Timeline> timeline;  // explainer animation (timeline.h)
     CheckRules checks;           // "checks": clearance and cover rules (defaults when absent)
+    Annotations annotations;     // callouts, labels, title card, measurements (annotations.h)
     nlohmann::json document;     // the file as read, so keys this version does not know survive a save
 
     LoadRequest loadRequest() const;

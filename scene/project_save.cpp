@@ -94,6 +94,8 @@ nlohmann::json toDocument(const Project& project, const std::string& path) {
     doc["views"] = std::move(views);
     writeCuts(doc, project.cuts);
     if (project.timeline) doc["timeline"] = timelineToJson(*project.timeline);
+    if (!project.annotations.empty() || doc.contains("annotations")) mergeAnnotations(doc["annotations"], project.annotations);
+    if (doc["annotations"].empty()) doc.erase("annotations");
     return doc;
 }
 

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "annotation_edits.h"
+
 namespace subterra {
 
 namespace {
@@ -32,6 +34,10 @@ PickResult pickAt(const SceneSession& session, CameraController& camera, const V
 
 void clickAt(SceneSession& session, ViewerUi& ui, double x, double y, double now) {
     const PickResult hit = pickAt(session, session.camera(), ui.viewport, x, y);
+    if (ui.measure.active()) {
+        ui.say(measureClick(session, ui.measure, hit), now);
+        return;
+    }
     if (hit.feature) {
         session.select(hit.feature->layer, hit.feature->featureId);
         ui.say("Selected " + hit.feature->layer + " " + hit.feature->featureId, now);
@@ -115,6 +121,8 @@ void CameraInput::keys(SceneSession& session, ViewerUi& ui, double dtSeconds, do
     if (io.KeyCtrl) {
         if (ImGui::IsKeyPressed(GLFW_KEY_S, false)) ui.requestSave = true;
         if (ImGui::IsKeyPressed(GLFW_KEY_Q, false)) ui.quitDialogOpen = true;
+        if (ImGui::IsKeyPressed(GLFW_KEY_Z, false) && undoAnnotationEdit(session)) ui.say("Undone", now);
+        if (ImGui::IsKeyPressed(GLFW_KEY_Y, false) && redoAnnotationEdit(session)) ui.say("Redone", now);
         return;
     }
     const Extent extent = session.model().extent();
@@ -128,7 +136,10 @@ void CameraInput::keys(SceneSession& session, ViewerUi& ui, double dtSeconds, do
         ui.say(ui.flyMode ? "Fly mode: W A S D Q E to move, drag to look" : "Orbit mode", now);
     }
     if (ImGui::IsKeyPressed(GLFW_KEY_TAB, false)) ui.showSidebar = !ui.showSidebar;
-    if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) session.clearSelection();
+    if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) {
+        session.clearSelection();
+        ui.measure.stop();
+    }
     if (ImGui::IsKeyPressed(GLFW_KEY_F12, false)) ui.requestScreenshot = true;
 }
 

@@ -160,7 +160,7 @@ bool excavationRow(SceneSession& session, Cuts& cuts, size_t index, bool& remove
 }
 }  // namespace
 
-void drawCuts(SceneSession& session, ViewerUi& ui, double now) {
+void drawCuts(SceneSession& session, ViewerUi&, double) {
     sectionTitle("Cuts");
     const float third = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3;
     if (ImGui::Button("Section", ImVec2(third, 0))) addSectionAcross(session);
@@ -194,18 +194,7 @@ void drawCuts(SceneSession& session, ViewerUi& ui, double now) {
     }
     if (changed) session.setCuts(cuts);
 
-    ImGui::BeginDisabled(!session.canUndoCutEdit());
-    if (ImGui::Button("Undo")) session.undoCutEdit();
-    ImGui::EndDisabled();
-    ImGui::SameLine();
-    ImGui::BeginDisabled(!session.canRedoCutEdit());
-    if (ImGui::Button("Redo")) session.redoCutEdit();
-    ImGui::EndDisabled();
-    const ImGuiIO& io = ImGui::GetIO();
-    if (io.KeyCtrl && !io.WantTextInput) {
-        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z)) && session.undoCutEdit()) ui.say("Undone", now);
-        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y)) && session.redoCutEdit()) ui.say("Redone", now);
-    }
+    ImGui::TextDisabled("Undo / redo: Ctrl+Z / Ctrl+Y, or the Annotations panel's buttons");
 }
 
 }  // namespace subterra

@@ -16,6 +16,7 @@ void drawCuts(SceneSession& session, ViewerUi& ui, double now);         // cuts_
 void drawSearch(SceneSession& session, ViewerUi& ui, double now);       // search_panel.cpp, in the sidebar
 void drawInspector(SceneSession& session, ViewerUi& ui);                // inspector_panel.cpp
 void drawStatusBar(const SceneSession& session, const ViewerUi& ui, double now);  // status_bar.cpp
+void drawAnnotationsPanel(SceneSession& session, ViewerUi& ui, double now);  // annotations_panel.cpp
 void drawQuitDialog(SceneSession& session, ViewerUi& ui, double now);   // quit_dialog.cpp
 
 }  // namespace subterra

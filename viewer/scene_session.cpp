@@ -9,6 +9,8 @@
 #include <osg/Program>
 #include <osg/KdTree>
 
+#include <iostream>
+
 #include "camera_framing.h"
 #include "feature_meshes.h"
 #include "render_state.h"
@@ -80,7 +82,17 @@ osg::Node* layerContent(osg::Group& layer) {
 SceneSession::SceneSession(LoadedInputs inputs) : inputs_(std::move(inputs)) {
     displayRoot_ = new osg::Group;
     displayRoot_->setName("viewer");
+    overlay_ = std::make_unique<AnnotationOverlay>(PreparedAnnotations{});
+    refreshAnnotations(false);
     rebuild();
+}
+
+void SceneSession::refreshAnnotations(bool changed) {
+    Problems problems;
+    overlay_->setContent(prepareAnnotations(model(), annotations(), hasProject() ? project()->path : "", problems));
+    if (!changed)  // at load; after an edit the panel shows what it changed
+        for (const auto& problem : problems) std::cerr << "subterra: warning: " << problem.toLine() << "\n";
+    if (changed) dirty_ = true;
 }
 
 void SceneSession::rebuild() {
@@ -88,16 +100,14 @@ void SceneSession::rebuild() {
     legend_ = applyColorBy(scene_, model(), colorBy_);
     displayRoot_->removeChildren(0, displayRoot_->getNumChildren());
     displayRoot_->addChild(scene_.root);
+    displayRoot_->addChild(overlay_->camera());
     // k-d trees make picking under the cursor cheap enough to do every frame.
     osg::ref_ptr<osg::KdTreeBuilder> kdTrees = new osg::KdTreeBuilder;
     scene_.root->accept(*kdTrees);
     updateHighlight();
 }
 
-void SceneSession::beginCutEdit() {
-    cutsUndo_.push_back(cuts());
-    cutsRedo_.clear();
-}
+void SceneSession::beginCutEdit() { undo_.push("cut edit", editState()); }
 
 void SceneSession::setCuts(const Cuts& cuts) {
     inputs_.style.cuts = cuts;
@@ -106,24 +116,6 @@ void SceneSession::setCuts(const Cuts& cuts) {
         inputs_.project->cuts = cuts;
         dirty_ = true;
     }
-}
-
-bool SceneSession::undoCutEdit() {
-    if (cutsUndo_.empty()) return false;
-    cutsRedo_.push_back(cuts());
-    const Cuts previous = cutsUndo_.back();
-    cutsUndo_.pop_back();
-    setCuts(previous);
-    return true;
-}
-
-bool SceneSession::redoCutEdit() {
-    if (cutsRedo_.empty()) return false;
-    cutsUndo_.push_back(cuts());
-    const Cuts next = cutsRedo_.back();
-    cutsRedo_.pop_back();
-    setCuts(next);
-    return true;
 }
 
 ProjectLayer* SceneSession::projectLayer(const std::string& layer) {

@@ -2,16 +2,25 @@
 // What the viewer is showing and editing, without any window or ImGui: the loaded inputs, the
 // built scene, the camera, the selection and the unsaved-changes flag. Panels, keyboard input
 // and the test script all change the view through these functions, so they behave the same.
+#include <memory>
 #include <optional>
 #include <osg/Group>
 #include <string>
 
+#include "annotation_overlay.h"
 #include "camera_controller.h"
 #include "color_by.h"
 #include "picking.h"
 #include "scene_inputs.h"
+#include "undo_stack.h"
 
 namespace subterra {
+
+// What the viewer's undo history keeps before each edit.
+struct EditState {
+    Annotations annotations;
+    Cuts cuts;
+};
 
 struct Selection {
     std::string layer;
@@ -67,13 +76,18 @@ class SceneSession {
     const Cuts& cuts() const { return inputs_.style.cuts; }
     void beginCutEdit();
     void setCuts(const Cuts& cuts);
-    bool undoCutEdit();
-    bool redoCutEdit();
-    bool canUndoCutEdit() const { return !cutsUndo_.empty(); }
-    bool canRedoCutEdit() const { return !cutsRedo_.empty(); }
 
     bool hasProject() const { return inputs_.project.has_value(); }
     bool dirty() const { return dirty_; }
+    // Annotations live in the project (an empty set without one); annotation_edits.h changes
+    // them with undo. refreshAnnotations() redraws them and marks the project changed.
+    Annotations& annotations() { return inputs_.project ? inputs_.project->annotations : looseAnnotations_; }
+    AnnotationOverlay& overlay() { return *overlay_; }
+    // One history for every edit the viewer makes to the project's annotations and cuts.
+    UndoStack<EditState>& undoStack() { return undo_; }
+    EditState editState() { return {annotations(), cuts()}; }
+    void refreshAnnotations(bool changed = true);
+
     // Saves to the project's own path (atomic, previous file kept as .bak); false + error otherwise.
     bool save(std::string& error);
 
@@ -90,8 +104,10 @@ class SceneSession {
     std::optional<Selection> selection_;
     ColorBy colorBy_ = ColorBy::Layer;
     std::vector<LegendEntry> legend_;
-    std::vector<Cuts> cutsUndo_, cutsRedo_;
     bool dirty_ = false;
+    Annotations looseAnnotations_;
+    std::unique_ptr<AnnotationOverlay> overlay_;
+    UndoStack<EditState> undo_;
 };
 
 }  // namespace subterra

@@ -29,6 +29,8 @@ bool renderScreenshot(SceneSession& session, int width, int height, const std::s
     settings.background = backgroundColor();
     auto renderer = OffscreenRenderer::create(settings, error);
     if (!renderer) return false;
+    // The overlay is laid out for this size; the next window frame lays it out for the window again.
+    session.overlay().update(overlayViewFor(session.camera().spec(), width, height), &session.scene());
     const osg::ref_ptr<osg::Image> image = renderer->render(session.displayRoot(), session.camera().spec(), error);
     return image && writePng(*image, path, error);
 }

@@ -2,6 +2,7 @@
 
 #include <fstream>
 
+#include "annotation_edits.h"
 #include "camera_framing.h"
 #include "camera_input.h"
 #include "cuts_io.h"
@@ -111,10 +112,6 @@ bool Script::perform(const nlohmann::json& action, SceneSession& session, Viewer
         session.setCuts(cuts);
         return true;
     }
-    if (what == "undo" || what == "redo") {
-        if (!(what == "undo" ? session.undoCutEdit() : session.redoCutEdit())) return error = "nothing to " + what, false;
-        return true;
-    }
     if (what == "select") {
         const std::string id = text(action, "id");
         const bool found = layer.empty() ? session.selectById(id) : session.select(layer, id);
@@ -218,6 +215,26 @@ bool Script::perform(const nlohmann::json& action, SceneSession& session, Viewer
         for (ColorBy m : modes)
             if (mode == toString(m)) session.setColorBy(m), found = true;
         if (!found) return error = "mode must be layer, material, diameter, install year or depth knowledge", false;
+    } else if (what == "add_callout") {  // at the selection, as the annotations panel's button
+        if (!addCalloutAtSelection(session)) return error = "nothing is selected", false;
+        if (action.contains("text"))
+            editAnnotations(session, "edit callout text", [&](Annotations& a) { a.callouts.back().text = text(action, "text"); });
+    } else if (what == "measure_tool") {  // kind: distance, horizontal, vertical, depth, clearance or off
+        const auto kind = parseMeasurementKind(text(action, "kind"));
+        if (!kind && text(action, "kind") != "off") return error = "kind must be a measurement type or off", false;
+        if (kind) ui.measure.start(*kind);
+        else ui.measure.stop();
+    } else if (what == "undo" || what == "redo") {
+        if (!(what == "undo" ? undoAnnotationEdit(session) : redoAnnotationEdit(session)))
+            return error = "nothing to " + what, false;
+    } else if (what == "expect_annotations") {
+        const Annotations& a = session.annotations();
+        const size_t callouts = action.value("callouts", a.callouts.size());
+        const size_t measurements = action.value("measurements", a.measurements.size());
+        if (a.callouts.size() != callouts || a.measurements.size() != measurements)
+            return error = "expected " + std::to_string(callouts) + " callouts and " + std::to_string(measurements) +
+                           " measurements, found " + std::to_string(a.callouts.size()) + " and " +
+                           std::to_string(a.measurements.size()), false;
     } else if (what == "close_window") {  // as the window's close button: asks first when unsaved
         ui.quitDialogOpen = true;
     } else if (what == "quit") {

@@ -5,6 +5,7 @@
 #include <osg/Vec3d>
 #include <string>
 
+#include "measure_tool.h"
 #include "picking.h"
 
 namespace subterra {
@@ -29,6 +30,7 @@ struct ViewerUi {
     std::string message;           // shown in the status bar for a few seconds
     double messageUntil = 0;
     char newViewName[64] = "";
+    MeasureTool measure;           // when active, scene clicks measure instead of selecting
 
     void say(const std::string& text, double now) {
         message = text;

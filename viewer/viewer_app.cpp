@@ -127,6 +127,7 @@ void applyCamera(osgViewer::Viewer& viewer, SceneSession& session, const ViewerU
     camera->setViewMatrix(session.camera().viewMatrix());
     // Near and far are recomputed every frame from the visible bounds (COMPUTE_NEAR_FAR).
     camera->setProjectionMatrixAsPerspective(session.camera().fovYDeg(), v.aspect(), 1.0, 1000.0);
+    session.overlay().update({camera->getViewMatrix(), camera->getProjectionMatrix(), v.width, v.height}, &session.scene());
 }
 
 void saveRequested(SceneSession& session, ViewerUi& ui, double now) {
@@ -245,6 +246,7 @@ int runViewer(LoadedInputs inputs, const ViewerOptions& options) {
             drawMenuBar(session, ui, now);
             drawSidebar(session, ui, now);
             drawInspector(session, ui);
+            drawAnnotationsPanel(session, ui, now);
             drawStatusBar(session, ui, now);
             drawQuitDialog(session, ui, now);
             if (ui.requestSave) saveRequested(session, ui, now);

@@ -1,0 +1,53 @@
+// The viewer's annotation editing in a real window under Xvfb (hidden [.] like the other viewer
+// tests; CTest's viewer.scripted runs it): a callout at the selection, a depth measured with the
+// measure tool by a click, undo and redo, and the saved project.
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "fixtures.h"
+
+namespace fs = std::filesystem;
+
+TEST_CASE("Scripted viewer: callout, measure tool, undo/redo and save", "[.][viewer]") {
+    REQUIRE(std::getenv("DISPLAY") != nullptr);
+    const std::string dir = fixtures::freshDir("viewer_annotations");
+    const fs::path sample = fs::path(fixtures::sourceDir()) / "sample-data" / "district";
+    for (const char* name : {"district.subterra.json", "district.gpkg", "dem.tif"})
+        fs::copy_file(sample / name, fs::path(dir) / name, fs::copy_options::overwrite_existing);
+    fixtures::writeText(dir + "/actions.json", R"({"actions": [
+        {"do": "select", "layer": "water", "id": "W-0001"},
+        {"do": "focus"},
+        {"do": "add_callout", "text": "Main {id} DN{diameter_mm}"},
+        {"do": "measure_tool", "kind": "depth"},
+        {"do": "click_centre"},
+        {"do": "measure_tool", "kind": "off"},
+        {"do": "expect_annotations", "callouts": 1, "measurements": 1},
+        {"do": "render", "path": "annotated.png", "size": "640x360"},
+        {"do": "undo"},
+        {"do": "expect_annotations", "callouts": 1, "measurements": 0},
+        {"do": "undo"},
+        {"do": "undo"},
+        {"do": "expect_annotations", "callouts": 0, "measurements": 0},
+        {"do": "redo"},
+        {"do": "redo"},
+        {"do": "redo"},
+        {"do": "expect_annotations", "callouts": 1, "measurements": 1},
+        {"do": "save"},
+        {"do": "quit"}
+    ]})");
+    const auto result =
+        fixtures::runSubterra({"view", "district.subterra.json", "--script", "actions.json", "--size", "1600x900"}, dir);
+    INFO(result.out << result.err);
+    REQUIRE(result.exitCode == 0);
+    CHECK(fs::file_size(dir + "/annotated.png") > 1000);
+    std::ifstream file(dir + "/district.subterra.json");
+    const nlohmann::json saved = nlohmann::json::parse(file);
+    const auto& annotations = saved.at("annotations");
+    CHECK(annotations.at("callouts").at(0).at("text") == "Main {id} DN{diameter_mm}");
+    CHECK(annotations.at("callouts").at(0).at("anchor").at("id") == "W-0001");
+    CHECK(annotations.at("measurements").at(0).at("type") == "depth");
+    CHECK(annotations.at("measurements").at(0).at("at").contains("layer"));  // what the click hit
+}
