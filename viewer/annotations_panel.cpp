@@ -33,7 +33,7 @@ bool textField(const char* label, std::string& text) {
 }
 
 void undoRow(SceneSession& session, ViewerUi& ui, double now) {
-    UndoStack& stack = session.undoStack();
+    const auto& stack = session.undoStack();
     ImGui::BeginDisabled(!stack.canUndo());
     if (ImGui::Button("Undo") && undoAnnotationEdit(session)) ui.say("Undone", now);
     ImGui::EndDisabled();
