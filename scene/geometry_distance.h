@@ -1,18 +1,12 @@
 #pragma once
-// Shortest distance between line segments and polylines in 3D (for clear distances between pipes).
+// Shortest distance between polylines in 3D (for clear distances between picked pipes), over the
+// segment-to-segment closest points of segment_distance.h.
 #include <vector>
 
 #include "model.h"
+#include "segment_distance.h"
 
 namespace subterra {
-
-struct ClosestPoints {
-    Vec3d onFirst, onSecond;
-    double distance = 0;
-};
-
-// The closest points of segments p1-q1 and p2-q2 (degenerate segments = points are fine).
-ClosestPoints closestPointsBetweenSegments(const Vec3d& p1, const Vec3d& q1, const Vec3d& p2, const Vec3d& q2);
 
 // The closest points of two polylines (each with at least one point), over all segment pairs.
 ClosestPoints closestPointsBetweenPolylines(const std::vector<Vec3d>& first, const std::vector<Vec3d>& second);

@@ -25,14 +25,14 @@ std::vector<Vec3d> pieceAround(const std::vector<Vec3d>& points, const Vec3d& p,
     size_t best = 0;
     double bestDistance = HUGE_VAL;
     for (size_t i = 0; i + 1 < points.size(); ++i) {
-        const double d = closestPointsBetweenSegments(points[i], points[i + 1], p, p).distance;
+        const double d = closestPoints(points[i], points[i + 1], p, p).distance;
         if (d < bestDistance) bestDistance = d, best = i;
     }
     const Vec3d& a = points[best];
     const Vec3d& b = points[best + 1];
     const double length = std::sqrt((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y) + (b.z - a.z) * (b.z - a.z));
-    const ClosestPoints onLine = closestPointsBetweenSegments(a, b, p, p);
-    const double at = length > 0 ? std::hypot(onLine.onFirst.x - a.x, onLine.onFirst.y - a.y) /
+    const ClosestPoints onLine = closestPoints(a, b, p, p);
+    const double at = length > 0 ? std::hypot(onLine.onA.x - a.x, onLine.onA.y - a.y) /
                                        std::max(std::hypot(b.x - a.x, b.y - a.y), 1e-12)
                                  : 0.0;
     const double half = length > 0 ? halfLength / length : 0.0;
@@ -61,7 +61,7 @@ MeasuredValue clearDistance(const Segment& first, const Segment& second) {
     const double ra = outerRadiusM(first), rb = outerRadiusM(second);
     MeasuredValue result;
     result.valueM = closest.distance - ra - rb;
-    const Vec3d a = closest.onFirst, b = closest.onSecond;
+    const Vec3d a = closest.onA, b = closest.onB;
     const double d = closest.distance;
     // Surfaces along the line joining the centres; crossing pipes (d = 0) keep the centre points.
     const Vec3d direction = d > 0 ? Vec3d{(b.x - a.x) / d, (b.y - a.y) / d, (b.z - a.z) / d} : Vec3d{};

@@ -50,10 +50,10 @@ TEST_CASE("Overlapping pipes give a negative clear distance", "[annotations][mea
 }
 
 TEST_CASE("Segment-segment distance: skew, parallel and degenerate cases", "[annotations][measure]") {
-    CHECK(closestPointsBetweenSegments({0, 0, 0}, {10, 0, 0}, {5, -5, 3}, {5, 5, 3}).distance == Approx(3));
-    CHECK(closestPointsBetweenSegments({0, 0, 0}, {10, 0, 0}, {2, 4, 0}, {8, 4, 0}).distance == Approx(4));
-    CHECK(closestPointsBetweenSegments({0, 0, 0}, {10, 0, 0}, {13, 4, 0}, {13, 4, 0}).distance == Approx(5));
-    CHECK(closestPointsBetweenSegments({1, 1, 1}, {1, 1, 1}, {1, 1, 1}, {1, 1, 1}).distance == Approx(0));
+    CHECK(closestPoints({0, 0, 0}, {10, 0, 0}, {5, -5, 3}, {5, 5, 3}).distance == Approx(3));
+    CHECK(closestPoints({0, 0, 0}, {10, 0, 0}, {2, 4, 0}, {8, 4, 0}).distance == Approx(4));
+    CHECK(closestPoints({0, 0, 0}, {10, 0, 0}, {13, 4, 0}, {13, 4, 0}).distance == Approx(5));
+    CHECK(closestPoints({1, 1, 1}, {1, 1, 1}, {1, 1, 1}, {1, 1, 1}).distance == Approx(0));
 }
 
 TEST_CASE("Depth below ground, horizontal and vertical distances", "[annotations][measure]") {
