@@ -43,7 +43,9 @@ void main() {
 #endif
     float key = max(dot(n, u_lightDirEye), 0.0);
     float hemisphere = 0.5 + 0.5 * dot(n, normalize(v_upEye));
-    float rim = pow(1.0 - max(dot(n, viewDir), 0.0), 3.0);
+    // clamp, not max: when n == viewDir the dot can round to just above 1, and pow() of a
+    // negative base is undefined (NaN speckles on the caps of cut solids).
+    float rim = pow(1.0 - clamp(dot(n, viewDir), 0.0, 1.0), 3.0);
     vec3 color = base * (0.32 + 0.25 * hemisphere + 0.55 * key) + vec3(0.12) * rim;
     vec3 halfVector = normalize(u_lightDirEye + viewDir);
     color += vec3(0.18) * pow(max(dot(n, halfVector), 0.0), 40.0);

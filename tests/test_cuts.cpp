@@ -306,3 +306,37 @@ TEST_CASE("An excavation opens the ground: walls show the strata, the floor is v
     const osg::Vec3 outside = patch(*top, 10, 10);
     CHECK(distance(outside, rgb(groundColor())) < 0.25f);
 }
+
+TEST_CASE("A cut building's inside reads as one smooth face, not speckled", "[cuts][render]") {
+    // Regression: the inside face is shaded with its normal equal to the view direction, and a
+    // rim term pow(1 - dot, 3) went NaN where the dot rounded above 1: black and white speckles.
+    auto renderer = makeRenderer();
+    Model model = pipeScene();
+    Building building;
+    building.id = "B-1";
+    building.layer = "buildings";
+    building.footprint = {{-10, -10, 0}, {10, -10, 0}, {10, 10, 0}, {-10, 10, 0}};
+    building.heightM = 20;
+    model.buildings.push_back(building);
+    SceneStyle style;
+    style.terrainOpacity = 1.0f;
+    style.layers["buildings"].opacity = 1.0f;
+    std::string error;
+    style.cuts.sections.push_back(*verticalSection(0, -30, 0, 30, false, error));  // west half cut away
+    const BuiltScene scene = buildScene(model, style);
+    const FrontCamera camera{0, 10, 6, 60};  // inside the cut building, facing its far wall
+    auto image = render(*renderer, scene, camera.spec(), "cut_building_inside");
+    // The face shades smoothly (light, haze), so a speckle is a jump between neighbouring pixels.
+    const auto colourAt = [&](int x, int y) {
+        const osg::Vec4ub p = pixelAt(*image, x, y);
+        return osg::Vec3(p.r(), p.g(), p.b()) / 255.0f;
+    };
+    int speckles = 0;
+    for (int y = 60; y < 180; ++y)
+        for (int x = 60; x < 180; ++x)
+            if (distance(colourAt(x, y), colourAt(x + 1, y)) > 0.08f) ++speckles;
+    const osg::Vec3 reference = patch(*image, 120, 120);
+    INFO("inside face " << reference.x() << "," << reference.y() << "," << reference.z());
+    CHECK(distance(reference, rgb(backgroundColor())) > 0.1f);
+    CHECK(speckles == 0);
+}
