@@ -60,7 +60,8 @@ void addProfileCommand(CLI::App& app, int& exitCode) {
     CLI::App* command = app.add_subcommand("profile", "Draw a longitudinal profile along a run of lines or a polyline (SVG, PNG)");
     addInputOptions(*command, options->inputs);
     command->add_option("--path", options->path,
-                        "Line ids of a connected run (S-0001,S-0002,...) or a polyline x1,y1;x2,y2;... in the project CRS")
+                        "Line ids of a connected run (S-0001,S-0002,...), the run between two nodes "
+                        "(\"from:SMH-0001 to:SMH-0009\", or from:A,to:B), or a polyline x1,y1;x2,y2;... in the project CRS")
         ->required();
     command->add_option("-o,--output", options->outputs, "profile.svg and/or profile.png (repeat -o for both)")->required();
     command->add_option("--width", options->drawing.widthPx, "Drawing width in pixels")->capture_default_str()->check(CLI::Range(400, 16000));

@@ -5,6 +5,8 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "network_route.h"
+
 namespace subterra {
 
 namespace {
@@ -59,11 +61,11 @@ bool appendToRun(std::vector<Vec3d>& chain, std::vector<Vec3d> points, bool seco
     return true;
 }
 
-std::optional<ProfilePath> parseRun(const std::string& text, const Model& model, std::string& error) {
+std::optional<ProfilePath> runOf(const std::vector<std::string>& ids, const Model& model, std::string& error) {
     std::unordered_map<std::string, size_t> byId;
     for (size_t i = 0; i < model.segments.size(); ++i) byId.emplace(model.segments[i].id, i);
     ProfilePath path;
-    for (const auto& id : split(text, ',')) {
+    for (const auto& id : ids) {
         auto it = byId.find(id);
         if (id.empty() || it == byId.end()) {
             error = "--path: no line with id '" + id + "'";
@@ -85,6 +87,26 @@ std::optional<ProfilePath> parseRun(const std::string& text, const Model& model,
     }
     for (auto& p : path.plan) p.z = 0;
     return path;
+}
+
+// "from:MH-1 to:MH-9" (separated by spaces, a comma or a semicolon): the shortest run between them.
+std::optional<ProfilePath> parseNodeRoute(const std::string& text, const Model& model, std::string& error) {
+    std::string fromId, toId;
+    std::string rest = text;
+    for (char& c : rest)
+        if (c == ',' || c == ';' || c == '\t') c = ' ';
+    std::istringstream in(rest);
+    for (std::string word; in >> word;) {
+        if (word.rfind("from:", 0) == 0) fromId = word.substr(5);
+        else if (word.rfind("to:", 0) == 0) toId = word.substr(3);
+        else fromId.clear(), toId.clear(), in.setstate(std::ios::failbit);
+    }
+    if (fromId.empty() || toId.empty()) {
+        error = "--path: '" + text + "' is not 'from:NODE to:NODE'";
+        return std::nullopt;
+    }
+    const auto ids = routeBetweenNodes(model, fromId, toId, error);
+    return ids ? runOf(*ids, model, error) : std::nullopt;
 }
 
 // Where plan segments p0-p1 and q0-q1 cross: parameters along each, or nullopt.
@@ -170,7 +192,8 @@ std::optional<ProfilePath> parseProfilePath(const std::string& text, const Model
         error = "--path: empty (give line ids S-0001,S-0002 or a polyline x1,y1;x2,y2)";
         return std::nullopt;
     }
-    return polyline ? parsePolyline(text, error) : parseRun(text, model, error);
+    if (text.find("from:") != std::string::npos) return parseNodeRoute(text, model, error);
+    return polyline ? parsePolyline(text, error) : runOf(split(text, ','), model, error);
 }
 
 std::optional<Profile> buildProfile(const Model& model, const ProfilePath& path, std::string& error) {

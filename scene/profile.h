@@ -17,7 +17,8 @@ struct ProfilePath {
 };
 
 // "S-0001,S-0002,..." (connected lines, in any direction: each is turned to continue the one
-// before) or "x1,y1;x2,y2;..." (a polyline, project CRS). nullopt + one-line `error` otherwise.
+// before), "from:MH-1 to:MH-9" (the shortest run of lines between two nodes, network_route.h) or
+// "x1,y1;x2,y2;..." (a polyline, project CRS). nullopt + one-line `error` otherwise.
 std::optional<ProfilePath> parseProfilePath(const std::string& text, const Model& model, std::string& error);
 
 // A straight piece of a line lying along the path (within 0.5 m in plan).
