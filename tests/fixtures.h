@@ -61,6 +61,9 @@ struct CommandResult {
 };
 // Runs `arguments` (each shell-quoted here) with the built `subterra`, in `workDir`.
 CommandResult runSubterra(const std::vector<std::string>& arguments, const std::string& workDir);
+// Writes `actions` (a viewer script's JSON) to workDir/actions.json and runs the viewer at
+// 1600x900 on workDir/district.subterra.json with it (copySampleProject first).
+CommandResult runViewerScript(const std::string& workDir, const std::string& actions);
 
 // Problems whose one-line text contains every one of `parts`.
 int countProblems(const subterra::Problems& problems, const std::vector<std::string>& parts);
@@ -68,6 +71,9 @@ int countProblems(const subterra::Problems& problems, const std::vector<std::str
 std::string problemLines(const subterra::Problems& problems);
 
 std::string sourceDir();
+// Copies the sample district's project, GeoPackage and DEM into `dir` (tests that save the
+// project must not touch the committed one); returns the copied project's path.
+std::string copySampleProject(const std::string& dir);
 // WKT of a CRS given as "EPSG:nnnn" (the test fails if it is unknown).
 std::string wktOf(const std::string& userCrs);
 std::string readFile(const std::string& path);

@@ -61,6 +61,13 @@ std::string shellQuote(const std::string& text) {
 
 std::string sourceDir() { return SUBTERRA_SOURCE_DIR; }
 
+std::string copySampleProject(const std::string& dir) {
+    const fs::path sample = fs::path(sourceDir()) / "sample-data" / "district";
+    for (const char* name : {"district.subterra.json", "district.gpkg", "dem.tif"})
+        fs::copy_file(sample / name, fs::path(dir) / name, fs::copy_options::overwrite_existing);
+    return (fs::path(dir) / "district.subterra.json").string();
+}
+
 std::string freshDir(const std::string& name) {
     const fs::path dir = fs::path(SUBTERRA_TEST_OUTPUT_DIR) / "fixtures" / name;
     fs::remove_all(dir);
@@ -164,6 +171,11 @@ CommandResult runSubterra(const std::vector<std::string>& arguments, const std::
     result.out = readFile(base + ".out");
     result.err = readFile(base + ".err");
     return result;
+}
+
+CommandResult runViewerScript(const std::string& workDir, const std::string& actions) {
+    writeText(workDir + "/actions.json", actions);
+    return runSubterra({"view", "district.subterra.json", "--script", "actions.json", "--size", "1600x900"}, workDir);
 }
 
 int countProblems(const subterra::Problems& problems, const std::vector<std::string>& parts) {

@@ -14,10 +14,8 @@ namespace fs = std::filesystem;
 TEST_CASE("Scripted viewer: callout, measure tool, undo/redo and save", "[.][viewer]") {
     REQUIRE(std::getenv("DISPLAY") != nullptr);
     const std::string dir = fixtures::freshDir("viewer_annotations");
-    const fs::path sample = fs::path(fixtures::sourceDir()) / "sample-data" / "district";
-    for (const char* name : {"district.subterra.json", "district.gpkg", "dem.tif"})
-        fs::copy_file(sample / name, fs::path(dir) / name, fs::copy_options::overwrite_existing);
-    fixtures::writeText(dir + "/actions.json", R"({"actions": [
+    fixtures::copySampleProject(dir);
+    const auto result = fixtures::runViewerScript(dir, R"({"actions": [
         {"do": "select", "layer": "water", "id": "W-0001"},
         {"do": "focus"},
         {"do": "add_callout", "text": "Main {id} DN{diameter_mm}"},
@@ -38,8 +36,6 @@ TEST_CASE("Scripted viewer: callout, measure tool, undo/redo and save", "[.][vie
         {"do": "save"},
         {"do": "quit"}
     ]})");
-    const auto result =
-        fixtures::runSubterra({"view", "district.subterra.json", "--script", "actions.json", "--size", "1600x900"}, dir);
     INFO(result.out << result.err);
     REQUIRE(result.exitCode == 0);
     CHECK(fs::file_size(dir + "/annotated.png") > 1000);

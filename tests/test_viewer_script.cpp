@@ -30,13 +30,6 @@ int countPixels(const osg::Image& image, int x0, int y0, int x1, int y1, bool (*
 
 bool isText(const osg::Vec4ub& p) { return p.r() < 90 && p.g() < 90 && p.b() < 90; }
 
-std::string copySampleProject(const std::string& dir) {
-    const fs::path sample = fs::path(fixtures::sourceDir()) / "sample-data" / "district";
-    for (const char* name : {"district.subterra.json", "district.gpkg", "dem.tif"})
-        fs::copy_file(sample / name, fs::path(dir) / name, fs::copy_options::overwrite_existing);
-    return (fs::path(dir) / "district.subterra.json").string();
-}
-
 osg::ref_ptr<osg::Image> readScreenshot(const std::string& path) {
     std::string error;
     osg::ref_ptr<osg::Image> image = readPng(path, error);
@@ -51,7 +44,7 @@ osg::ref_ptr<osg::Image> readScreenshot(const std::string& path) {
 TEST_CASE("Scripted viewer: selection highlight, panels and the saved project", "[.][viewer]") {
     REQUIRE(std::getenv("DISPLAY") != nullptr);  // run through tests/viewer/run_under_xvfb.sh
     const std::string dir = fixtures::freshDir("viewer_script");
-    const std::string project = copySampleProject(dir);
+    const std::string project = fixtures::copySampleProject(dir);
     fixtures::writeText(dir + "/actions.json", R"({"actions": [
         {"do": "select", "layer": "water", "id": "W-0001"},
         {"do": "focus"},
@@ -104,7 +97,7 @@ TEST_CASE("Scripted viewer: selection highlight, panels and the saved project", 
 TEST_CASE("Viewer --frames N --screenshot writes the window after N frames", "[.][viewer]") {
     REQUIRE(std::getenv("DISPLAY") != nullptr);
     const std::string dir = fixtures::freshDir("viewer_frames");
-    const std::string project = copySampleProject(dir);
+    const std::string project = fixtures::copySampleProject(dir);
     const auto result = fixtures::runSubterra(
         {"view", project, "--view", "street", "--frames", "4", "--screenshot", "street.png"}, dir);
     INFO(result.out << result.err);
@@ -118,7 +111,7 @@ TEST_CASE("Viewer --frames N --screenshot writes the window after N frames", "[.
 TEST_CASE("Viewer scripts with a wrong action fail with the action named", "[.][viewer]") {
     REQUIRE(std::getenv("DISPLAY") != nullptr);
     const std::string dir = fixtures::freshDir("viewer_bad_script");
-    const std::string project = copySampleProject(dir);
+    const std::string project = fixtures::copySampleProject(dir);
     fixtures::writeText(dir + "/bad.json", R"({"actions": [{"do": "select", "id": "NO-SUCH-PIPE"}]})");
     const auto result = fixtures::runSubterra({"view", project, "--script", "bad.json"}, dir);
     CHECK(result.exitCode == 1);
@@ -128,7 +121,7 @@ TEST_CASE("Viewer scripts with a wrong action fail with the action named", "[.][
 TEST_CASE("Viewer: a click in the window selects what is under it, and clicking the sky clears", "[.][viewer]") {
     REQUIRE(std::getenv("DISPLAY") != nullptr);
     const std::string dir = fixtures::freshDir("viewer_click");
-    const std::string project = copySampleProject(dir);
+    const std::string project = fixtures::copySampleProject(dir);
     fixtures::writeText(dir + "/click.json", R"({"actions": [
         {"do": "layer_opacity", "layer": "buildings", "opacity": 1.0},
         {"do": "select", "id": "B-0002"},

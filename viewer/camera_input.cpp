@@ -68,7 +68,7 @@ void CameraInput::update(SceneSession& session, ViewerUi& ui, double dtSeconds, 
     ImGuiIO& io = ImGui::GetIO();
     CameraController& camera = session.camera();
     const ImVec2 mouse = io.MousePos;
-    const bool overScene = !io.WantCaptureMouse && insideViewport(ui.viewport, mouse);
+    const bool overScene = !io.WantCaptureMouse && !ui.cutHandles.active && insideViewport(ui.viewport, mouse);
     if (overScene || button_ >= 0) ui.hover = pickAt(session, camera, ui.viewport, mouse.x, mouse.y);
     else ui.hover = PickResult{};
 

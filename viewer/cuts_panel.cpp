@@ -160,7 +160,7 @@ bool excavationRow(SceneSession& session, Cuts& cuts, size_t index, bool& remove
 }
 }  // namespace
 
-void drawCuts(SceneSession& session, ViewerUi&, double) {
+void drawCuts(SceneSession& session, ViewerUi& ui, double) {
     sectionTitle("Cuts");
     const float third = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3;
     if (ImGui::Button("Section", ImVec2(third, 0))) addSectionAcross(session);
@@ -194,6 +194,10 @@ void drawCuts(SceneSession& session, ViewerUi&, double) {
     }
     if (changed) session.setCuts(cuts);
 
+    ImGui::Checkbox("Show drag handles", &ui.cutHandles.visible);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Squares move a cut, circles move a side or a line end, the ring rotates a pit,\n"
+                          "diamonds move a pit's floor or a level up and down");
     ImGui::TextDisabled("Undo / redo: Ctrl+Z / Ctrl+Y, or the Annotations panel's buttons");
 }
 

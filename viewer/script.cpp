@@ -5,6 +5,7 @@
 #include "annotation_edits.h"
 #include "camera_framing.h"
 #include "camera_input.h"
+#include "cut_handles_input.h"
 #include "cuts_io.h"
 #include "feature_search.h"
 #include "project.h"
@@ -26,6 +27,31 @@ bool vec3(const nlohmann::json& value, osg::Vec3d& out) {
 std::string text(const nlohmann::json& action, const char* key) {
     auto it = action.find(key);
     return it != action.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// drag_cut_handle: presses the mouse on a cut's handle where the window shows it and lets go
+// where the window shows "to" ([x, y, z], project CRS), through the same code as a mouse drag.
+bool dragHandleAction(const nlohmann::json& action, SceneSession& session, ViewerUi& ui, std::string& error) {
+    const std::string cut = text(action, "cut"), roleName = text(action, "handle");
+    const auto role = parseHandleRole(roleName);
+    const nlohmann::json toJson = action.value("to", nlohmann::json());
+    if (!role || !toJson.is_array() || toJson.size() < 2 || toJson.size() > 3)
+        return error = "needs \"cut\", \"handle\" (move, east, west, north, south, rotate, depth, start, end, level) and \"to\": [x,y(,z)]", false;
+    const auto handles = cutHandles(session.cuts(), session.model());
+    const CutHandle* handle = findCutHandle(handles, session.cuts(), cut, *role);
+    if (!handle) return error = "no enabled cut '" + cut + "' with a " + roleName + " handle", false;
+    osg::Vec3d to(0, 0, handle->position.z);  // [x, y]: at the handle's level
+    for (size_t i = 0; i < toJson.size(); ++i) {
+        if (!toJson[i].is_number()) return error = "\"to\" must hold numbers", false;
+        to[i] = toJson[i].get<double>();
+    }
+    const auto from = windowPointOf(session, ui.viewport, handle->position);
+    const auto target = windowPointOf(session, ui.viewport, {to.x(), to.y(), to.z()});
+    if (!from || !target) return error = "the handle or its target is behind the camera", false;
+    if (!beginCutHandleDrag(session, ui, from->x(), from->y())) return error = "no handle under the mouse", false;
+    dragCutHandleTo(session, ui, target->x(), target->y());
+    endCutHandleDrag(ui);
+    return true;
 }
 }  // namespace
 
@@ -110,6 +136,11 @@ bool Script::perform(const nlohmann::json& action, SceneSession& session, Viewer
             if (problem.severity == Severity::Error) return error = problem.where + ": " + problem.message, false;
         session.beginCutEdit();
         session.setCuts(cuts);
+        return true;
+    }
+    if (what == "drag_cut_handle") return dragHandleAction(action, session, ui, error);
+    if (what == "show_cut_handles") {
+        ui.cutHandles.visible = action.value("visible", true);
         return true;
     }
     if (what == "select") {

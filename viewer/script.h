@@ -13,7 +13,9 @@
 // look (yaw_deg, pitch_deg about the eye), fly (forward, right, up metres), click (x, y window pixels: select what is there, as a mouse
 // click does), click_centre, wheel (x, y, steps), expect_selection (id; "" = nothing), wait (frames), screenshot (path: the window with its
 // panels), add_section (as a project "sections" entry), add_excavation (as an "excavations"
-// entry), add_callout (optional text: at the selection), measure_tool (kind: distance, horizontal, vertical,
+// entry), drag_cut_handle (cut, handle: move|east|west|north|south|rotate|depth|start|end|level,
+// to [x,y] at the handle's level or [x,y,z]: a mouse drag from the handle to where the window
+// shows that point), show_cut_handles (visible), add_callout (optional text: at the selection), measure_tool (kind: distance, horizontal, vertical,
 // depth, clearance or off; then clicks measure), undo, redo (the last annotation or cut edit), expect_annotations (callouts,
 // measurements: counts), open (paths [...]: as files dropped on the window), close_window (as the close button: the unsaved-changes question), render (path, size "WxH": the scene offscreen), save (the project), quit (discards
 // unsaved changes with a warning on stderr).

@@ -5,6 +5,7 @@
 #include <osg/Vec3d>
 #include <string>
 
+#include "cut_handle_drag.h"
 #include "measure_tool.h"
 #include "picking.h"
 
@@ -31,6 +32,7 @@ struct ViewerUi {
     double messageUntil = 0;
     char newViewName[64] = "";
     MeasureTool measure;           // when active, scene clicks measure instead of selecting
+    CutHandleDrag cutHandles;      // drag handles on the cuts; while one is held the camera stays put
 
     void say(const std::string& text, double now) {
         message = text;

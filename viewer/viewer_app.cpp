@@ -11,6 +11,7 @@
 #include <osgViewer/Viewer>
 
 #include "camera_input.h"
+#include "cut_handles_input.h"
 #include "image_io.h"
 #include "panels.h"
 #include "scene_session.h"
@@ -242,6 +243,7 @@ int runViewer(LoadedInputs inputs, const ViewerOptions& options) {
             ImGui::NewFrame();
             frame = frameSize(window);
             ui.viewport = sceneViewport(frame, ui);
+            updateCutHandles(session, ui);
             input.update(session, ui, dt, now);
             drawMenuBar(session, ui, now);
             drawSidebar(session, ui, now);
