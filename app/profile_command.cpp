@@ -40,9 +40,7 @@ int runProfile(const ProfileOptions& options) {
     }
     const std::string svg = profileSvg(*profile, model, options.drawing);
     for (const auto& output : options.outputs) {
-        const bool written = endsWith(output, ".png") ? writeSvgAsPng(svg, output, 1.0, error)
-                                                      : writeTextAtomically(output, svg, error);
-        if (!written) {
+        if (!writeSvgOrPng(svg, output, error)) {
             std::cerr << "subterra: error: " << error << "\n";
             return kExitUserError;
         }

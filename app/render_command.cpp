@@ -71,9 +71,7 @@ std::optional<CameraSpec> chooseCamera(const RenderOptions& options, const Loade
 // --check: the project's clearance and cover rules, violations marked in red.
 void addCheckMarkers(const BuiltScene& scene, const LoadedInputs& inputs) {
     const CheckResults results = runChecks(inputs.load.model, inputs.project ? inputs.project->checks : CheckRules{});
-    const Extent& e = scene.extent;
-    const double ballRadiusM = std::max(0.5, std::max(e.maxX - e.minX, e.maxY - e.minY) / 150);
-    scene.world->addChild(buildCheckMarkers(results, inputs.load.model, scene.origin, ballRadiusM));
+    scene.world->addChild(buildCheckMarkers(results, inputs.load.model, scene.origin, markerRadiusFor(scene.extent)));
     std::cerr << "subterra: " << results.clearance.size() << " clearance and " << results.cover.size()
               << " cover violations marked\n";
 }

@@ -1,5 +1,6 @@
 #include "check_markers.h"
 
+#include <algorithm>
 #include <cmath>
 #include <osg/Depth>
 #include <osg/Geode>
@@ -31,6 +32,8 @@ void appendBall(MeshBuffer& mesh, const osg::Vec3& centre, float radius, const o
         }
 }
 }  // namespace
+
+double markerRadiusFor(const Extent& e) { return std::max(0.5, std::max(e.maxX - e.minX, e.maxY - e.minY) / 150); }
 
 const osg::Vec4& markerColor() {
     static const osg::Vec4 red(1, 0, 0, 1);

@@ -10,6 +10,9 @@ namespace subterra {
 
 const osg::Vec4& markerColor();  // pure red
 
+// A ball size that shows at the scale of the whole scene: 1/150 of its plan size, at least 0.5 m.
+double markerRadiusFor(const Extent& extent);
+
 // Local coordinates relative to `origin` (add it under BuiltScene::world). `radiusM`: of the balls.
 osg::ref_ptr<osg::Node> buildCheckMarkers(const CheckResults& results, const Model& model, const Vec3d& origin,
                                           double radiusM);

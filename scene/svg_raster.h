@@ -1,12 +1,21 @@
 #pragma once
-// SVG -> PNG through librsvg (the GNOME SVG renderer) and cairo: the PNG is the SVG's own drawing,
-// so the two exports of a profile always show the same thing.
+// SVG -> pixels through librsvg (the GNOME SVG renderer) and cairo: the PNG export and the viewer's
+// profile panel show the SVG's own drawing, so every view of a profile shows the same thing.
+#include <osg/Image>
+#include <osg/ref_ptr>
 #include <string>
 
 namespace subterra {
 
-// Renders `svg` at its own size times `scale` on white and writes a PNG atomically (temporary file +
-// rename). false + one-line `error` (naming `path`) on failure.
+// Draws `svg` at its own size times `scale` on white: an RGBA, bottom-up OSG image (image_io.h).
+// Null + one-line `error` when librsvg cannot read it or it has no usable size.
+osg::ref_ptr<osg::Image> rasterizeSvg(const std::string& svg, double scale, std::string& error);
+
+// rasterizeSvg, written as a PNG atomically (image_io.h). false + one-line `error` naming `path`.
 bool writeSvgAsPng(const std::string& svg, const std::string& path, double scale, std::string& error);
+
+// The drawing as `path` asks: a PNG (writeSvgAsPng at scale 1) for *.png, else the SVG text, both
+// written atomically. false + one-line `error`.
+bool writeSvgOrPng(const std::string& svg, const std::string& path, std::string& error);
 
 }  // namespace subterra

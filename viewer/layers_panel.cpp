@@ -122,6 +122,8 @@ void drawSidebar(SceneSession& session, ViewerUi& ui, double now) {
         }
         groundSection(session, ui);
         drawCuts(session, ui, now);
+        drawChecks(session, ui, now);
+        drawProfileSection(session, ui, now);
         legendNote();
     }
     ImGui::End();

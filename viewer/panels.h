@@ -18,5 +18,8 @@ void drawInspector(SceneSession& session, ViewerUi& ui);                // inspe
 void drawStatusBar(const SceneSession& session, const ViewerUi& ui, double now);  // status_bar.cpp
 void drawAnnotationsPanel(SceneSession& session, ViewerUi& ui, double now);  // annotations_panel.cpp
 void drawQuitDialog(SceneSession& session, ViewerUi& ui, double now);   // quit_dialog.cpp
+void drawChecks(SceneSession& session, ViewerUi& ui, double now);       // checks_panel.cpp, in the sidebar
+void drawProfileSection(SceneSession& session, ViewerUi& ui, double now);  // profile_panel.cpp, in the sidebar
+void drawProfileWindow(SceneSession& session, ViewerUi& ui, double now);   // profile_panel.cpp
 
 }  // namespace subterra

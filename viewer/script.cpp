@@ -53,6 +53,30 @@ bool dragHandleAction(const nlohmann::json& action, SceneSession& session, Viewe
     endCutHandleDrag(ui);
     return true;
 }
+
+// run_checks (optional expect_count), check_go_to (index), export_checks (path), profile (path as
+// `subterra profile --path`, optional export: [files]): what the Checks and Profile sections do.
+bool checkOrProfileAction(const std::string& what, const nlohmann::json& action, SceneSession& session, ViewerUi& ui,
+                          std::string& error) {
+    if (what == "run_checks") {
+        runViewerChecks(session, ui.checks);
+        const size_t expected = action.value("expect_count", ui.checks.count());
+        if (ui.checks.count() != expected)
+            return error = "found " + std::to_string(ui.checks.count()) + " violations, expected " + std::to_string(expected), false;
+    } else if (what == "check_go_to") {
+        const size_t index = action.value("index", size_t(0));
+        if (index >= ui.checks.count()) return error = "no violation " + std::to_string(index) + " (run_checks first)", false;
+        goToViolation(session, ui.checks, index, ui.viewport.aspect());
+    } else if (what == "export_checks") {
+        return exportChecks(session, ui.checks, text(action, "path"), error);
+    } else {
+        ui.profile.pathText = text(action, "path");
+        if (!drawProfile(session, ui.profile)) return error = ui.profile.error, false;
+        for (const auto& file : action.value("export", nlohmann::json::array()))
+            if (!file.is_string() || !exportProfile(ui.profile, file.get<std::string>(), error)) return false;
+    }
+    return true;
+}
 }  // namespace
 
 std::optional<Script> Script::load(const std::string& path, std::string& error) {
@@ -139,6 +163,8 @@ bool Script::perform(const nlohmann::json& action, SceneSession& session, Viewer
         return true;
     }
     if (what == "drag_cut_handle") return dragHandleAction(action, session, ui, error);
+    if (what == "run_checks" || what == "check_go_to" || what == "export_checks" || what == "profile")
+        return checkOrProfileAction(what, action, session, ui, error);
     if (what == "show_cut_handles") {
         ui.cutHandles.visible = action.value("visible", true);
         return true;

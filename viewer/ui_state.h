@@ -5,8 +5,10 @@
 #include <osg/Vec3d>
 #include <string>
 
+#include "checks_view.h"
 #include "cut_handle_drag.h"
 #include "measure_tool.h"
+#include "profile_view.h"
 #include "picking.h"
 
 namespace subterra {
@@ -33,6 +35,10 @@ struct ViewerUi {
     char newViewName[64] = "";
     MeasureTool measure;           // when active, scene clicks measure instead of selecting
     CutHandleDrag cutHandles;      // drag handles on the cuts; while one is held the camera stays put
+    ChecksView checks;             // the last clearance and cover check and its markers
+    ProfileView profile;           // the longitudinal profile being drawn
+    unsigned profileTexture = 0;   // the profile window's GL texture, and the drawing it holds
+    int profileTextureVersion = -1;
 
     void say(const std::string& text, double now) {
         message = text;

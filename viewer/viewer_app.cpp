@@ -249,6 +249,8 @@ int runViewer(LoadedInputs inputs, const ViewerOptions& options) {
             drawSidebar(session, ui, now);
             drawInspector(session, ui);
             drawAnnotationsPanel(session, ui, now);
+            drawProfileWindow(session, ui, now);
+            syncCheckMarkers(session, ui.checks);
             drawStatusBar(session, ui, now);
             drawQuitDialog(session, ui, now);
             if (ui.requestSave) saveRequested(session, ui, now);
