@@ -96,6 +96,18 @@ double CheckRules::largestClearanceM() const {
     return largest;
 }
 
+std::string kindName(const std::optional<UtilityKind>& kind) { return kind ? toString(*kind) : "*"; }
+
+nlohmann::json checkRulesToJson(const CheckRules& rules) {
+    nlohmann::json clearance = nlohmann::json::array();
+    for (const auto& rule : rules.clearance)
+        clearance.push_back({{"between", {kindName(rule.a), kindName(rule.b)}}, {"min_m", rule.minM}});
+    nlohmann::json cover = nlohmann::json::object();
+    for (const auto& [kind, metres] : rules.coverM) cover[toString(kind)] = metres;
+    if (rules.coverAnyM) cover["*"] = *rules.coverAnyM;
+    return {{"clearance", clearance}, {"cover", cover}};
+}
+
 CheckRules readCheckRules(const JsonReader& checks) {
     CheckRules rules;
     if (!checks.value().is_object()) {

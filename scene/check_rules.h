@@ -13,6 +13,7 @@ namespace subterra {
 struct ClearanceRule {
     std::optional<UtilityKind> a, b;  // nullopt = "*" (any utility)
     double minM = 0;                  // outer surface to outer surface
+    bool operator==(const ClearanceRule& o) const { return a == o.a && b == o.b && minM == o.minM; }
 };
 
 struct CheckRules {
@@ -27,10 +28,19 @@ struct CheckRules {
     std::optional<double> clearanceFor(UtilityKind a, UtilityKind b) const;
     std::optional<double> coverFor(UtilityKind kind) const;
     double largestClearanceM() const;
+    bool operator==(const CheckRules& o) const {
+        return clearance == o.clearance && coverM == o.coverM && coverAnyM == o.coverAnyM;
+    }
+    bool operator!=(const CheckRules& o) const { return !(*this == o); }
 };
 
 // Reads `"checks": {...}`; wrong entries are reported with their JSON path and left out (the rest stays).
-// Saving needs no writer: nothing edits the rules yet, and the loaded document keeps them as written.
 CheckRules readCheckRules(const JsonReader& checks);
+
+// The rules as readCheckRules reads them (the viewer edits them; a save writes them back).
+nlohmann::json checkRulesToJson(const CheckRules& rules);
+
+// The name a rule uses for a kind: "*" for any.
+std::string kindName(const std::optional<UtilityKind>& kind);
 
 }  // namespace subterra

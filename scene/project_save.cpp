@@ -64,6 +64,15 @@ void mergeLayer(nlohmann::json& json, const ProjectLayer& layer, const std::stri
     }
 }
 
+// The rules are written only when they differ from what the document holds, so a file whose rules
+// were never edited keeps them exactly as written (a malformed entry included, for its author to fix).
+void writeCheckRules(nlohmann::json& doc, const CheckRules& rules) {
+    Problems ignored;
+    const CheckRules asWritten = doc.contains("checks") ? readCheckRules(JsonReader(doc["checks"], "$.checks", "", ignored))
+                                                        : CheckRules{};
+    if (rules != asWritten) doc["checks"] = checkRulesToJson(rules);
+}
+
 nlohmann::json toDocument(const Project& project, const std::string& path) {
     nlohmann::json doc = project.document.is_object() ? project.document : nlohmann::json::object();
     doc["subterra"] = Project::kSchemaVersion;
@@ -93,6 +102,7 @@ nlohmann::json toDocument(const Project& project, const std::string& path) {
     }
     doc["views"] = std::move(views);
     writeCuts(doc, project.cuts);
+    writeCheckRules(doc, project.checks);
     if (project.timeline) doc["timeline"] = timelineToJson(*project.timeline);
     if (!project.annotations.empty() || doc.contains("annotations")) mergeAnnotations(doc["annotations"], project.annotations);
     if (doc["annotations"].empty()) doc.erase("annotations");

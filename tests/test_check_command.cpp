@@ -139,3 +139,26 @@ TEST_CASE("check: rules live in the project file and survive an atomic save", "[
     CHECK(again.project->checks.clearanceFor(UtilityKind::Gas, UtilityKind::Telecom) == 0.5);
     CHECK(again.project->checks.coverFor(UtilityKind::Gas) == 0.6);
 }
+
+TEST_CASE("check: edited rules are written back; unedited ones stay exactly as written", "[check][project]") {
+    const std::string dir = fixtures::freshDir("check_edit_save");
+    // One malformed entry: never edited, it must survive a save for its author to fix.
+    const std::string path = writeCrossing(dir, R"(, "checks": {"clearance": [{"between": ["water", "lava"], "min_m": 1}, {"between": ["gas", "*"], "min_m": 0.5}]})");
+    auto load = loadProject(path);
+    REQUIRE(load.project);
+    std::string error;
+    REQUIRE(saveProject(*load.project, path, error));
+    CHECK(fixtures::readFile(path).find("lava") != std::string::npos);
+
+    CheckRules edited = load.project->checks;
+    edited.clearance.push_back({UtilityKind::Water, UtilityKind::Sewer, 1.2});
+    edited.coverM[UtilityKind::Water] = 1.1;
+    edited.coverAnyM.reset();
+    load.project->checks = edited;
+    REQUIRE(saveProject(*load.project, path, error));
+    const auto again = loadProject(path);
+    REQUIRE(again.project);
+    CHECK(again.project->checks == edited);  // round trip through checkRulesToJson
+    CHECK(again.problems.empty());           // the edited rules were written as read: the bad one is gone
+    CHECK(fixtures::readFile(path).find("\"*\"") != std::string::npos);  // ["gas", "*"]
+}

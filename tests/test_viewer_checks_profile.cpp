@@ -3,6 +3,7 @@
 // conflict flown to and its line selected, the export; a profile between two manholes drawn in
 // its window and exported as SVG and PNG.
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -66,4 +67,32 @@ TEST_CASE("Scripted viewer: checks marked and flown to, a profile between manhol
     CHECK(countPixels(*png, 0, 0, png->s(), png->t(), isProfileGreen) > 2000);  // the SVG's drawing
     // The profile window, at the bottom of the scene, shows the drawing's green sewer bands.
     CHECK(countPixels(*read(dir + "/profile_window.png"), sceneX0, 450, 1600, 860, isProfileGreen) > 500);
+}
+
+TEST_CASE("Scripted viewer: an edited rule changes the checks, undo restores it, save writes it", "[.][viewer]") {
+    REQUIRE(std::getenv("DISPLAY") != nullptr);
+    const std::string dir = fixtures::freshDir("viewer_check_rules");
+    fixtures::copySampleProject(dir);
+    // 1 m between water and sewer finds more than the six clashes; undone, the six are back; then a
+    // gas cover of 5 m (every gas pipe is shallower) is kept and saved.
+    const auto result = fixtures::runViewerScript(dir, R"({"actions": [
+        {"do": "run_checks", "expect_count": 6},
+        {"do": "set_clearance_rule", "between": ["water", "sewer"], "min_m": 1.0},
+        {"do": "run_checks"},
+        {"do": "export_checks", "path": "strict.csv"},
+        {"do": "undo"},
+        {"do": "run_checks", "expect_count": 6},
+        {"do": "set_cover_rule", "utility": "gas", "min_m": 5},
+        {"do": "save"},
+        {"do": "quit"}
+    ]})");
+    INFO(result.out << result.err);
+    REQUIRE(result.exitCode == 0);
+    const std::string strict = fixtures::readFile(dir + "/strict.csv");
+    CHECK(std::count(strict.begin(), strict.end(), '\n') > 7);  // header + more than six
+    CHECK(strict.find("water,sewer") != std::string::npos);
+    std::ifstream file(dir + "/district.subterra.json");
+    const nlohmann::json saved = nlohmann::json::parse(file);
+    CHECK(saved.at("checks").at("cover").at("gas") == 5);
+    for (const auto& rule : saved.at("checks").at("clearance")) CHECK(rule.at("between") != nlohmann::json({"water", "sewer"}));
 }

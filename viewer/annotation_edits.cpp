@@ -15,6 +15,7 @@ bool restore(SceneSession& session, std::optional<EditState> state) {
     session.annotations() = std::move(state->annotations);
     session.refreshAnnotations();
     session.setCuts(state->cuts);
+    if (state->checks != session.checkRules()) session.setCheckRules(state->checks);
     return true;
 }
 }  // namespace

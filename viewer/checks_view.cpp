@@ -10,8 +10,7 @@
 namespace subterra {
 
 void runViewerChecks(SceneSession& session, ChecksView& checks) {
-    const CheckRules rules = session.project() ? session.project()->checks : CheckRules{};
-    checks.results = runChecks(session.model(), rules);
+    checks.results = runChecks(session.model(), session.checkRules());
     if (checks.attachedTo.valid()) checks.attachedTo->removeChild(checks.markers);
     checks.attachedTo = nullptr;
     checks.markers = buildCheckMarkers(*checks.results, session.model(), session.scene().origin,
@@ -73,6 +72,28 @@ bool exportChecks(SceneSession& session, const ChecksView& checks, const std::st
     const std::string text = csv ? checkCsv(*checks.results, session.model())
                                  : checkGeoJson(*checks.results, session.model(), crs);
     return writeTextAtomically(path, text, error);
+}
+
+CheckRules withClearanceRule(CheckRules rules, std::optional<UtilityKind> a, std::optional<UtilityKind> b,
+                             std::optional<double> minM) {
+    auto& list = rules.clearance;
+    const auto same = [&](const ClearanceRule& r) { return (r.a == a && r.b == b) || (r.a == b && r.b == a); };
+    auto it = std::find_if(list.begin(), list.end(), same);
+    if (!minM) {
+        if (it != list.end()) list.erase(it);
+    } else if (it != list.end()) {
+        it->minM = *minM;
+    } else {
+        list.push_back({a, b, *minM});
+    }
+    return rules;
+}
+
+CheckRules withCoverRule(CheckRules rules, std::optional<UtilityKind> kind, std::optional<double> minM) {
+    if (!kind) rules.coverAnyM = minM;
+    else if (minM) rules.coverM[*kind] = *minM;
+    else rules.coverM.erase(*kind);
+    return rules;
 }
 
 std::string besideProject(SceneSession& session, const std::string& suffix) {

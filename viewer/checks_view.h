@@ -31,6 +31,12 @@ void goToViolation(SceneSession& session, const ChecksView& checks, size_t index
 std::vector<std::string> violationLines(const SceneSession& session, const ChecksView& checks);
 // Writes the results as .csv or .geojson (by the extension) atomically; false + `error`.
 bool exportChecks(SceneSession& session, const ChecksView& checks, const std::string& path, std::string& error);
+// Rule edits the panel and the script share. A clearance rule for the same two kinds (either
+// order) is replaced; nullopt `minM` removes it. Cover: `kind` nullopt is "*".
+CheckRules withClearanceRule(CheckRules rules, std::optional<UtilityKind> a, std::optional<UtilityKind> b,
+                             std::optional<double> minM);
+CheckRules withCoverRule(CheckRules rules, std::optional<UtilityKind> kind, std::optional<double> minM);
+
 // Where exports go by default: beside the project, "<project>.conflicts.<extension>".
 std::string besideProject(SceneSession& session, const std::string& suffix);
 

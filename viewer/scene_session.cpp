@@ -109,6 +109,17 @@ void SceneSession::rebuild() {
 
 void SceneSession::beginCutEdit() { undo_.push("cut edit", editState()); }
 
+void SceneSession::beginRulesEdit() { undo_.push("check rule edit", editState()); }
+
+void SceneSession::setCheckRules(const CheckRules& rules) {
+    if (!inputs_.project) {
+        looseRules_ = rules;
+        return;
+    }
+    inputs_.project->checks = rules;
+    dirty_ = true;
+}
+
 void SceneSession::setCuts(const Cuts& cuts) {
     inputs_.style.cuts = cuts;
     applyCuts(scene_, model(), cuts, inputs_.style);

@@ -20,6 +20,7 @@ namespace subterra {
 struct EditState {
     Annotations annotations;
     Cuts cuts;
+    CheckRules checks;
 };
 
 struct Selection {
@@ -77,15 +78,21 @@ class SceneSession {
     void beginCutEdit();
     void setCuts(const Cuts& cuts);
 
+    // The clearance and cover rules (the project's, defaults without one). beginRulesEdit() records
+    // an undo step, as beginCutEdit() does.
+    const CheckRules& checkRules() const { return inputs_.project ? inputs_.project->checks : looseRules_; }
+    void beginRulesEdit();
+    void setCheckRules(const CheckRules& rules);
+
     bool hasProject() const { return inputs_.project.has_value(); }
     bool dirty() const { return dirty_; }
     // Annotations live in the project (an empty set without one); annotation_edits.h changes
     // them with undo. refreshAnnotations() redraws them and marks the project changed.
     Annotations& annotations() { return inputs_.project ? inputs_.project->annotations : looseAnnotations_; }
     AnnotationOverlay& overlay() { return *overlay_; }
-    // One history for every edit the viewer makes to the project's annotations and cuts.
+    // One history for every edit the viewer makes to the project's annotations, cuts and check rules.
     UndoStack<EditState>& undoStack() { return undo_; }
-    EditState editState() { return {annotations(), cuts()}; }
+    EditState editState() { return {annotations(), cuts(), checkRules()}; }
     void refreshAnnotations(bool changed = true);
 
     // Saves to the project's own path (atomic, previous file kept as .bak); false + error otherwise.
@@ -106,6 +113,7 @@ class SceneSession {
     std::vector<LegendEntry> legend_;
     bool dirty_ = false;
     Annotations looseAnnotations_;
+    CheckRules looseRules_;
     std::unique_ptr<AnnotationOverlay> overlay_;
     UndoStack<EditState> undo_;
 };

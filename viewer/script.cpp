@@ -54,6 +54,39 @@ bool dragHandleAction(const nlohmann::json& action, SceneSession& session, Viewe
     return true;
 }
 
+// "*" or a utility kind name.
+bool ruleKind(const nlohmann::json& value, std::optional<UtilityKind>& kind) {
+    if (!value.is_string()) return false;
+    if (value.get<std::string>() == "*") return kind.reset(), true;
+    kind = parseUtilityKind(value.get<std::string>());
+    return kind.has_value();
+}
+
+// set_clearance_rule (between [kind, kind], min_m; null removes it), set_cover_rule (utility
+// kind or "*", min_m; null removes it): one undo step each, as in the Checks section's rule table.
+bool ruleAction(const std::string& what, const nlohmann::json& action, SceneSession& session, std::string& error) {
+    const nlohmann::json minJson = action.value("min_m", nlohmann::json());
+    if (!minJson.is_null() && (!minJson.is_number() || minJson.get<double>() < 0))
+        return error = "\"min_m\" must be metres (0 or more) or null", false;
+    const std::optional<double> minM = minJson.is_null() ? std::nullopt : std::optional<double>(minJson.get<double>());
+    CheckRules rules;
+    if (what == "set_clearance_rule") {
+        const nlohmann::json between = action.value("between", nlohmann::json());
+        std::optional<UtilityKind> a, b;
+        if (!between.is_array() || between.size() != 2 || !ruleKind(between[0], a) || !ruleKind(between[1], b))
+            return error = "needs \"between\": [kind, kind] (utility kinds or \"*\")", false;
+        rules = withClearanceRule(session.checkRules(), a, b, minM);
+    } else {
+        std::optional<UtilityKind> kind;
+        if (!ruleKind(action.value("utility", nlohmann::json()), kind))
+            return error = "needs \"utility\": a utility kind or \"*\"", false;
+        rules = withCoverRule(session.checkRules(), kind, minM);
+    }
+    session.beginRulesEdit();
+    session.setCheckRules(rules);
+    return true;
+}
+
 // run_checks (optional expect_count), check_go_to (index), export_checks (path), profile (path as
 // `subterra profile --path`, optional export: [files]): what the Checks and Profile sections do.
 bool checkOrProfileAction(const std::string& what, const nlohmann::json& action, SceneSession& session, ViewerUi& ui,
@@ -165,6 +198,7 @@ bool Script::perform(const nlohmann::json& action, SceneSession& session, Viewer
     if (what == "drag_cut_handle") return dragHandleAction(action, session, ui, error);
     if (what == "run_checks" || what == "check_go_to" || what == "export_checks" || what == "profile")
         return checkOrProfileAction(what, action, session, ui, error);
+    if (what == "set_clearance_rule" || what == "set_cover_rule") return ruleAction(what, action, session, error);
     if (what == "show_cut_handles") {
         ui.cutHandles.visible = action.value("visible", true);
         return true;

@@ -17,7 +17,9 @@
 // to [x,y] at the handle's level or [x,y,z]: a mouse drag from the handle to where the window
 // shows that point), show_cut_handles (visible), run_checks (optional expect_count),
 // check_go_to (index: select and fly to that violation), export_checks (path .csv|.geojson),
-// profile (path as `subterra profile --path`, optional export [".svg"/".png" files]), add_callout (optional text: at the selection), measure_tool (kind: distance, horizontal, vertical,
+// profile (path as `subterra profile --path`, optional export [".svg"/".png" files]),
+// set_clearance_rule (between [kind|"*", kind|"*"], min_m or null), set_cover_rule (utility
+// kind|"*", min_m or null), add_callout (optional text: at the selection), measure_tool (kind: distance, horizontal, vertical,
 // depth, clearance or off; then clicks measure), undo, redo (the last annotation or cut edit), expect_annotations (callouts,
 // measurements: counts), open (paths [...]: as files dropped on the window), close_window (as the close button: the unsaved-changes question), render (path, size "WxH": the scene offscreen), save (the project), quit (discards
 // unsaved changes with a warning on stderr).
