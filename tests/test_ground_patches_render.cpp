@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "fixtures.h"
+#include "ground_patches.h"
 #include "model_loader.h"
 #include "render_support.h"
 
@@ -65,25 +66,49 @@ TEST_CASE("SWMM subcatchment patch: its colour inside the L, not in the notch no
     const LoadResult load = loadFixture();
     REQUIRE(load.model.patches.size() == 1);
     auto image = renderTop(load.model, "swmm_subcatchment_top");
-    Model without = load.model;
-    without.patches.clear();
-    auto bare = renderTop(without, "swmm_subcatchment_top_bare");
-
     const double z = 12.3;
+    const auto [gx, gy] = pixelOf(75, 30, z);  // bare ground, away from the patch and the pipe
+    const osg::Vec4ub ground = pixelAt(*image, gx, gy);
+    INFO("bare ground " << rgb(ground));
+    REQUIRE_FALSE(isPatchGreen(ground));
     for (const auto& [x, y] : std::vector<std::pair<double, double>>{{10, 10}, {10, 45}, {45, 10}, {5, 55}, {55, 5}}) {
         const auto [px, py] = pixelOf(x, y, z);
-        const osg::Vec4ub inside = pixelAt(*image, px, py), ground = pixelAt(*bare, px, py);
-        INFO("inside (" << x << ", " << y << ") at pixel " << px << "," << py << ": " << rgb(inside) << ", bare ground "
-                        << rgb(ground));
+        const osg::Vec4ub inside = pixelAt(*image, px, py);
+        INFO("inside (" << x << ", " << y << ") at pixel " << px << "," << py << ": " << rgb(inside));
         CHECK(isPatchGreen(inside));
-        CHECK_FALSE(isPatchGreen(ground));
     }
-    for (const auto& [x, y] : std::vector<std::pair<double, double>>{{40, 40}, {25, 55}, {55, 25}, {-5, 30}, {30, -5}, {75, 30}}) {
+    // The notch of the L and beyond its edges: the same ground as far away.
+    for (const auto& [x, y] : std::vector<std::pair<double, double>>{{40, 40}, {25, 55}, {55, 25}, {-5, 30}, {30, -5}}) {
         const auto [px, py] = pixelOf(x, y, z);
-        const osg::Vec4ub outside = pixelAt(*image, px, py), ground = pixelAt(*bare, px, py);
-        INFO("outside (" << x << ", " << y << ") at pixel " << px << "," << py << ": " << rgb(outside) << ", bare "
-                         << rgb(ground));
+        const osg::Vec4ub outside = pixelAt(*image, px, py);
+        INFO("outside (" << x << ", " << y << ") at pixel " << px << "," << py << ": " << rgb(outside));
         CHECK_FALSE(isPatchGreen(outside));
-        CHECK(std::abs(int(outside.g()) - int(ground.g())) <= 3);  // untouched by the patch
+        CHECK(std::abs(int(outside.g()) - int(ground.g())) <= 4);
+        CHECK(std::abs(int(outside.r()) - int(ground.r())) <= 4);
     }
+}
+
+TEST_CASE("A ground patch is split finer than the DEM's cells and draped on it", "[patches]") {
+    Model model;
+    Terrain slope;  // 11 x 11 samples, 10 m apart, z = x / 10 (a 10 % slope eastwards)
+    slope.columns = slope.rows = 11;
+    slope.cellX = slope.cellY = 10;
+    slope.originX = 0;
+    slope.originY = 100;
+    for (int row = 0; row < 11; ++row)
+        for (int column = 0; column < 11; ++column) slope.heights.push_back(float(column));
+    model.terrain = slope;
+    GroundPatch patch;
+    patch.id = "S";
+    patch.outline = {{5, 5, 99}, {95, 5, 99}, {95, 95, 99}, {5, 95, 99}};  // z from the source: unused over the DEM
+    MeshBuffer mesh;
+    const Vec3d origin{0, 0, 0};
+    appendGroundPatch(mesh, patch, model, origin, groundPatchColor(""));
+    REQUIRE(mesh.triangleCount() > 2 * 16);  // 90 m edges over 10 m cells: split, not 2 big triangles
+    for (const auto& v : mesh.vertices) {
+        INFO("vertex " << v.x() << ", " << v.y() << ", " << v.z());
+        CHECK(v.z() >= v.x() / 10 + kGroundPatchLiftM - 1e-3);        // never below the ground
+        CHECK(v.z() <= v.x() / 10 + 2 * kGroundPatchLiftM + 1e-3);    // fill 0.3 m, outline 0.6 m above
+    }
+    CHECK_FALSE(mesh.lineIndices.empty());  // the outline
 }
