@@ -93,13 +93,18 @@ std::optional<CityJsonVertices> readVertices(const json& document, const std::st
     const json& list = document["vertices"];
     CityJsonVertices vertices(list.size());
     size_t bad = 0;
+    // Beyond this a coordinate is no place on Earth in any CRS (and extents or heights would overflow).
+    constexpr double kFarthestM = 1e10;
     for (size_t i = 0; i < list.size(); ++i) {
-        if (auto v = threeNumbers(list[i])) {
-            vertices[i] = Vec3d{(*v)[0] * scale[0] + translate[0], (*v)[1] * scale[1] + translate[1], (*v)[2] * scale[2] + translate[2]};
-        } else if (++bad <= 5) {
+        const auto v = threeNumbers(list[i]);
+        Vec3d p;
+        if (v) p = {(*v)[0] * scale[0] + translate[0], (*v)[1] * scale[1] + translate[1], (*v)[2] * scale[2] + translate[2]};
+        const bool inRange = v && std::abs(p.x) < kFarthestM && std::abs(p.y) < kFarthestM && std::abs(p.z) < kFarthestM;
+        if (inRange) vertices[i] = p;
+        else if (++bad <= 5)
             problems.push_back({Severity::Error, path, "$.vertices[" + std::to_string(i) + "]",
-                                "expected three numbers, found " + list[i].dump()});
-        }
+                                v ? "coordinates out of range after the transform: " + list[i].dump()
+                                  : "expected three numbers, found " + list[i].dump()});
     }
     if (bad > 5)
         problems.push_back({Severity::Error, path, "$.vertices", std::to_string(bad - 5) + " more invalid vertices"});

@@ -18,7 +18,9 @@ json infoOf(const std::string& relative, int expectedExit = 0) {
         WARN(path << " absent: skipped");
         return nullptr;
     }
-    const auto run = fixtures::runSubterra({"info", "--json", path}, fixtures::freshDir("info_real_data"));
+    // A folder per file: the test cases run in parallel processes under CTest.
+    const std::string dir = fixtures::freshDir("info_" + std::filesystem::path(relative).filename().string());
+    const auto run = fixtures::runSubterra({"info", "--json", path}, dir);
     INFO(relative << ": " << run.err);
     CHECK(run.exitCode == expectedExit);
     return json::parse(run.out);
