@@ -115,6 +115,12 @@ std::vector<BuildingSurface> cityJsonSurfaces(const json& geometry, const CityJs
     return std::move(walker.out);
 }
 
+std::string cityJsonString(const json& object, const char* key) {
+    if (!object.is_object()) return {};
+    const auto it = object.find(key);
+    return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 double cityJsonLod(const json& geometry) {
     if (!geometry.is_object() || !geometry.contains("lod")) return 0;
     const json& lod = geometry["lod"];

@@ -19,6 +19,9 @@ using CityJsonVertices = std::vector<std::optional<Vec3d>>;
 std::vector<BuildingSurface> cityJsonSurfaces(const nlohmann::json& geometry, const CityJsonVertices& vertices,
                                               std::string& error);
 
+// A member that should be a string; empty when it is absent or of another type (never throws).
+std::string cityJsonString(const nlohmann::json& object, const char* key);
+
 // Level of detail of a geometry object ("lod": 2, "2.2" or missing = 0).
 double cityJsonLod(const nlohmann::json& geometry);
 

@@ -35,6 +35,13 @@ std::optional<json> parseCityJsonText(const std::string& path, const std::string
         if (colon != std::string::npos) reason = reason.substr(colon + 2);
         if (reason.find("UTF-8") != std::string::npos) reason += " (the file must be UTF-8)";
         problems.push_back({Severity::Error, path, lineAt(text, e.byte > 0 ? e.byte - 1 : 0), "not valid JSON: " + reason});
+    } catch (const json::out_of_range& e) {  // a number beyond double ("1e400"): the message quotes it
+        const std::string what = e.what(), quote = "parsing '";
+        const size_t start = what.find(quote);
+        const std::string number = start == std::string::npos ? "" : what.substr(start + quote.size(), what.rfind('\'') - start - quote.size());
+        const size_t at = number.empty() ? std::string::npos : text.find(number);
+        problems.push_back({Severity::Error, path, at == std::string::npos ? "$" : lineAt(text, at),
+                            "not valid JSON: number " + (number.empty() ? std::string("too large") : number + " is too large")});
     }
     return std::nullopt;
 }
@@ -86,13 +93,18 @@ std::optional<CityJsonVertices> readVertices(const json& document, const std::st
     const json& list = document["vertices"];
     CityJsonVertices vertices(list.size());
     size_t bad = 0;
+    // Beyond this a coordinate is no place on Earth in any CRS (and extents or heights would overflow).
+    constexpr double kFarthestM = 1e10;
     for (size_t i = 0; i < list.size(); ++i) {
-        if (auto v = threeNumbers(list[i])) {
-            vertices[i] = Vec3d{(*v)[0] * scale[0] + translate[0], (*v)[1] * scale[1] + translate[1], (*v)[2] * scale[2] + translate[2]};
-        } else if (++bad <= 5) {
+        const auto v = threeNumbers(list[i]);
+        Vec3d p;
+        if (v) p = {(*v)[0] * scale[0] + translate[0], (*v)[1] * scale[1] + translate[1], (*v)[2] * scale[2] + translate[2]};
+        const bool inRange = v && std::abs(p.x) < kFarthestM && std::abs(p.y) < kFarthestM && std::abs(p.z) < kFarthestM;
+        if (inRange) vertices[i] = p;
+        else if (++bad <= 5)
             problems.push_back({Severity::Error, path, "$.vertices[" + std::to_string(i) + "]",
-                                "expected three numbers, found " + list[i].dump()});
-        }
+                                v ? "coordinates out of range after the transform: " + list[i].dump()
+                                  : "expected three numbers, found " + list[i].dump()});
     }
     if (bad > 5)
         problems.push_back({Severity::Error, path, "$.vertices", std::to_string(bad - 5) + " more invalid vertices"});
@@ -115,7 +127,7 @@ const json* bestGeometry(const json& object) {
     if (!object.contains("geometry") || !object["geometry"].is_array()) return nullptr;
     const json* best = nullptr;
     for (const auto& geometry : object["geometry"]) {
-        if (!geometry.is_object() || geometry.value("type", "") == "GeometryInstance") continue;
+        if (!geometry.is_object() || cityJsonString(geometry, "type") == "GeometryInstance") continue;
         if (!best || cityJsonLod(geometry) > cityJsonLod(*best)) best = &geometry;
     }
     return best;
@@ -207,7 +219,7 @@ LayerImport importCityJson(const LayerSpec& spec, const ImportContext& context) 
     Problems& problems = result.problems;
     auto document = loadCityJson(spec.source, problems);
     if (!document) return result;
-    const std::string version = document->value("version", "");
+    const std::string version = cityJsonString(*document, "version");  // a number here must not throw
     report.table = "CityJSON " + version;
     if (version != "1.0" && version != "1.1" && version != "2.0")
         problems.push_back({Severity::Warning, spec.source, "$.version", "version '" + version + "' is not 1.0, 1.1 or 2.0; read as 2.0"});

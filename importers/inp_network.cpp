@@ -113,6 +113,16 @@ void readVertices(const InpFile& file, InpNetwork& network) {
     });
 }
 
+void readPolygons(const InpFile& file, InpNetwork& network) {
+    std::map<std::string, size_t> byId;
+    for (size_t i = 0; i < network.areas.size(); ++i) byId.emplace(network.areas[i].id, i);
+    readPoints(file, "POLYGONS", network.problems, [&](const InpRecord& record, InpPoint p) {
+        auto area = byId.find(record.fields[0]);
+        if (area == byId.end()) network.warning(record.line, "polygon vertex of unknown subcatchment '" + record.fields[0] + "' ignored");
+        else network.areas[area->second].outline.push_back(p);
+    });
+}
+
 std::optional<LayerProbe> probeInpFile(const std::string& path, const std::vector<std::string>& knownSections,
                                        std::string& error) {
     Problems problems;
@@ -227,6 +237,34 @@ Node linkSymbol(const InpLink& link, const std::vector<Vec3d>& points, const Inp
     node.attributes["type"] = link.kind;
     return node;
 }
+// A subcatchment's outline as a ground patch, at the ground level of its outlet node (the network's
+// own ground: SWMM rims) or, when the outlet is no placed node, at the context's ground.
+std::optional<GroundPatch> placeArea(const InpArea& area, const Placement& placement,
+                                     const std::map<std::string, Vec3d>& placed, InpNetwork& network,
+                                     const LayerSpec& spec, const ImportContext& context) {
+    if (area.outline.size() < 3) {
+        network.warning(area.line, "subcatchment '" + area.id + "' has " + std::to_string(area.outline.size()) +
+                                       " [POLYGONS] vertices (3 needed): not drawn");
+        return std::nullopt;
+    }
+    GroundPatch patch;
+    patch.id = area.id;
+    patch.layer = spec.name;
+    patch.landUse = area.landUse;
+    patch.attributes = area.attributes;
+    for (const auto& p : area.outline) patch.outline.push_back({p.x, p.y, 0});
+    if (!placement.apply(patch.outline)) {
+        network.error(area.line, "subcatchment '" + area.id + "': outline cannot be transformed: not drawn");
+        return std::nullopt;
+    }
+    const InpNode* outlet = network.findNode(area.outlet);
+    const bool outletPlaced = outlet && placed.count(area.outlet);
+    const double ground = outletPlaced        ? outlet->groundZ
+                          : context.groundAt ? context.groundAt(patch.outline[0].x, patch.outline[0].y)
+                                             : 0.0;
+    for (auto& p : patch.outline) p.z = ground;
+    return patch;
+}
 }  // namespace
 
 LayerImport assembleNetwork(InpNetwork& network, const LayerSpec& spec, const ImportContext& context) {
@@ -307,8 +345,16 @@ LayerImport assembleNetwork(InpNetwork& network, const LayerSpec& spec, const Im
         if (segment.section.assumed) report.assumedSections++;
         result.segments.push_back(std::move(segment));
     }
+    for (const auto& area : network.areas) {
+        report.countsByKind["subcatchments"]++;
+        if (auto patch = placeArea(area, placement, placed, network, spec, context)) {
+            for (const auto& p : patch->outline) report.extent.add(p);
+            result.patches.push_back(std::move(*patch));
+            imported++;
+        }
+    }
     for (const auto& [kind, count] : network.extraCounts) report.countsByKind[kind] = count;
-    report.featuresRead = long(network.nodes.size() + network.links.size());
+    report.featuresRead = long(network.nodes.size() + network.links.size() + network.areas.size());
     report.featuresImported = imported;
     result.problems = std::move(network.problems);
     return result;

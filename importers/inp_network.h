@@ -43,6 +43,16 @@ struct InpPoint {
     double x = 0, y = 0;
 };
 
+// A SWMM subcatchment: its outline from [POLYGONS], drawn as a ground patch.
+struct InpArea {
+    std::string id;
+    int line = 0;
+    std::string outlet;      // node (or subcatchment) receiving its runoff
+    std::string landUse;     // dominant land use in [COVERAGES]; empty = none
+    std::vector<InpPoint> outline;
+    std::map<std::string, std::string> attributes;
+};
+
 struct InpNetwork {
     std::string path;
     const char* format = "";  // "EPANET", "SWMM"
@@ -53,6 +63,7 @@ struct InpNetwork {
     std::map<std::string, size_t> nodeIndex, linkIndex;
     std::map<std::string, InpPoint> coordinates;
     std::map<std::string, std::vector<InpPoint>> vertices;
+    std::vector<InpArea> areas;
     std::map<std::string, long> extraCounts;   // read but not drawn (subcatchment polygons...)
     std::vector<std::string> notes;            // units, Z rule... shown by `info`
     Problems problems;
@@ -78,6 +89,8 @@ struct InpNetwork {
 // [COORDINATES] (node x y) and [VERTICES] (link x y): bad records are reported and skipped.
 void readCoordinates(const InpFile& file, InpNetwork& network);
 void readVertices(const InpFile& file, InpNetwork& network);
+// [POLYGONS] (subcatchment x y) into network.areas, which must be read before.
+void readPolygons(const InpFile& file, InpNetwork& network);
 
 // No CRS (the files carry none) and the bounding box of [COORDINATES] as written in the file.
 std::optional<LayerProbe> probeInpFile(const std::string& path, const std::vector<std::string>& knownSections,

@@ -28,6 +28,13 @@ constexpr unsigned kPostProcess = aiProcess_Triangulate | aiProcess_SortByPType 
                                   aiProcess_GenSmoothNormals | aiProcess_RemoveRedundantMaterials |
                                   aiProcess_OptimizeMeshes | aiProcess_FindInvalidData | aiProcess_ValidateDataStructure;
 
+// Assimp 5.2 builds IFC geometry only for IFC 2x3-style products it understands; everything else
+// (IFC4-only entities, products without a body it can build) is skipped without a word.
+const char* const kIfcNoGeometry =
+    "no triangles: Assimp's IFC reader built no geometry from it (it reads products placed in an IfcSite/"
+    "IfcBuilding/IfcBuildingStorey with extruded, swept, boolean or boundary-representation bodies; "
+    "see README, CAD meshes)";
+
 MeshPart partFor(const aiMaterial& material) {
     MeshPart part;
     aiString name;
@@ -85,11 +92,18 @@ LayerImport importMeshLayer(const LayerSpec& spec, const ImportContext& context)
     importer.SetPropertyFloat(AI_CONFIG_PP_GSN_MAX_SMOOTHING_ANGLE, 40.0f);  // boxes keep their edges
     importer.SetPropertyBool(AI_CONFIG_FBX_CONVERT_TO_M, true);              // FBX is in cm by default
     importer.SetPropertyInteger(AI_CONFIG_PP_SBP_REMOVE, aiPrimitiveType_POINT | aiPrimitiveType_LINE);
-    const aiScene* scene = importer.ReadFile(spec.source, kPostProcess);
-    if (!scene) return fail(std::string("Assimp cannot read it: ") + importer.GetErrorString());
     // Named by extension: Assimp does not say which of its readers took the file (.glb has two).
     std::string format = lowerExtension(spec.source).substr(1);
     for (char& c : format) c = char(std::toupper(static_cast<unsigned char>(c)));
+    const char* const noTriangles =
+        format == "IFC" ? kIfcNoGeometry : "no triangles (the file holds only points, lines or nothing)";
+    const aiScene* scene = importer.ReadFile(spec.source, kPostProcess);
+    if (!scene) {
+        const std::string why = importer.GetErrorString();
+        // A file read without a single mesh fails Assimp's validation step: say it plainly.
+        if (why.find("mNumMeshes is 0") != std::string::npos) return fail(noTriangles);
+        return fail("Assimp cannot read it: " + why);
+    }
     report.driver = "Assimp " + format;
 
     const MeshPlacement placement = spec.placement.value_or(MeshPlacement{});
@@ -101,7 +115,7 @@ LayerImport importMeshLayer(const LayerSpec& spec, const ImportContext& context)
     for (unsigned m = 0; m < scene->mNumMeshes; ++m)
         appendPart(mesh, *scene->mMeshes[m], *scene->mMaterials[scene->mMeshes[m]->mMaterialIndex], placement, up);
     report.featuresRead = 1;  // the file is one model; its parts are counted below
-    if (mesh.triangles.empty()) return fail("no triangles (the file holds only points, lines or nothing)");
+    if (mesh.triangles.empty()) return fail(noTriangles);
     for (const auto& p : mesh.vertices) report.extent.add(p);
     report.featuresImported = 1;
     report.countsByKind = {{"triangles", long(mesh.triangles.size())}, {"materials", long(mesh.parts.size())}};

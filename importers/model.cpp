@@ -170,6 +170,8 @@ Extent Model::extent() const {
         }
     for (const auto& m : meshes)
         for (const auto& p : m.vertices) e.add(p);
+    for (const auto& patch : patches)
+        for (const auto& p : patch.outline) e.add(p);
     return e;
 }
 

@@ -134,6 +134,17 @@ struct Mesh {
     std::map<std::string, std::string> attributes;
 };
 
+// A ground area (a SWMM subcatchment): a plan polygon drawn as a see-through patch on the ground.
+// Outline z is the ground level the source implies; the scene drapes the patch on the terrain
+// where there is one.
+struct GroundPatch {
+    std::string id;
+    std::string layer;
+    std::string landUse;                        // dominant land use; empty = not stated
+    std::vector<Vec3d> outline;                 // no repeated closing point
+    std::map<std::string, std::string> attributes;
+};
+
 struct Extent {
     double minX = 1e300, minY = 1e300, minZ = 1e300;
     double maxX = -1e300, maxY = -1e300, maxZ = -1e300;
@@ -150,12 +161,15 @@ struct Model {
     std::vector<Node> nodes;
     std::vector<Building> buildings;
     std::vector<Mesh> meshes;
+    std::vector<GroundPatch> patches;
     std::optional<Terrain> terrain;
     double flatGroundZ = 0;  // ground level when there is no terrain
 
     double groundAt(double x, double y) const;
     Extent extent() const;
-    bool empty() const { return segments.empty() && nodes.empty() && buildings.empty() && meshes.empty(); }
+    bool empty() const {
+        return segments.empty() && nodes.empty() && buildings.empty() && meshes.empty() && patches.empty();
+    }
 };
 
 }  // namespace subterra

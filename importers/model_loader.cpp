@@ -21,6 +21,21 @@ std::optional<std::pair<double, double>> lonLatOfCentre(const Extent& extent, co
 
 // The project CRS when none is given: the first layer's, unless it is not in metres (lon/lat,
 // US feet): then the UTM zone of the data, because the scene is built in metres.
+// A metric CRS is used as it is; another (lon/lat, feet) gives the UTM zone of the data's centre.
+std::optional<std::string> projectCrsFor(const std::string& crsWkt, const Extent& extent, const std::string& what,
+                                         LoadResult& result) {
+    if (crsWkt.empty()) return std::nullopt;
+    if (crsIsMetric(crsWkt)) {
+        result.crsChoice = "from " + what;
+        return crsWkt;
+    }
+    if (auto lonLat = lonLatOfCentre(extent, crsWkt)) {
+        result.crsChoice = "UTM zone of " + what + " (its own CRS, " + crsDisplayName(crsWkt) + ", is not in metres)";
+        return utmCrsFor(lonLat->first, lonLat->second);
+    }
+    return std::nullopt;
+}
+
 std::string chooseProjectCrs(const LoadRequest& request, LoadResult& result) {
     for (const auto& spec : request.layers) {
         std::string error;
@@ -30,17 +45,14 @@ std::string chooseProjectCrs(const LoadRequest& request, LoadResult& result) {
                                      : std::nullopt;
         // A file with no CRS of its own (EPANET, SWMM) may have one named by the project layer.
         if (probe && probe->crsWkt.empty() && !spec.sourceCrs.empty()) probe->crsWkt = crsToWkt(spec.sourceCrs, error).value_or("");
-        if (!probe || probe->crsWkt.empty()) continue;
-        if (crsIsMetric(probe->crsWkt)) {
-            result.crsChoice = "from layer '" + spec.name + "'";
-            return probe->crsWkt;
-        }
-        if (auto lonLat = lonLatOfCentre(probe->extent, probe->crsWkt)) {
-            result.crsChoice = "UTM zone of layer '" + spec.name + "' (its own CRS, " + crsDisplayName(probe->crsWkt) +
-                               ", is not in metres)";
-            return utmCrsFor(lonLat->first, lonLat->second);
-        }
+        if (!probe) continue;
+        if (auto crs = projectCrsFor(probe->crsWkt, probe->extent, "layer '" + spec.name + "'", result)) return *crs;
     }
+    // A DEM alone (`subterra info dem.tif`): its CRS, so that its cells are metres.
+    std::string error;
+    if (request.layers.empty() && !request.terrain.dem.empty())
+        if (auto probe = probeTerrain(request.terrain.dem, error))
+            if (auto crs = projectCrsFor(probe->crsWkt, probe->extent, "the DEM", result)) return *crs;
     result.crsChoice = "none: no layer declares a CRS; coordinates are used as metres in a local frame";
     return {};
 }
@@ -95,6 +107,7 @@ LoadResult loadModel(const LoadRequest& request) {
         move(layer.nodes, result.model.nodes);
         move(layer.buildings, result.model.buildings);
         move(layer.meshes, result.model.meshes);
+        move(layer.patches, result.model.patches);
         result.layers.push_back(std::move(layer.report));
     }
     return result;

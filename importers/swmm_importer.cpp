@@ -7,6 +7,7 @@
 #include "depth_rules.h"
 #include "inp_network.h"
 #include "swmm_sections.h"
+#include "swmm_subcatchments.h"
 
 namespace subterra {
 
@@ -240,9 +241,12 @@ LayerImport importSwmm(const LayerSpec& spec, const ImportContext& context) {
         if (!network.findLink(r.fields[0])) network.warning(r.line, "cross-section of unknown link '" + r.fields[0] + "' ignored");
     readCoordinates(*file, network);
     readVertices(*file, network);
-    if (hasSubcatchments) network.extraCounts["subcatchments (not drawn)"] = long(file->records("SUBCATCHMENTS").size());
+    readSubcatchments(*file, network);
     if (const auto& polygons = file->records("POLYGONS"); !polygons.empty())
-        network.extraCounts["subcatchment polygon vertices (not drawn)"] = long(polygons.size());
+        network.extraCounts["subcatchment polygon vertices"] = long(polygons.size());
+    if (hasSubcatchments)
+        network.notes.push_back("subcatchments: [POLYGONS] outlines drawn as ground patches at the outlet node's ground "
+                                "level (draped on the DEM where there is one)");
     return assembleNetwork(network, spec, context);
 }
 

@@ -75,6 +75,32 @@ GDALDatasetH warpToProject(GDALDatasetH source, const std::string& projectCrsWkt
 }
 }  // namespace
 
+bool isRasterOnlyFile(const std::string& path) {
+    ensureGdalDrivers();
+    CPLPushErrorHandler(CPLQuietErrorHandler);  // probing: a file that is not a raster is not an error here
+    DatasetHandle raster(GDALOpenEx(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+    DatasetHandle vector(raster ? GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)
+                                : nullptr);
+    CPLPopErrorHandler();
+    return raster && !vector;
+}
+
+std::optional<TerrainProbe> probeTerrain(const std::string& path, std::string& error) {
+    ensureGdalDrivers();
+    DatasetHandle source(GDALOpenEx(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+    double geo[6];
+    if (!source || GDALGetGeoTransform(source.get(), geo) != CE_None) {
+        error = "cannot read as a georeferenced raster";
+        return std::nullopt;
+    }
+    TerrainProbe probe;
+    probe.crsWkt = datasetWkt(source.get());
+    const double w = GDALGetRasterXSize(source.get()), h = GDALGetRasterYSize(source.get());
+    probe.extent.add(Vec3d{geo[0], geo[3], 0});
+    probe.extent.add(Vec3d{geo[0] + w * geo[1] + h * geo[2], geo[3] + w * geo[4] + h * geo[5], 0});
+    return probe;
+}
+
 TerrainImport importTerrain(const std::string& path, const std::string& projectCrsWkt, int maxSamples) {
     TerrainImport result;
     result.report.source = path;

@@ -24,6 +24,15 @@ struct TerrainImport {
     Problems problems;
 };
 
+// True for a file GDAL opens as a raster but not as vector data (a DEM given as a plain input).
+bool isRasterOnlyFile(const std::string& path);
+// The raster's CRS (WKT, empty if none) and extent in it; nullopt with `error` when unreadable.
+struct TerrainProbe {
+    std::string crsWkt;
+    Extent extent;
+};
+std::optional<TerrainProbe> probeTerrain(const std::string& path, std::string& error);
+
 TerrainImport importTerrain(const std::string& path, const std::string& projectCrsWkt, int maxSamples = 512);
 
 }  // namespace subterra

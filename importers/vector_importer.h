@@ -22,6 +22,7 @@ struct LayerImport {
     std::vector<Node> nodes;
     std::vector<Building> buildings;
     std::vector<Mesh> meshes;
+    std::vector<GroundPatch> patches;
     Problems problems;
 };
 

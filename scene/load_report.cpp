@@ -83,6 +83,7 @@ nlohmann::json loadReportJson(const LoadedInputs& inputs) {
                         {"nodes", load.model.nodes.size()},
                         {"buildings", load.model.buildings.size()},
                         {"meshes", load.model.meshes.size()},
+                        {"ground_patches", load.model.patches.size()},
                         {"segment_depth_sources", depthSourcesJson(totals)}};
     report["problems"] = nlohmann::json::array();
     for (const auto& p : inputs.problems) report["problems"].push_back(problemJson(p));
@@ -98,9 +99,12 @@ std::string loadReportText(const nlohmann::json& r) {
             << ", y " << r["extent"]["min"][1].get<double>() << " .. " << r["extent"]["max"][1].get<double>()
             << ", z " << r["extent"]["min"][2].get<double>() << " .. " << r["extent"]["max"][2].get<double>() << "\n";
     if (r["terrain"].contains("source"))
-        out << "Terrain: " << r["terrain"]["source"].get<std::string>() << " (" << r["terrain"]["grid_size"][0] << " x "
-            << r["terrain"]["grid_size"][1] << " samples, heights " << r["terrain"]["height_range"][0].get<double>()
-            << " .. " << r["terrain"]["height_range"][1].get<double>() << " m)\n";
+        out << "Terrain: " << r["terrain"]["source"].get<std::string>() << " (" << r["terrain"]["source_size"][0] << " x "
+            << r["terrain"]["source_size"][1] << " pixels, CRS "
+            << (r["terrain"]["crs"].is_null() ? std::string("none declared") : r["terrain"]["crs"].get<std::string>())
+            << "; " << r["terrain"]["grid_size"][0] << " x " << r["terrain"]["grid_size"][1] << " samples, heights "
+            << r["terrain"]["height_range"][0].get<double>() << " .. " << r["terrain"]["height_range"][1].get<double>()
+            << " m)\n";
     else
         out << "Terrain: flat at " << r["terrain"]["flat_level_m"].get<double>() << " m\n";
     for (const auto& layer : r["layers"]) {
@@ -132,6 +136,7 @@ std::string loadReportText(const nlohmann::json& r) {
     const auto& t = r["totals"];
     out << "\nTotal: " << t["segments"] << " segments, " << t["nodes"] << " nodes, " << t["buildings"] << " buildings";
     if (t["meshes"].get<int>() > 0) out << ", " << t["meshes"] << " CAD meshes";
+    if (t["ground_patches"].get<int>() > 0) out << ", " << t["ground_patches"] << " ground patches";
     out << "\n";
     return out.str();
 }

@@ -10,6 +10,7 @@
 
 #include "cut_scene.h"
 #include "feature_meshes.h"
+#include "ground_patches.h"
 #include "mesh_feature.h"
 #include "render_state.h"
 #include "utility_colors.h"
@@ -23,18 +24,24 @@ Vec3d chooseLocalOrigin(const Extent& extent) {
 }
 
 namespace {
-// Features of one layer, split by how they are drawn: solid, or see-through (assumed depth).
+// Features of one layer, split by how they are drawn: solid, see-through (assumed depth), or
+// ground patches (see-through, lying on the ground).
 struct LayerMeshes {
-    MeshBuffer solid, seeThrough;
+    MeshBuffer solid, seeThrough, ground;
 };
 
 osg::ref_ptr<osg::Geode> geodeOf(LayerMeshes& meshes, size_t& triangles) {
-    triangles += meshes.solid.triangleCount() + meshes.seeThrough.triangleCount();
+    triangles += meshes.solid.triangleCount() + meshes.seeThrough.triangleCount() + meshes.ground.triangleCount();
     osg::ref_ptr<osg::Geode> geode = new osg::Geode;
     if (!meshes.solid.empty()) geode->addDrawable(meshes.solid.toGeometry());
     if (!meshes.seeThrough.empty()) {
         osg::ref_ptr<osg::Geometry> geometry = meshes.seeThrough.toGeometry();
         makeTranslucent(*geometry->getOrCreateStateSet());
+        geode->addDrawable(geometry);
+    }
+    if (!meshes.ground.empty()) {
+        osg::ref_ptr<osg::Geometry> geometry = meshes.ground.toGeometry();
+        applyGroundPatchState(*geometry->getOrCreateStateSet());
         geode->addDrawable(geometry);
     }
     return geode;
@@ -50,6 +57,7 @@ struct LayerFeatures {
     std::vector<const Node*> nodes;
     std::vector<const Building*> buildings;
     std::vector<const Mesh*> meshes;
+    std::vector<const GroundPatch*> patches;
 };
 
 std::map<std::string, LayerFeatures> featuresByLayer(const Model& model) {
@@ -58,11 +66,12 @@ std::map<std::string, LayerFeatures> featuresByLayer(const Model& model) {
     for (const auto& n : model.nodes) byLayer[n.layer].nodes.push_back(&n);
     for (const auto& b : model.buildings) byLayer[b.layer].buildings.push_back(&b);
     for (const auto& m : model.meshes) byLayer[m.layer].meshes.push_back(&m);
+    for (const auto& p : model.patches) byLayer[p.layer].patches.push_back(&p);
     return byLayer;
 }
 
 LayerMeshes buildLayerMeshes(const LayerFeatures& features, const LayerLook* look, const SceneStyle& style,
-                             const Vec3d& origin) {
+                             const Model& model, const Vec3d& origin) {
     LayerMeshes m;
     const Vec3d revealFrom = look && look->revealFrom ? *look->revealFrom
                              : features.segments.empty() || features.segments.front()->points.empty()
@@ -82,6 +91,11 @@ LayerMeshes buildLayerMeshes(const LayerFeatures& features, const LayerLook* loo
     for (const Building* b : features.buildings)
         appendBuilding(m.solid, *b, origin, look && look->color ? *look->color : buildingColor());
     for (const Mesh* mesh : features.meshes) appendMesh(m.solid, m.seeThrough, *mesh, origin, look ? look->color : std::nullopt);
+    for (const GroundPatch* patch : features.patches) {
+        osg::Vec4 color = groundPatchColor(patch->landUse);
+        if (look && look->color) color = osg::Vec4(look->color->r(), look->color->g(), look->color->b(), color.a());
+        appendGroundPatch(m.ground, *patch, model, origin, color);
+    }
     return m;
 }
 
@@ -95,7 +109,7 @@ std::map<std::string, LayerMeshes> buildAllLayers(const Model& model, const Scen
     auto worker = [&] {
         for (size_t i = next++; i < work.size(); i = next++) {
             auto it = style.layers.find(work[i]->first);
-            results[i] = buildLayerMeshes(work[i]->second, it == style.layers.end() ? nullptr : &it->second, style, origin);
+            results[i] = buildLayerMeshes(work[i]->second, it == style.layers.end() ? nullptr : &it->second, style, model, origin);
         }
     };
     const size_t threads = std::min<size_t>(work.size(), std::max(1u, std::thread::hardware_concurrency()));

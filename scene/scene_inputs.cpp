@@ -1,6 +1,8 @@
 #include "scene_inputs.h"
 
 #include "cut_arguments.h"
+#include "format_importer.h"
+#include "terrain_importer.h"
 
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -50,6 +52,21 @@ void applyCutOptions(const InputOptions& options, Cuts& cuts, Problems& problems
         else problems.push_back({Severity::Error, "", "", error});
     }
 }
+// A plain raster among the inputs (`subterra info dem.tif`) is the DEM, unless --dem names one.
+std::vector<std::string> nonRasterInputs(const InputOptions& options, TerrainSpec& terrain, Problems& problems) {
+    std::vector<std::string> files;
+    for (const auto& input : options.inputs) {
+        if (findFormatImporter(input) || !isRasterOnlyFile(input)) {
+            files.push_back(input);
+        } else if (!options.dem.empty() || !terrain.dem.empty()) {
+            problems.push_back({Severity::Error, input, "", "a raster input is taken as the DEM, and the DEM is already '" +
+                                                                (options.dem.empty() ? terrain.dem : options.dem) + "'"});
+        } else {
+            terrain.dem = input;
+        }
+    }
+    return files;
+}
 }  // namespace
 
 LoadedInputs loadInputs(const InputOptions& options) {
@@ -68,7 +85,7 @@ LoadedInputs loadInputs(const InputOptions& options) {
             if (isProjectFile(input))
                 result.problems.push_back({Severity::Error, input, "", "a project file cannot be mixed with other inputs"});
         if (hasErrors(result.problems)) return result;
-        request.layers = layerSpecsForFiles(options.inputs, result.problems);
+        request.layers = layerSpecsForFiles(nonRasterInputs(options, request.terrain, result.problems), result.problems);
     }
     if (!options.dem.empty()) request.terrain.dem = options.dem;
     if (!options.crs.empty()) request.projectCrs = options.crs;

@@ -3,10 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "building_surfaces.h"
-#include "image_io.h"
-#include "offscreen_renderer.h"
-#include "scene_builder.h"
-#include "utility_colors.h"
+#include "render_support.h"
 
 using namespace subterra;
 using Kind = BuildingSurface::Kind;
@@ -47,32 +44,18 @@ Model courtyardBlock() {
 
 osg::ref_ptr<osg::Image> render(const Model& model, const osg::Vec3d& eye, const osg::Vec3d& target, const osg::Vec3d& up,
                                  const std::string& name) {
-    RenderSettings settings;
-    settings.width = 320;
-    settings.height = 240;
-    settings.background = backgroundColor();
-    std::string error;
-    auto renderer = OffscreenRenderer::create(settings, error);
-    INFO(error);
-    REQUIRE(renderer);
-    SceneStyle style;
-    const BuiltScene scene = buildScene(model, style);
     CameraSpec camera;
     camera.eye = eye;
     camera.target = target;
     camera.up = up;
-    auto image = renderer->render(scene.root.get(), camera, error);
-    INFO(error);
-    REQUIRE(image);
-    writePng(*image, std::string(SUBTERRA_TEST_OUTPUT_DIR) + "/" + name + ".png", error);
-    return image;
+    return render_test::renderModel(model, camera, 320, 240, name);
 }
 
 bool isRoofRed(const osg::Vec4ub& p) { return p.r() > p.g() + 50 && p.r() > p.b() + 50; }
 bool isLightGrey(const osg::Vec4ub& p) {
     return std::abs(int(p.r()) - int(p.g())) < 25 && std::abs(int(p.g()) - int(p.b())) < 25 && p.g() > 110;
 }
-std::string rgb(const osg::Vec4ub& p) { return std::to_string(p.r()) + "," + std::to_string(p.g()) + "," + std::to_string(p.b()); }
+using render_test::rgb;
 }  // namespace
 
 TEST_CASE("Building surfaces: roof red-brown with its courtyard open, ground dark below", "[render][pixels][cityjson]") {

@@ -3,59 +3,17 @@
 // junk) thousands of times, bounded in time. Each case must return, and every problem must name a
 // line (or be the one file-level "empty" error).
 #include <catch2/catch.hpp>
-#include <chrono>
-#include <random>
-#include <sstream>
+#include <cmath>
 
 #include "inp_test_support.h"
+#include "mutation_support.h"
 
 using namespace subterra;
 
 namespace {
-std::vector<std::string> splitLines(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) lines.push_back(line);
-    return lines;
-}
-
-std::string joinLines(const std::vector<std::string>& lines) {
-    std::string text;
-    for (const auto& line : lines) text += line + "\n";
-    return text;
-}
-
-std::string mutate(const std::string& original, std::mt19937& random) {
-    static const char* junk[] = {"nan", "-inf", "1e400", "", "x", "\"", ";", "[", "]", "[JUNCTIONS]", "[PIPES]",
-                                 "[CONDUITS]", "*", "-1e308", "0", "\xff\xfe", "\t\t", "99999999999999999999"};
-    std::vector<std::string> lines = splitLines(original);
-    const int mutations = 1 + int(random() % 4);
-    for (int m = 0; m < mutations && !lines.empty(); ++m) {
-        const size_t at = random() % lines.size();
-        switch (random() % 7) {
-            case 0: lines.erase(lines.begin() + long(at)); break;
-            case 1: lines.insert(lines.begin() + long(at), lines[at]); break;
-            case 2: std::swap(lines[at], lines[random() % lines.size()]); break;
-            case 3: lines.resize(at); break;  // truncated file
-            case 4:
-                if (!lines[at].empty()) lines[at][random() % lines[at].size()] = char(random() % 256);
-                break;
-            case 5: {  // one whitespace-separated field replaced by junk
-                std::istringstream in(lines[at]);
-                std::vector<std::string> fields;
-                for (std::string f; in >> f;) fields.push_back(f);
-                if (fields.empty()) break;
-                fields[random() % fields.size()] = junk[random() % (sizeof junk / sizeof *junk)];
-                std::string joined;
-                for (const auto& f : fields) joined += f + " ";
-                lines[at] = joined;
-                break;
-            }
-            default: lines[at] = lines[at].substr(0, random() % (lines[at].size() + 1)); break;
-        }
-    }
-    return joinLines(lines);
-}
+const std::vector<std::string> kJunk{"nan", "-inf", "1e400", "", "x", "\"", ";", "[", "]", "[JUNCTIONS]", "[PIPES]",
+                                     "[CONDUITS]", "[POLYGONS]", "*", "-1e308", "0", "\xff\xfe", "\t\t",
+                                     "99999999999999999999"};
 
 std::vector<std::string> baseTexts() {
     std::vector<std::string> texts;
@@ -69,7 +27,8 @@ std::vector<std::string> baseTexts() {
         texts.push_back("[OPTIONS]\nFLOW_UNITS CMS\nLINK_OFFSETS ELEVATION\n[JUNCTIONS]\nJ 10 2\n[STORAGE]\n"
                         "S 9 3 0 FUNCTIONAL 10 0 5\n[OUTFALLS]\nO 8 FREE\n[CONDUITS]\nC J S 10 0.01 10 *\n"
                         "D S O 10 0.01 9 8\n[XSECTIONS]\nC CIRCULAR 0.5\nD EGG 1 0.8\n"
-                        "[COORDINATES]\nJ 0 0\nS 10 0\nO 20 0\n[VERTICES]\nD 15 2\n");
+                        "[COORDINATES]\nJ 0 0\nS 10 0\nO 20 0\n[VERTICES]\nD 15 2\n"
+                        "[SUBCATCHMENTS]\nA RG J 5 25 500 0.5 0\n[POLYGONS]\nA 0 0\nA 5 -5\nA -5 -5\n");
     }
     return texts;
 }
@@ -78,23 +37,19 @@ std::vector<std::string> baseTexts() {
 TEST_CASE("inp importers survive thousands of random corruptions", "[inp][mutation]") {
     const std::vector<std::string> bases = baseTexts();
     std::mt19937 random(20261126);
-    const auto start = std::chrono::steady_clock::now();
     const std::string path = inp_test::outputPath("mutated.inp");
-    int cases = 0, withProblems = 0;
-    for (; cases < 3000; ++cases) {
-        if (std::chrono::steady_clock::now() - start > std::chrono::seconds(20)) break;
-        const std::string text = mutate(bases[size_t(cases) % bases.size()], random);
-        inp_test::writeFile("mutated.inp", text);
+    int withProblems = 0;
+    const int cases = mutation::runBounded(3000, std::chrono::seconds(20), [&](int n) {
+        inp_test::writeFile("mutated.inp", mutation::mutateLines(bases[size_t(n) % bases.size()], random, kJunk));
         const LayerImport result = inp_test::importInp(path);
         withProblems += result.problems.empty() ? 0 : 1;
-        for (const auto& p : result.problems) {
-            const bool namesLine = p.where.rfind("line ", 0) == 0;
-            if (!namesLine && p.message != "the file is empty") FAIL("case " << cases << ": " << p.toLine());
-            CHECK(p.file == path);
-        }
+        mutation::checkProblemsPlaced(result.problems, path, n, [](const Problem& p) { return p.where.rfind("line ", 0) == 0; },
+                                      {"the file is empty"});
         for (const auto& s : result.segments)
             for (const auto& v : s.points) REQUIRE((std::isfinite(v.x) && std::isfinite(v.y) && std::isfinite(v.z)));
-    }
+        for (const auto& patch : result.patches)
+            for (const auto& v : patch.outline) REQUIRE((std::isfinite(v.x) && std::isfinite(v.y) && std::isfinite(v.z)));
+    });
     INFO(cases << " cases");
     CHECK(cases >= 200);                 // the time bound still leaves a meaningful number
     CHECK(withProblems > cases / 4);     // the mutations do reach the parsers

@@ -174,6 +174,9 @@ TEST_CASE("SWMM model_state_plane: storage nodes, depth offsets, drawn = declare
     CHECK(count(net, "storage units") == 13);
     CHECK(count(net, "outfalls") == 1);
     CHECK(count(net, "conduits") == 44);
+    CHECK(count(net, "subcatchments") == 2);
+    CHECK(count(net, "subcatchment polygon vertices") == 6);
+    CHECK(net.patches.size() == 2);
     CHECK(net.segments.size() == 44);
     CHECK(net.nodes.size() == 45);
     CHECK(net.report.assumedSections == 0);
@@ -194,7 +197,7 @@ TEST_CASE("SWMM model_state_plane: storage nodes, depth offsets, drawn = declare
     CHECK(median(ratios) == Approx(1.0).margin(0.001));
 }
 
-TEST_CASE("SWMM Example1: counts, CFS feet, subcatchments counted", "[inp][real-data]") {
+TEST_CASE("SWMM Example1: counts, CFS feet, subcatchments as ground patches", "[inp][real-data]") {
     const std::string path = inp_test::sharedData("swmm/Example1.inp");
     if (!present(path)) return;
     const LayerImport net = inp_test::importInp(path);
@@ -203,8 +206,22 @@ TEST_CASE("SWMM Example1: counts, CFS feet, subcatchments counted", "[inp][real-
     CHECK(count(net, "junctions") == 13);
     CHECK(count(net, "outfalls") == 1);
     CHECK(count(net, "conduits") == 13);
-    CHECK(count(net, "subcatchments (not drawn)") == 8);
-    CHECK(count(net, "subcatchment polygon vertices (not drawn)") == 77);
+    CHECK(count(net, "subcatchments") == 8);
+    CHECK(count(net, "subcatchment polygon vertices") == 77);
+    // Every subcatchment is a ground patch at its outlet node's ground, with its main land use.
+    REQUIRE(net.patches.size() == 8);
+    size_t outlineVertices = 0;
+    for (const auto& patch : net.patches) {
+        outlineVertices += patch.outline.size();
+        const Node* outlet = findNode(net, patch.attributes.at("outlet"), NodeKind::Manhole);
+        if (!outlet) outlet = findNode(net, patch.attributes.at("outlet"), NodeKind::Outfall);  // subcatchment 8 -> 18
+        REQUIRE(outlet);
+        for (const auto& p : patch.outline) CHECK(p.z == Approx(outlet->groundZ));
+        // 1-5 Residential (2 and 4 are 50/50: the first listed wins), 6-8 Undeveloped.
+        CHECK(patch.landUse == (std::stoi(patch.id) <= 5 ? "Residential" : "Undeveloped"));
+    }
+    CHECK(outlineVertices == 77);
+    CHECK(net.patches[0].outline[0].x == Approx(3936.84 * 0.3048));  // [MAP] UNITS None, CFS: feet assumed
     CHECK(net.segments.size() == 13);
     CHECK(net.report.utility == UtilityKind::Storm);
     // Every conduit starts at its from-node and ends at its to-node.
