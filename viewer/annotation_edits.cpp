@@ -15,6 +15,8 @@ bool restore(SceneSession& session, std::optional<EditState> state) {
     session.annotations() = std::move(state->annotations);
     session.refreshAnnotations();
     session.setCuts(state->cuts);
+    session.timeline() = std::move(state->timeline);
+    session.timelineChanged();
     return true;
 }
 }  // namespace

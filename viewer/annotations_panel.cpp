@@ -168,8 +168,8 @@ void measureSection(SceneSession& session, ViewerUi& ui, double now) {
 void drawAnnotationsPanel(SceneSession& session, ViewerUi& ui, double now) {
     const ImGuiViewport* main = ImGui::GetMainViewport();
     const float width = 380 * ui.scale;
-    ImGui::SetNextWindowPos(ImVec2(float(ui.viewport.x) + 8 * ui.scale,
-                                   main->WorkPos.y + main->WorkSize.y - statusBarHeight() - 8 * ui.scale),
+    ImGui::SetNextWindowPos(ImVec2(main->Pos.x + float(ui.viewport.x) + 8 * ui.scale,
+                                   main->Pos.y + float(ui.viewport.y + ui.viewport.height) - 8 * ui.scale),
                             ImGuiCond_FirstUseEver, ImVec2(0, 1));
     ImGui::SetNextWindowSize(ImVec2(width, 460 * ui.scale), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);

@@ -8,6 +8,7 @@
 #include "cuts_io.h"
 #include "feature_search.h"
 #include "project.h"
+#include "script_timeline.h"
 
 namespace subterra {
 
@@ -63,10 +64,11 @@ std::optional<Script> Script::load(const std::string& path, std::string& error) 
 
 bool Script::step(SceneSession& session, ViewerUi& ui, ScriptRequests& requests, std::string& error) {
     if (finished()) return true;
-    if (waitFrames_ > 0) {
-        --waitFrames_;
+    if (waitFrames_ > 0 || ui.timeline.exportBusy()) {  // an export runs to its end first
+        if (waitFrames_ > 0) --waitFrames_;
         return true;
     }
+    if (pauseAfterWait_) ui.timeline.playing = false, pauseAfterWait_ = false;
     const nlohmann::json& action = actions_[next_];
     waitFrames_ = kFramesBetweenActions;
     if (!perform(action, session, ui, requests, error)) {
@@ -97,6 +99,12 @@ bool Script::perform(const nlohmann::json& action, SceneSession& session, Viewer
         return true;
     };
     double value = 0;
+    if (what.rfind("timeline_", 0) == 0) {
+        TimelineActionWait wait;
+        if (!performTimelineAction(what, action, session, ui, wait, error)) return false;
+        if (wait.frames >= 0) waitFrames_ = wait.frames, pauseAfterWait_ = wait.pauseAfter;
+        return true;
+    }
     if (what == "add_section" || what == "add_excavation") {
         Problems problems;
         const JsonReader reader(action, "action", path_, problems);

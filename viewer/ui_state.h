@@ -7,6 +7,7 @@
 
 #include "measure_tool.h"
 #include "picking.h"
+#include "timeline_ui.h"
 
 namespace subterra {
 
@@ -31,6 +32,7 @@ struct ViewerUi {
     double messageUntil = 0;
     char newViewName[64] = "";
     MeasureTool measure;           // when active, scene clicks measure instead of selecting
+    TimelineUi timeline;           // the timeline panel (timeline_panel.cpp)
 
     void say(const std::string& text, double now) {
         message = text;
