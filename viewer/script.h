@@ -19,7 +19,8 @@
 // unsaved changes with a warning on stderr).
 // Timeline (script_timeline.cpp): timeline_panel (expanded: open or collapse it), timeline_seek (t: preview that time), timeline_add_key (target,
 // optional t, default the playhead: from the current view/settings), timeline_move_key (target,
-// index or t, to), timeline_delete_key (target, index or t), timeline_play (frames: play at real
+// index or t, to), timeline_delete_key (target, index or t), timeline_select (target, index or t:
+// the key editor shows it), timeline_play (frames: play at real
 // time for that many window frames, optional loop), timeline_preview (on), timeline_expect
 // (target + keys count, playhead_min, previewing), timeline_export (dir, optional mp4, size "WxH",
 // frames "A-B": as Export frames...; the script waits until it has ended).

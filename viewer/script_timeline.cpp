@@ -78,6 +78,10 @@ bool performTimelineAction(const std::string& what, const nlohmann::json& action
         size_t index = 0;
         if (!findKey(action, session, target, index, error)) return false;
         editTimeline(session, "delete key", [&](Timeline& tl) { deleteKey(tl, target, index); });
+    } else if (what == "timeline_select") {  // as a click on the key: the panel's editor shows it
+        size_t index = 0;
+        if (!findKey(action, session, target, index, error)) return false;
+        t.selectedTarget = target, t.selectedKey = int(index);
     } else if (what == "timeline_play") {
         if (!number(action, "frames", value, error)) return false;
         t.loop = action.value("loop", t.loop);

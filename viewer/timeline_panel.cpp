@@ -170,7 +170,7 @@ void drawLane(SceneSession& session, ViewerUi& ui, const Lanes& lanes, const Tra
 void drawTracks(SceneSession& session, ViewerUi& ui, ImVec2 size) {
     TimelineUi& t = ui.timeline;
     const Timeline& timeline = *session.timeline();
-    const float labelWidth = 170 * ui.scale;
+    const float labelWidth = 210 * ui.scale;
     ImDrawList& draw = *ImGui::GetWindowDrawList();
     const ImVec2 start = ImGui::GetCursorScreenPos();
     Lanes lanes;
