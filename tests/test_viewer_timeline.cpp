@@ -2,7 +2,7 @@
 // tests; CTest's viewer.scripted runs it): seeking the sample district's explainer shows what
 // its camera and opacity tracks say, the docked panel draws its lanes, keys added/moved/deleted
 // by script undo and save into the project, and "Export frames" writes the same bytes as
-// `subterra animate`.
+// `subterra animate` (and Cancel stops it leaving complete frames).
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
@@ -73,6 +73,9 @@ TEST_CASE("Scripted viewer: timeline seek, panel, key edits with undo, save and 
     const std::string project = copySampleProject(dir);
     fixtures::writeText(dir + "/actions.json", R"({"actions": [
         {"do": "timeline_export", "dir": "viewer-frames", "size": "160x90", "frames": "40-41"},
+        {"do": "timeline_export", "dir": "cancelled", "size": "160x90", "wait": false},
+        {"do": "screenshot", "path": "exporting.png"},
+        {"do": "timeline_cancel_export"},
         {"do": "timeline_panel", "expanded": true},
         {"do": "timeline_seek", "t": 0},
         {"do": "screenshot", "path": "t0.png"},
@@ -152,4 +155,15 @@ TEST_CASE("Scripted viewer: timeline seek, panel, key edits with undo, save and 
         CHECK(bytes(dir + "/viewer-frames/" + name) == bytes(dir + "/cli-frames/" + name));
     }
     CHECK_FALSE(fs::exists(dir + "/viewer-frames/frame_00042.png"));
+
+    // Cancel stops the export part way; every frame it left is a complete PNG.
+    int cancelledFrames = 0;
+    for (const auto& entry : fs::directory_iterator(dir + "/cancelled")) {
+        std::string error;
+        INFO(entry.path().string());
+        CHECK(readPng(entry.path().string(), error));
+        ++cancelledFrames;
+    }
+    CHECK(cancelledFrames > 0);
+    CHECK(cancelledFrames < 360);
 }

@@ -64,10 +64,11 @@ std::optional<Script> Script::load(const std::string& path, std::string& error) 
 
 bool Script::step(SceneSession& session, ViewerUi& ui, ScriptRequests& requests, std::string& error) {
     if (finished()) return true;
-    if (waitFrames_ > 0 || ui.timeline.exportBusy()) {  // an export runs to its end first
+    if (waitFrames_ > 0 || (waitForExport_ && ui.timeline.exportBusy())) {
         if (waitFrames_ > 0) --waitFrames_;
         return true;
     }
+    waitForExport_ = false;
     if (pauseAfterWait_) ui.timeline.playing = false, pauseAfterWait_ = false;
     const nlohmann::json& action = actions_[next_];
     waitFrames_ = kFramesBetweenActions;
@@ -103,6 +104,7 @@ bool Script::perform(const nlohmann::json& action, SceneSession& session, Viewer
         TimelineActionWait wait;
         if (!performTimelineAction(what, action, session, ui, wait, error)) return false;
         if (wait.frames >= 0) waitFrames_ = wait.frames, pauseAfterWait_ = wait.pauseAfter;
+        waitForExport_ = wait.untilExportEnds;
         return true;
     }
     if (what == "add_section" || what == "add_excavation") {

@@ -23,7 +23,8 @@
 // the key editor shows it), timeline_play (frames: play at real
 // time for that many window frames, optional loop), timeline_preview (on), timeline_expect
 // (target + keys count, playhead_min, previewing), timeline_export (dir, optional mp4, size "WxH",
-// frames "A-B": as Export frames...; the script waits until it has ended).
+// frames "A-B": as Export frames...; the script waits until it has ended unless "wait": false),
+// timeline_cancel_export (as the dialog's Cancel).
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -60,6 +61,7 @@ class Script {
     size_t next_ = 0;
     int waitFrames_ = 3;  // ImGui lays windows out over the first frames
     bool pauseAfterWait_ = false;  // timeline_play: pause once its frames have passed
+    bool waitForExport_ = false;   // timeline_export: the next action waits until it has ended
 };
 
 }  // namespace subterra

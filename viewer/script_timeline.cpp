@@ -5,6 +5,7 @@
 
 #include "timeline_edit.h"
 #include "timeline_edits.h"
+#include "timeline_export.h"
 #include "timeline_playback.h"
 
 namespace subterra {
@@ -45,7 +46,8 @@ bool requestExport(const nlohmann::json& action, ViewerUi& ui, std::string& erro
     const std::string frames = action.value("frames", std::string());
     if (!frames.empty() && std::sscanf(frames.c_str(), "%d-%d", &options.firstFrame, &options.lastFrame) != 2)
         return error = "\"frames\" must look like 0-9", false;
-    ui.timeline.exportRequest = options;  // the script waits until the export has ended
+    ui.timeline.exportRequest = options;
+    ui.timeline.exportDialogOpen = true;  // shows its progress and Cancel
     return true;
 }
 }  // namespace
@@ -103,7 +105,11 @@ bool performTimelineAction(const std::string& what, const nlohmann::json& action
         if (action.contains("previewing") && action.value("previewing", false) != session.previewing())
             return error = std::string("preview is ") + (session.previewing() ? "on" : "off"), false;
     } else if (what == "timeline_export") {
+        wait.untilExportEnds = action.value("wait", true);
         return requestExport(action, ui, error);
+    } else if (what == "timeline_cancel_export") {
+        if (!t.exportBusy()) return error = "no export is running", false;
+        cancelTimelineExport(ui, 0);
     } else {
         return error = "unknown action", false;
     }

@@ -12,6 +12,7 @@ namespace subterra {
 struct TimelineActionWait {
     int frames = -1;          // >= 0: wait this many window frames before the next action
     bool pauseAfter = false;  // pause playback when that wait is over
+    bool untilExportEnds = false;  // wait until the export just requested has ended
 };
 
 // Performs `what` ("timeline_seek", ...); false with `error` when it fails or is unknown.

@@ -1,5 +1,6 @@
 #include "timeline_export.h"
 
+#include <EGL/egl.h>
 #include <imgui.h>
 
 #include <algorithm>
@@ -13,6 +14,13 @@ namespace fs = std::filesystem;
 namespace subterra {
 
 namespace {
+// The export renders in its own EGL context, left current after each frame; the window's GLX
+// context cannot be made current again while it is (X error BadAccess on Mesa), so it is let go.
+void releaseEglContext() {
+    const EGLDisplay display = eglGetCurrentDisplay();
+    if (display != EGL_NO_DISPLAY) eglMakeCurrent(display, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
+}
+
 void fillDefaults(SceneSession& session, TimelineUi& t) {
     if (t.exportDir[0] != '\0') return;
     const fs::path base = session.hasProject() ? fs::path(session.project()->path).parent_path() : fs::current_path();
@@ -39,25 +47,31 @@ void progressRow(const ViewerUi& ui, double now) {
 }
 }  // namespace
 
-void cancelTimelineExport(ViewerUi& ui, double now) {
-    TimelineUi& t = ui.timeline;
-    if (!t.exportBusy()) return;
-    const int done = t.exportJob ? t.exportJob->finished() : 0;
-    t.exportRequest.reset();
-    t.exportJob.reset();  // ends ffmpeg; the PNGs written are complete (atomic writes)
-    t.exportStatus = "Cancelled after " + std::to_string(done) + " frames";
-    ui.say("Export cancelled: the " + std::to_string(done) + " frames written are complete", now);
+void cancelTimelineExport(ViewerUi& ui, double) {
+    // Ended by the next stepTimelineExport: the export's GL objects must go while its own
+    // context can be current, not the window's.
+    if (ui.timeline.exportBusy()) ui.timeline.exportCancel = true;
 }
 
 void stepTimelineExport(SceneSession& session, ViewerUi& ui, double now) {
     TimelineUi& t = ui.timeline;
     std::string error;
+    if (t.exportCancel) {
+        t.exportCancel = false;
+        const int done = t.exportJob ? t.exportJob->finished() : 0;
+        t.exportRequest.reset();
+        t.exportJob.reset();  // ends ffmpeg; the PNGs written are complete (atomic writes)
+        t.exportStatus = "Cancelled after " + std::to_string(done) + " frames";
+        ui.say("Export cancelled: the " + std::to_string(done) + " frames written are complete", now);
+        return;
+    }
     if (t.exportRequest) {
         const AnimationExportOptions options = *t.exportRequest;
         t.exportRequest.reset();
         if (!session.timeline()) return;
         t.exportJob = AnimationExport::start(session.model(), session.style(), *session.timeline(), options, error);
         t.exportStartedAt = now;
+        releaseEglContext();
         if (!t.exportJob) {
             t.exportStatus = "Not exported: " + error;
             ui.say(t.exportStatus, now);
@@ -66,7 +80,9 @@ void stepTimelineExport(SceneSession& session, ViewerUi& ui, double now) {
     }
     if (!t.exportJob) return;
     AnimationExport& job = *t.exportJob;
-    if (!job.renderNext(error) || (job.done() && !job.finish(error))) {
+    const bool ok = job.renderNext(error) && (!job.done() || job.finish(error));
+    releaseEglContext();
+    if (!ok) {
         t.exportStatus = "Export failed: " + error;
         ui.say(t.exportStatus, now);
         t.exportJob.reset();

@@ -10,7 +10,7 @@ namespace subterra {
 // frames with the window's GL context released (the export renders in its own offscreen one).
 void stepTimelineExport(SceneSession& session, ViewerUi& ui, double now);
 
-// Stops a running export: the frames written so far are complete files.
+// Stops a running export at the next step: the frames written so far are complete files.
 void cancelTimelineExport(ViewerUi& ui, double now);
 
 }  // namespace subterra

@@ -31,6 +31,7 @@ struct TimelineUi {
     int exportSize[2] = {1920, 1080};
     std::optional<AnimationExportOptions> exportRequest;  // started by the main loop (offscreen GL)
     std::shared_ptr<AnimationExport> exportJob;
+    bool exportCancel = false;  // Cancel pressed: the main loop ends the job between frames
     double exportStartedAt = 0;
     std::string exportStatus;  // the last export's outcome, shown in the dialog
     bool exportBusy() const { return exportRequest.has_value() || exportJob != nullptr; }
