@@ -87,7 +87,7 @@ TEST_CASE("Scripted viewer: timeline seek, panel, key edits with undo, save and 
         {"do": "timeline_seek", "t": 6},
         {"do": "screenshot", "path": "t6.png"},
         {"do": "timeline_play", "frames": 8, "loop": false},
-        {"do": "timeline_expect", "playhead_min": 6.02},
+        {"do": "timeline_expect", "playhead_min": 6.001},
         {"do": "timeline_preview", "on": false},
         {"do": "layer_opacity", "layer": "water", "opacity": 0.4},
         {"do": "timeline_add_key", "target": "layers.water.opacity", "t": 7.25},
