@@ -6,14 +6,10 @@
 #include <filesystem>
 #include <iostream>
 
-#include "camera_framing.h"
+#include "animation_export.h"
 #include "cli_common.h"
 #include "commands.h"
-#include "image_io.h"
-#include "offscreen_renderer.h"
 #include "progress_bar.h"
-#include "timeline_apply.h"
-#include "video_pipe.h"
 
 namespace fs = std::filesystem;
 
@@ -72,12 +68,6 @@ bool parseFrameRange(const std::string& text, int count, int& first, int& last, 
     return true;
 }
 
-std::string framePath(const std::string& directory, int frame) {
-    char name[32];
-    std::snprintf(name, sizeof name, "frame_%05d.png", frame);
-    return (fs::path(directory) / name).string();
-}
-
 int fail(const std::string& message) {
     std::cerr << "subterra: error: " << message << "\n";
     return kExitUserError;
@@ -111,54 +101,36 @@ int runAnimate(AnimateOptions options) {
     std::string error;
     if (!parseFrameRange(options.frames, timeline.frameCount(), first, last, error)) return fail(error);
 
-    SceneStyle style = inputs.style;
-    addRevealOrigins(style, timeline);
-    BuiltScene scene = buildScene(inputs.load.model, style);
-    TimelinePlayer player(scene, style, timeline, autoFrame(scene.extent, double(settings.width) / settings.height));
-    auto renderer = OffscreenRenderer::create(settings, error);
-    if (!renderer) return fail(error);
-    std::unique_ptr<VideoPipe> video;
-    if (!options.mp4.empty() && !(video = VideoPipe::open(options.mp4, settings.width, settings.height, timeline.fps, error)))
-        return fail(error);
-    if (!options.outputDir.empty()) {
-        std::error_code ec;
-        fs::create_directories(options.outputDir, ec);
-        if (ec) return fail(options.outputDir + ": cannot create the directory (" + ec.message() + ")");
-    }
+    AnimationExportOptions exportOptions;
+    exportOptions.outputDir = options.outputDir;
+    exportOptions.mp4 = options.mp4;
+    exportOptions.settings = settings;
+    exportOptions.firstFrame = first, exportOptions.lastFrame = last;
+    exportOptions.resume = options.resume;
+    auto job = AnimationExport::start(inputs.load.model, inputs.style, timeline, exportOptions, error);
+    if (!job) return fail(error);
 
     InterruptGuard guard;
-    ProgressBar progress("animate", last - first + 1);
-    int rendered = 0, skipped = 0, done = first;
+    ProgressBar progress("animate", job->total());
     const auto start = std::chrono::steady_clock::now();
-    for (; done <= last && !interrupted; ++done) {
-        const std::string path = options.outputDir.empty() ? "" : framePath(options.outputDir, done);
-        // With a video every frame is needed; PNG-only runs skip what an earlier run wrote
-        // (PNG writes are atomic: a file under its real name is complete).
-        if (options.resume && !video && !path.empty() && fs::exists(path)) {
-            ++skipped;
-            continue;
-        }
-        const TimelineFrame frame = player.apply(timeline.frameTime(done));
-        const auto image = renderer->render(scene.root.get(), frame.camera, error);
-        if (!image) return fail("frame " + std::to_string(done) + ": " + error);
-        if (!path.empty() && !writePng(*image, path, error)) return fail(error);
-        if (video && !video->write(*image, error)) return fail(error);
-        ++rendered;
-        progress.update(done - first + 1);
+    while (!job->done() && !interrupted) {
+        if (!job->renderNext(error)) return fail(error);
+        progress.update(job->finished());
     }
     progress.finish();
-    if (video && !video->close(error)) return fail(error);
+    if (!job->finish(error)) return fail(error);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (interrupted) {
-        std::cerr << "subterra: interrupted: frames " << first << "-" << done - 1
-                  << " are complete; run again with --frames " << done << "-" << last << " or --resume to finish\n";
+        std::cerr << "subterra: interrupted: frames " << first << "-" << job->nextFrame() - 1
+                  << " are complete; run again with --frames " << job->nextFrame() << "-" << last << " or --resume to finish\n";
         return 130;
     }
+    const int rendered = job->rendered(), skipped = job->skipped();
     std::cerr << "subterra: " << rendered << " frames rendered" << (skipped ? " (" + std::to_string(skipped) + " already there)" : "")
               << " in " << ProgressBar::formatDuration(seconds) << " (" << (seconds > 0 ? rendered / seconds : 0.0)
               << " fps)\n";
     if (!options.outputDir.empty()) std::cout << options.outputDir << "\n";
-    if (video) std::cout << options.mp4 << "\n";
+    if (!options.mp4.empty()) std::cout << options.mp4 << "\n";
     return hadErrors ? kExitUserError : kExitOk;  // as `render`: drawn, but some features could not be read
 }
 }  // namespace

@@ -1,8 +1,10 @@
-// Undo and redo of annotation edits: the stack itself, and the viewer's edits through a session.
+// Undo and redo of annotation and timeline edits: the stack itself, and the viewer's edits through a session.
 #include <catch2/catch.hpp>
 
 #include "annotation_edits.h"
 #include "scene_session.h"
+#include "timeline_edit.h"
+#include "timeline_edits.h"
 #include "undo_stack.h"
 
 using namespace subterra;
@@ -79,4 +81,44 @@ TEST_CASE("Viewer edits: add a callout at the selection, type in it, undo and re
     CHECK_FALSE(undoAnnotationEdit(session));
     REQUIRE(redoAnnotationEdit(session));
     CHECK(session.project()->annotations.callouts.size() == 1);  // edits land in the project that is saved
+}
+
+TEST_CASE("Viewer timeline edits: add from the current state, move, delete; undo restores each", "[timeline][undo]") {
+    SceneSession session(onePipeProject());
+    CHECK_FALSE(session.timeline());
+    session.setLayerOpacity("water", 0.25f);
+    std::string error;
+    REQUIRE(addKeyFromCurrentState(session, "layers.water.opacity", 2.0, error));
+    REQUIRE(session.timeline());
+    session.setLayerOpacity("water", 0.75f);
+    REQUIRE(addKeyFromCurrentState(session, "layers.water.opacity", 6.0, error));
+    REQUIRE(addKeyFromCurrentState(session, "camera", 1.0, error));
+    const Track* water = session.timeline()->findTrack("layers.water.opacity");
+    REQUIRE(water);
+    CHECK(water->keys.at(0).value.at(0) == Approx(0.25));
+    CHECK(water->keys.at(1).value.at(0) == Approx(0.75));
+    CHECK(session.timeline()->findTrack("camera")->keys.at(0).value.size() == 10);
+    CHECK_FALSE(addKeyFromCurrentState(session, "layers.nothere.opacity", 1.0, error));
+    CHECK(error.find("nothere") != std::string::npos);
+
+    editTimeline(session, "move key", [](Timeline& t) { moveKey(t, "layers.water.opacity", 0, 8.0); });
+    editTimeline(session, "delete key", [](Timeline& t) { deleteKey(t, "camera", 0); });
+    CHECK(session.timeline()->findTrack("camera") == nullptr);
+    auto waterTimes = [&] {
+        std::vector<double> out;
+        for (const auto& k : session.timeline()->findTrack("layers.water.opacity")->keys) out.push_back(k.timeS);
+        return out;
+    };
+    CHECK(waterTimes() == std::vector<double>{6, 8});
+
+    REQUIRE(undoAnnotationEdit(session));  // the delete
+    CHECK(session.timeline()->findTrack("camera") != nullptr);
+    REQUIRE(undoAnnotationEdit(session));  // the move
+    CHECK(waterTimes() == std::vector<double>{2, 6});
+    REQUIRE(redoAnnotationEdit(session));
+    CHECK(waterTimes() == std::vector<double>{6, 8});
+    // Back past the first key: no timeline, as loaded.
+    while (undoAnnotationEdit(session)) {}
+    CHECK_FALSE(session.timeline());
+    CHECK(session.dirty());
 }

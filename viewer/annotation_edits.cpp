@@ -16,6 +16,8 @@ bool restore(SceneSession& session, std::optional<EditState> state) {
     session.refreshAnnotations();
     session.setCuts(state->cuts);
     if (state->checks != session.checkRules()) session.setCheckRules(state->checks);
+    session.timeline() = std::move(state->timeline);
+    session.timelineChanged();
     return true;
 }
 }  // namespace

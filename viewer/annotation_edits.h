@@ -13,7 +13,7 @@ namespace subterra {
 // field, dragging a slider), undone together with it.
 void editAnnotations(SceneSession& session, const std::string& what, const std::function<void(Annotations&)>& edit,
                      bool continuing = false);
-// Undo / redo the last viewer edit, of annotations or of cuts (one history for both).
+// Undo / redo the last viewer edit, of annotations, cuts or the timeline (one history for all).
 bool undoAnnotationEdit(SceneSession& session);  // false when there is nothing to undo
 bool redoAnnotationEdit(SceneSession& session);
 

@@ -168,9 +168,12 @@ void measureSection(SceneSession& session, ViewerUi& ui, double now) {
 void drawAnnotationsPanel(SceneSession& session, ViewerUi& ui, double now) {
     const ImGuiViewport* main = ImGui::GetMainViewport();
     const float width = 380 * ui.scale;
-    ImGui::SetNextWindowPos(ImVec2(float(ui.viewport.x) + 8 * ui.scale,
-                                   main->WorkPos.y + main->WorkSize.y - statusBarHeight() - 8 * ui.scale),
-                            ImGuiCond_FirstUseEver, ImVec2(0, 1));
+    // Kept at the bottom of the scene, also when the timeline panel below opens or closes.
+    static int lastBottom = -1;
+    const int bottom = ui.viewport.y + ui.viewport.height;
+    ImGui::SetNextWindowPos(ImVec2(main->Pos.x + float(ui.viewport.x) + 8 * ui.scale, main->Pos.y + float(bottom) - 8 * ui.scale),
+                            bottom != lastBottom ? ImGuiCond_Always : ImGuiCond_FirstUseEver, ImVec2(0, 1));
+    lastBottom = bottom;
     ImGui::SetNextWindowSize(ImVec2(width, 460 * ui.scale), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
     if (ImGui::Begin("Annotations")) {

@@ -110,7 +110,7 @@ void drawInspector(SceneSession& session, ViewerUi& ui) {
     ImGui::SetNextWindowPos(ImVec2(main->WorkPos.x + main->WorkSize.x - width - 8 * ui.scale, main->WorkPos.y + 8 * ui.scale),
                             ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(width, 0), ImGuiCond_Always);
-    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, main->WorkSize.y - statusBarHeight() - 24 * ui.scale));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, float(ui.viewport.height) - 16 * ui.scale));
     bool open = true;
     const std::string title = std::string(feature.segment ? "Segment " : feature.node ? "Node " : "Building ") +
                               session.selection()->featureId + "###inspector";

@@ -9,6 +9,7 @@ namespace subterra {
 // Height of the menu bar and status bar in pixels, for the scene viewport.
 float menuBarHeight();
 float statusBarHeight();
+float timelinePanelHeight(const SceneSession& session, const ViewerUi& ui);  // docked above the status bar
 
 void drawMenuBar(SceneSession& session, ViewerUi& ui, double now);      // menu_bar.cpp
 void drawSidebar(SceneSession& session, ViewerUi& ui, double now);      // layers_panel.cpp
@@ -17,6 +18,9 @@ void drawSearch(SceneSession& session, ViewerUi& ui, double now);       // searc
 void drawInspector(SceneSession& session, ViewerUi& ui);                // inspector_panel.cpp
 void drawStatusBar(const SceneSession& session, const ViewerUi& ui, double now);  // status_bar.cpp
 void drawAnnotationsPanel(SceneSession& session, ViewerUi& ui, double now);  // annotations_panel.cpp
+void drawTimelinePanel(SceneSession& session, ViewerUi& ui, double now);  // timeline_panel.cpp
+void drawKeyEditor(SceneSession& session, ViewerUi& ui, double now);     // timeline_key_editor.cpp, in the timeline panel
+void drawExportDialog(SceneSession& session, ViewerUi& ui, double now);  // timeline_export.cpp
 void drawQuitDialog(SceneSession& session, ViewerUi& ui, double now);   // quit_dialog.cpp
 void drawChecks(SceneSession& session, ViewerUi& ui, double now);       // checks_panel.cpp, in the sidebar
 void drawProfileSection(SceneSession& session, ViewerUi& ui, double now);  // profile_panel.cpp, in the sidebar

@@ -62,8 +62,9 @@ void drawProfileWindow(SceneSession& session, ViewerUi& ui, double now) {
     updateTexture(ui);
     const ImGuiViewport* main = ImGui::GetMainViewport();
     const float width = std::min(float(ui.viewport.width) - 20 * ui.scale, 1100 * ui.scale);
-    ImGui::SetNextWindowPos(ImVec2(main->WorkPos.x + float(ui.viewport.x) + 10 * ui.scale,
-                                   main->WorkPos.y + main->WorkSize.y - statusBarHeight() - 10 * ui.scale),
+    // At the bottom left of the scene (above the timeline when that is open).
+    ImGui::SetNextWindowPos(ImVec2(main->Pos.x + float(ui.viewport.x) + 10 * ui.scale,
+                                   main->Pos.y + float(ui.viewport.y + ui.viewport.height) - 10 * ui.scale),
                             ImGuiCond_FirstUseEver, ImVec2(0, 1));
     ImGui::SetNextWindowSize(ImVec2(width, width * 0.42f), ImGuiCond_FirstUseEver);
     if (ImGui::Begin("Profile", &view.open)) {

@@ -96,7 +96,10 @@ void SceneSession::refreshAnnotations(bool changed) {
 }
 
 void SceneSession::rebuild() {
-    scene_ = buildScene(model(), inputs_.style);
+    player_.reset();
+    SceneStyle style = inputs_.style;
+    if (timeline()) addRevealOrigins(style, *timeline());  // as `subterra animate` builds it
+    scene_ = buildScene(model(), style);
     legend_ = applyColorBy(scene_, model(), colorBy_);
     displayRoot_->removeChildren(0, displayRoot_->getNumChildren());
     displayRoot_->addChild(scene_.root);
@@ -105,6 +108,7 @@ void SceneSession::rebuild() {
     osg::ref_ptr<osg::KdTreeBuilder> kdTrees = new osg::KdTreeBuilder;
     scene_.root->accept(*kdTrees);
     updateHighlight();
+    if (previewTimeS_) previewTimeline(*previewTimeS_);
 }
 
 void SceneSession::beginCutEdit() { undo_.push("cut edit", editState()); }
@@ -152,6 +156,7 @@ osg::Vec4 SceneSession::displayColor(const std::string& layer) const {
 }
 
 void SceneSession::setLayerVisible(const std::string& layer, bool visible) {
+    player_.reset();  // its base style is out of date
     inputs_.style.layers[layer].visible = visible;
     auto it = scene_.layers.find(layer);
     if (it != scene_.layers.end()) it->second->setNodeMask(visible ? ~0u : 0u);
@@ -162,6 +167,7 @@ void SceneSession::setLayerVisible(const std::string& layer, bool visible) {
 }
 
 void SceneSession::setLayerOpacity(const std::string& layer, float opacity) {
+    player_.reset();  // its base style is out of date
     inputs_.style.layers[layer].opacity = opacity;
     auto it = scene_.layers.find(layer);
     if (it != scene_.layers.end()) {
@@ -194,6 +200,7 @@ void SceneSession::setColorBy(ColorBy mode) {
 }
 
 void SceneSession::setTerrainOpacity(float opacity) {
+    player_.reset();  // its base style is out of date
     inputs_.style.terrainOpacity = opacity;
     if (scene_.terrain) applyTerrainState(*scene_.terrain->getOrCreateStateSet(), opacity);
     if (inputs_.project) {
@@ -291,6 +298,28 @@ void SceneSession::focusSelection(double aspect) {
     const double radius = 0.5 * std::sqrt((e.maxX - e.minX) * (e.maxX - e.minX) + (e.maxY - e.minY) * (e.maxY - e.minY) +
                                           (e.maxZ - e.minZ) * (e.maxZ - e.minZ));
     camera_.focus(osg::BoundingSphered(osg::Vec3d(c.x, c.y, c.z), std::max(radius, 1.0)), aspect);
+}
+
+void SceneSession::timelineChanged() {
+    player_.reset();
+    if (inputs_.project) dirty_ = true;
+    if (previewTimeS_) previewTimeline(*previewTimeS_);
+}
+
+void SceneSession::previewTimeline(double timeS) {
+    if (!timeline()) return;
+    if (!player_) player_ = std::make_unique<TimelinePlayer>(scene_, inputs_.style, *timeline(), camera_.spec());
+    previewTimeS_ = timeS;
+    const TimelineFrame frame = player_->apply(timeS);
+    if (timeline()->findTrack("camera")) camera_.setFromSpec(frame.camera);
+}
+
+void SceneSession::endTimelinePreview() {
+    if (!previewTimeS_) return;
+    previewTimeS_.reset();
+    // A player without tracks sets every part from the current settings.
+    TimelinePlayer(scene_, inputs_.style, Timeline{}, camera_.spec()).apply(0);
+    player_.reset();
 }
 
 bool SceneSession::save(std::string& error) {

@@ -12,6 +12,7 @@
 #include "color_by.h"
 #include "picking.h"
 #include "scene_inputs.h"
+#include "timeline_apply.h"
 #include "undo_stack.h"
 
 namespace subterra {
@@ -21,6 +22,7 @@ struct EditState {
     Annotations annotations;
     Cuts cuts;
     CheckRules checks;
+    std::optional<Timeline> timeline;
 };
 
 struct Selection {
@@ -92,8 +94,20 @@ class SceneSession {
     AnnotationOverlay& overlay() { return *overlay_; }
     // One history for every edit the viewer makes to the project's annotations, cuts and check rules.
     UndoStack<EditState>& undoStack() { return undo_; }
-    EditState editState() { return {annotations(), cuts(), checkRules()}; }
+    EditState editState() { return {annotations(), cuts(), checkRules(), timeline()}; }
     void refreshAnnotations(bool changed = true);
+
+    // The explainer animation (the project's; none until one is made or loaded). After changing
+    // it call timelineChanged(): marks the project changed and redraws a running preview.
+    std::optional<Timeline>& timeline() { return inputs_.project ? inputs_.project->timeline : looseTimeline_; }
+    const std::optional<Timeline>& timeline() const { return inputs_.project ? inputs_.project->timeline : looseTimeline_; }
+    void timelineChanged();
+    // Preview: the scene (layers, terrain, reveal, flow) and, when there is a camera track, the
+    // camera show the timeline at `timeS`. endTimelinePreview() puts the scene back to the current
+    // settings and leaves the camera where it is, free to navigate.
+    void previewTimeline(double timeS);
+    void endTimelinePreview();
+    bool previewing() const { return previewTimeS_.has_value(); }
 
     // Saves to the project's own path (atomic, previous file kept as .bak); false + error otherwise.
     bool save(std::string& error);
@@ -116,6 +130,9 @@ class SceneSession {
     CheckRules looseRules_;
     std::unique_ptr<AnnotationOverlay> overlay_;
     UndoStack<EditState> undo_;
+    std::optional<Timeline> looseTimeline_;
+    std::unique_ptr<TimelinePlayer> player_;  // made on demand; dropped when the scene or style changes
+    std::optional<double> previewTimeS_;
 };
 
 }  // namespace subterra

@@ -9,6 +9,7 @@
 #include "cuts_io.h"
 #include "feature_search.h"
 #include "project.h"
+#include "script_timeline.h"
 
 namespace subterra {
 
@@ -146,10 +147,12 @@ std::optional<Script> Script::load(const std::string& path, std::string& error) 
 
 bool Script::step(SceneSession& session, ViewerUi& ui, ScriptRequests& requests, std::string& error) {
     if (finished()) return true;
-    if (waitFrames_ > 0) {
-        --waitFrames_;
+    if (waitFrames_ > 0 || (waitForExport_ && ui.timeline.exportBusy())) {
+        if (waitFrames_ > 0) --waitFrames_;
         return true;
     }
+    waitForExport_ = false;
+    if (pauseAfterWait_) ui.timeline.playing = false, pauseAfterWait_ = false;
     const nlohmann::json& action = actions_[next_];
     waitFrames_ = kFramesBetweenActions;
     if (!perform(action, session, ui, requests, error)) {
@@ -180,6 +183,13 @@ bool Script::perform(const nlohmann::json& action, SceneSession& session, Viewer
         return true;
     };
     double value = 0;
+    if (what.rfind("timeline_", 0) == 0) {
+        TimelineActionWait wait;
+        if (!performTimelineAction(what, action, session, ui, wait, error)) return false;
+        if (wait.frames >= 0) waitFrames_ = wait.frames, pauseAfterWait_ = wait.pauseAfter;
+        waitForExport_ = wait.untilExportEnds;
+        return true;
+    }
     if (what == "add_section" || what == "add_excavation") {
         Problems problems;
         const JsonReader reader(action, "action", path_, problems);

@@ -23,6 +23,14 @@
 // depth, clearance or off; then clicks measure), undo, redo (the last annotation or cut edit), expect_annotations (callouts,
 // measurements: counts), open (paths [...]: as files dropped on the window), close_window (as the close button: the unsaved-changes question), render (path, size "WxH": the scene offscreen), save (the project), quit (discards
 // unsaved changes with a warning on stderr).
+// Timeline (script_timeline.cpp): timeline_panel (expanded: open or collapse it), timeline_seek (t: preview that time), timeline_add_key (target,
+// optional t, default the playhead: from the current view/settings), timeline_move_key (target,
+// index or t, to), timeline_delete_key (target, index or t), timeline_select (target, index or t:
+// the key editor shows it), timeline_play (frames: play at real
+// time for that many window frames, optional loop), timeline_preview (on), timeline_expect
+// (target + keys count, playhead_min, previewing), timeline_export (dir, optional mp4, size "WxH",
+// frames "A-B": as Export frames...; the script waits until it has ended unless "wait": false),
+// timeline_cancel_export (as the dialog's Cancel).
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -58,6 +66,8 @@ class Script {
     std::vector<nlohmann::json> actions_;
     size_t next_ = 0;
     int waitFrames_ = 3;  // ImGui lays windows out over the first frames
+    bool pauseAfterWait_ = false;  // timeline_play: pause once its frames have passed
+    bool waitForExport_ = false;   // timeline_export: the next action waits until it has ended
 };
 
 }  // namespace subterra

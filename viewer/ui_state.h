@@ -10,6 +10,7 @@
 #include "measure_tool.h"
 #include "profile_view.h"
 #include "picking.h"
+#include "timeline_ui.h"
 
 namespace subterra {
 
@@ -39,6 +40,7 @@ struct ViewerUi {
     ProfileView profile;           // the longitudinal profile being drawn
     unsigned profileTexture = 0;   // the profile window's GL texture, and the drawing it holds
     int profileTextureVersion = -1;
+    TimelineUi timeline;           // the timeline panel (timeline_panel.cpp)
 
     void say(const std::string& text, double now) {
         message = text;

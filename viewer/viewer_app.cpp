@@ -18,6 +18,7 @@
 #include "screenshot.h"
 #include "script.h"
 #include "theme.h"
+#include "timeline_export.h"
 #include "utility_colors.h"
 
 namespace subterra {
@@ -110,12 +111,12 @@ Frame frameSize(GLFWwindow* window) {
 }
 
 // The scene fills the window between the menu bar and the status bar, right of the side panel.
-ViewportRect sceneViewport(const Frame& f, const ViewerUi& ui) {
+ViewportRect sceneViewport(const Frame& f, const SceneSession& session, const ViewerUi& ui) {
     ViewportRect v;
     v.x = ui.showSidebar ? int(330 * ui.scale) : 0;
     v.y = int(menuBarHeight());
     v.width = std::max(1, f.windowWidth - v.x);
-    v.height = std::max(1, f.windowHeight - v.y - int(statusBarHeight()));
+    v.height = std::max(1, f.windowHeight - v.y - int(statusBarHeight()) - int(timelinePanelHeight(session, ui)));
     return v;
 }
 
@@ -214,7 +215,7 @@ int runViewer(LoadedInputs inputs, const ViewerOptions& options) {
         ImGui_ImplOpenGL3_Init("#version 130");
 
         // The first frame lays the panels out, so the starting view knows its aspect ratio.
-        ui.viewport = sceneViewport(frame, ui);
+        ui.viewport = sceneViewport(frame, first, ui);
         if (options.view.empty() || !first.goToView(options.view)) first.home(ui.viewport.aspect());
         if (!options.view.empty() && (!first.project() || !first.project()->views.count(options.view)))
             std::cerr << "subterra: warning: no view named '" << options.view << "'; starting from the overview\n";
@@ -242,7 +243,7 @@ int runViewer(LoadedInputs inputs, const ViewerOptions& options) {
             ImGui_ImplGlfw_NewFrame();
             ImGui::NewFrame();
             frame = frameSize(window);
-            ui.viewport = sceneViewport(frame, ui);
+            ui.viewport = sceneViewport(frame, session, ui);
             updateCutHandles(session, ui);
             input.update(session, ui, dt, now);
             drawMenuBar(session, ui, now);
@@ -251,6 +252,8 @@ int runViewer(LoadedInputs inputs, const ViewerOptions& options) {
             drawAnnotationsPanel(session, ui, now);
             drawProfileWindow(session, ui, now);
             syncCheckMarkers(session, ui.checks);
+            drawTimelinePanel(session, ui, now);
+            drawExportDialog(session, ui, now);
             drawStatusBar(session, ui, now);
             drawQuitDialog(session, ui, now);
             if (ui.requestSave) saveRequested(session, ui, now);
@@ -286,6 +289,11 @@ int runViewer(LoadedInputs inputs, const ViewerOptions& options) {
                 !offscreen(window, session, requests.offscreenWidth, requests.offscreenHeight, requests.offscreenPath, error)) {
                 std::cerr << "subterra: error: " << error << "\n";
                 exitCode = 1;
+            }
+            if (ui.timeline.exportBusy()) {  // one frame of a running export, in its own offscreen context
+                glfwMakeContextCurrent(nullptr);
+                stepTimelineExport(session, ui, glfwGetTime());
+                glfwMakeContextCurrent(window);
             }
             if (ui.requestScreenshot) {
                 ui.requestScreenshot = false;
