@@ -1,4 +1,5 @@
-// subterra animate: a project's timeline as PNG frames and/or an MP4, headless.
+// subterra animate: a project's timeline (with its annotations, faded by their tracks) as PNG
+// frames and/or an MP4, headless.
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -6,6 +7,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "annotation_overlay.h"
 #include "camera_framing.h"
 #include "cli_common.h"
 #include "commands.h"
@@ -114,7 +116,22 @@ int runAnimate(AnimateOptions options) {
     SceneStyle style = inputs.style;
     addRevealOrigins(style, timeline);
     BuiltScene scene = buildScene(inputs.load.model, style);
-    TimelinePlayer player(scene, style, timeline, autoFrame(scene.extent, double(settings.width) / settings.height));
+    TimelinePlayer player(scene, inputs.load.model, style, timeline,
+                          autoFrame(scene.extent, double(settings.width) / settings.height));
+    Problems followProblems = player.problems();
+    for (auto& problem : followProblems) problem.file = inputs.project->path;
+    if (printProblems(followProblems)) return fail("the timeline has errors (see above); nothing rendered");
+    Problems annotationProblems;
+    const PreparedAnnotations annotations =
+        prepareAnnotations(inputs.load.model, inputs.project->annotations, inputs.project->path, annotationProblems);
+    printProblems(annotationProblems);
+    AnnotationOverlay overlay{PreparedAnnotations{}};
+    osg::ref_ptr<osg::Group> root = scene.root;
+    if (!annotations.empty()) {
+        root = new osg::Group;  // the overlay beside the scene root, so that it keeps none of its shaders
+        root->addChild(scene.root.get());
+        root->addChild(overlay.camera());
+    }
     auto renderer = OffscreenRenderer::create(settings, error);
     if (!renderer) return fail(error);
     std::unique_ptr<VideoPipe> video;
@@ -139,7 +156,11 @@ int runAnimate(AnimateOptions options) {
             continue;
         }
         const TimelineFrame frame = player.apply(timeline.frameTime(done));
-        const auto image = renderer->render(scene.root.get(), frame.camera, error);
+        if (!annotations.empty()) {
+            overlay.setContent(fadedAnnotations(annotations, frame.annotationOpacity));
+            overlay.update(overlayViewFor(frame.camera, settings.width, settings.height), &scene);
+        }
+        const auto image = renderer->render(root.get(), frame.camera, error);
         if (!image) return fail("frame " + std::to_string(done) + ": " + error);
         if (!path.empty() && !writePng(*image, path, error)) return fail(error);
         if (video && !video->write(*image, error)) return fail(error);
