@@ -178,7 +178,7 @@ TEST_CASE("Object tracks and follow options survive a project save and load", "[
     const std::string path = fixtures::writeText(dir + "/p.subterra.json", R"({
       "subterra": 1, "layers": [{"name": "sewer", "source": "sewer.geojson"}],
       "excavations": [{"name": "pit", "centre": [0, 0], "size": [4, 4], "depth_m": 2}],
-      "annotations": {"callouts": [{"id": "main", "anchor": {"at": [0, 0, 0]}, "text": "Main"}]},
+      "annotations": {"callouts": [{"id": "main", "anchor": [0, 0, 0], "text": "Main"}]},
       "timeline": {"duration_s": 4, "tracks": [
         {"target": "excavation.pit.open", "keys": [{"t": 0, "value": 0}, {"t": 4, "value": 1}]},
         {"target": "annotation.main.opacity", "keys": [{"t": 0, "value": 0}, {"t": 1, "value": 1}]},
@@ -203,4 +203,21 @@ TEST_CASE("Object tracks and follow options survive a project save and load", "[
     CHECK(t.tracks[3].follow->ids == std::vector<std::string>{"S-1", "S-2"});
     CHECK(t.tracks[3].follow->heightM == 4);
     CHECK(again.project->annotations.callouts.at(0).id == "main");
+}
+
+TEST_CASE("The sample district's explainer reads cleanly and uses every kind of track", "[timeline][sample]") {
+    auto load = loadProject(fixtures::sourceDir() + "/sample-data/district/district.subterra.json");
+    INFO(fixtures::problemLines(load.problems));
+    REQUIRE(load.project);
+    REQUIRE(load.project->timeline);
+    CHECK(load.problems.empty());
+    const Timeline& timeline = *load.project->timeline;
+    for (const std::string prefix : {"camera", "camera.follow", "terrain.opacity", "layers.", "reveal.", "flow.",
+                                     "excavation.", "annotation."}) {
+        const bool used = std::any_of(timeline.tracks.begin(), timeline.tracks.end(), [&](const Track& track) {
+            return prefix == "camera" ? track.target == "camera" : track.target.rfind(prefix, 0) == 0;
+        });
+        INFO(prefix);
+        CHECK(used);
+    }
 }
