@@ -191,7 +191,8 @@ void addAnimateCommand(CLI::App& app, int& exitCode) {
     command->add_option("-o,--output", options->outputDir, "Directory for PNG frames (frame_00000.png, ...)");
     command->add_option("--mp4", options->mp4, "H.264 MP4 to write through ffmpeg (yuv420p)");
     command->add_option("--size", options->size, "Frame size WIDTHxHEIGHT")->capture_default_str();
-    command->add_option("--fps", options->fps, "Frames per second (default: the timeline's)")->check(CLI::Range(1.0, 240.0));
+    command->add_option("--fps", options->fps, "Frames per second (default: the timeline's; below 1: sparse samples)")
+        ->check(CLI::Range(0.1, 240.0));
     command->add_option("--frames", options->frames, "Only frames FIRST-LAST (inclusive), e.g. 0-149: one shard of a render farm job");
     command->add_flag("--resume", options->resume, "Skip PNG frames that already exist");
     command->add_option("--samples", options->samples, "Antialiasing samples per pixel (0 = off)")->capture_default_str()
