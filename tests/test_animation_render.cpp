@@ -90,7 +90,7 @@ TEST_CASE("Layer opacity, visibility and terrain opacity tracks", "[animation][p
     CHECK(pixelAt(*ground, 80, 53) == pixelAt(*ground, 80, 20));
 }
 
-TEST_CASE("The camera track moves the camera; generic channels are handed out", "[animation]") {
+TEST_CASE("The camera track moves the camera, object channels are handed out", "[animation]") {
     Timeline timeline;
     timeline.durationS = 2;
     Track camera;

@@ -91,7 +91,7 @@ TEST_CASE("Bad object tracks give clear errors with their JSON path", "[timeline
     CHECK(timeline->tracks[0].target == "excavation.street pit.open");
 }
 
-TEST_CASE("Excavation tracks open the box from nothing; section tracks move and switch planes", "[timeline][objects]") {
+TEST_CASE("Excavation tracks open the box from nothing, section tracks move and switch planes", "[timeline][objects]") {
     Cuts base;
     Excavation pit;
     pit.name = "street pit";
