@@ -1,4 +1,5 @@
-// subterra animate: a project's timeline as PNG frames and/or an MP4, headless.
+// subterra animate: a project's timeline (with its annotations, faded by their tracks) as PNG
+// frames and/or an MP4, headless.
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -107,7 +108,11 @@ int runAnimate(AnimateOptions options) {
     exportOptions.settings = settings;
     exportOptions.firstFrame = first, exportOptions.lastFrame = last;
     exportOptions.resume = options.resume;
-    auto job = AnimationExport::start(inputs.load.model, inputs.style, timeline, exportOptions, error);
+    exportOptions.annotations = inputs.project->annotations;
+    exportOptions.projectPath = inputs.project->path;
+    Problems annotationProblems;
+    auto job = AnimationExport::start(inputs.load.model, inputs.style, timeline, exportOptions, error, &annotationProblems);
+    printProblems(annotationProblems);
     if (!job) return fail(error);
 
     InterruptGuard guard;
@@ -142,7 +147,8 @@ void addAnimateCommand(CLI::App& app, int& exitCode) {
     command->add_option("-o,--output", options->outputDir, "Directory for PNG frames (frame_00000.png, ...)");
     command->add_option("--mp4", options->mp4, "H.264 MP4 to write through ffmpeg (yuv420p)");
     command->add_option("--size", options->size, "Frame size WIDTHxHEIGHT")->capture_default_str();
-    command->add_option("--fps", options->fps, "Frames per second (default: the timeline's)")->check(CLI::Range(1.0, 240.0));
+    command->add_option("--fps", options->fps, "Frames per second (default: the timeline's; below 1: sparse samples)")
+        ->check(CLI::Range(0.1, 240.0));
     command->add_option("--frames", options->frames, "Only frames FIRST-LAST (inclusive), e.g. 0-149: one shard of a render farm job");
     command->add_flag("--resume", options->resume, "Skip PNG frames that already exist");
     command->add_option("--samples", options->samples, "Antialiasing samples per pixel (0 = off)")->capture_default_str()

@@ -17,7 +17,8 @@ std::string animationFramePath(const std::string& directory, int frame) {
 }
 
 std::unique_ptr<AnimationExport> AnimationExport::start(const Model& model, SceneStyle style, const Timeline& timeline,
-                                                        const AnimationExportOptions& options, std::string& error) {
+                                                        const AnimationExportOptions& options, std::string& error,
+                                                        Problems* warnings) {
     if (options.outputDir.empty() && options.mp4.empty()) {
         error = "nothing to write: give a directory for PNG frames and/or an MP4 file";
         return nullptr;
@@ -36,8 +37,25 @@ std::unique_ptr<AnimationExport> AnimationExport::start(const Model& model, Scen
     addRevealOrigins(style, timeline);
     job->scene_ = buildScene(model, style);
     const RenderSettings& settings = options.settings;
-    job->player_ = std::make_unique<TimelinePlayer>(job->scene_, style, timeline,
+    job->player_ = std::make_unique<TimelinePlayer>(job->scene_, model, style, timeline,
                                                     autoFrame(job->scene_.extent, double(settings.width) / settings.height));
+    if (!job->player_->problems().empty()) {
+        Problem first = job->player_->problems().front();
+        first.file = options.projectPath;
+        error = first.toLine();
+        return nullptr;
+    }
+    Problems annotationProblems;
+    job->annotations_ = prepareAnnotations(model, options.annotations, options.projectPath, annotationProblems);
+    if (warnings) warnings->insert(warnings->end(), annotationProblems.begin(), annotationProblems.end());
+    job->root_ = job->scene_.root;
+    if (!job->annotations_.empty()) {
+        // The overlay beside the scene root, so that it keeps none of the scene's shaders.
+        job->overlay_ = std::make_unique<AnnotationOverlay>(PreparedAnnotations{});
+        job->root_ = new osg::Group;
+        job->root_->addChild(job->scene_.root.get());
+        job->root_->addChild(job->overlay_->camera());
+    }
     if (!(job->renderer_ = OffscreenRenderer::create(settings, error))) return nullptr;
     if (!options.mp4.empty() &&
         !(job->video_ = VideoPipe::open(options.mp4, settings.width, settings.height, timeline.fps, error)))
@@ -64,7 +82,11 @@ bool AnimationExport::renderNext(std::string& error) {
         return true;
     }
     const TimelineFrame state = player_->apply(timeline_.frameTime(frame));
-    const auto image = renderer_->render(scene_.root.get(), state.camera, error);
+    if (overlay_) {
+        overlay_->setContent(fadedAnnotations(annotations_, state.annotationOpacity));
+        overlay_->update(overlayViewFor(state.camera, options_.settings.width, options_.settings.height), &scene_);
+    }
+    const auto image = renderer_->render(root_.get(), state.camera, error);
     if (!image) return error = "frame " + std::to_string(frame) + ": " + error, false;
     if (!path.empty() && !writePng(*image, path, error)) return false;
     if (video_ && !video_->write(*image, error)) return false;

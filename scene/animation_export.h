@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "annotation_overlay.h"
 #include "model.h"
 #include "offscreen_renderer.h"
 #include "scene_builder.h"
@@ -20,6 +21,8 @@ struct AnimationExportOptions {
     int firstFrame = 0;     // inclusive range of the timeline's frames
     int lastFrame = -1;     // -1 = the last frame
     bool resume = false;    // PNG only: skip frames an earlier run wrote
+    Annotations annotations;  // drawn over the frames, faded by their annotation.* tracks
+    std::string projectPath;  // for the annotations' messages
 };
 
 // "frame_00042.png" in `directory`.
@@ -28,9 +31,11 @@ std::string animationFramePath(const std::string& directory, int frame);
 class AnimationExport {
   public:
     // Builds its own scene from `model` and `style` (a viewer's scene is left as it is), makes the
-    // offscreen renderer on this thread, starts ffmpeg and creates the directory. Null with `error`.
+    // offscreen renderer on this thread, starts ffmpeg and creates the directory. Null with `error`
+    // (a camera.follow track naming missing pipes too). Annotation problems go to `warnings`.
     static std::unique_ptr<AnimationExport> start(const Model& model, SceneStyle style, const Timeline& timeline,
-                                                  const AnimationExportOptions& options, std::string& error);
+                                                  const AnimationExportOptions& options, std::string& error,
+                                                  Problems* warnings = nullptr);
 
     bool done() const { return next_ > options_.lastFrame; }
     // Renders and writes the next frame (or skips it when resuming and its PNG exists). PNGs are
@@ -52,6 +57,9 @@ class AnimationExport {
     AnimationExportOptions options_;
     Timeline timeline_;
     BuiltScene scene_;
+    PreparedAnnotations annotations_;
+    std::unique_ptr<AnnotationOverlay> overlay_;
+    osg::ref_ptr<osg::Group> root_;  // the scene, and the overlay beside it when there are annotations
     std::unique_ptr<TimelinePlayer> player_;
     std::unique_ptr<OffscreenRenderer> renderer_;
     std::unique_ptr<VideoPipe> video_;

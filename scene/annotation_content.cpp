@@ -44,7 +44,8 @@ void prepareCallouts(const Model& model, const Annotations& annotations, const R
         const FormattedText text = formatTemplate(callout.text, fields);
         report.templateProblems(where, callout.text, text.missingFields, text.error);
         out.labels.push_back({LabelRole::Callout, *anchor, text.text, callout.style, callout.offsetXPx,
-                              callout.offsetYPx, callout.alwaysOnTop, callout.anchor.layer, callout.anchor.featureId});
+                              callout.offsetYPx, callout.alwaysOnTop, callout.anchor.layer, callout.anchor.featureId,
+                              calloutId(annotations, i)});
     }
 }
 
@@ -62,7 +63,7 @@ void labelFeatures(const Model& model, const std::vector<Feature>& features, con
             if (std::find(missing.begin(), missing.end(), name) == missing.end()) missing.push_back(name);
         if (error.empty()) error = text.error;
         out.labels.push_back({LabelRole::LayerLabel, *position, text.text, labels.style, 0, 0, labels.alwaysOnTop,
-                              feature.layer, feature.id});
+                              feature.layer, feature.id, layerLabelsId(labels)});
     }
 }
 
@@ -92,10 +93,52 @@ void prepareMeasurements(const Model& model, const Annotations& annotations, con
             report.warn("$.annotations.measurements[" + std::to_string(i) + "]", error + " (measurement not drawn)");
             continue;
         }
-        out.dimensions.push_back({*value, measurement.style});
+        out.dimensions.push_back({*value, measurement.style, measurementId(annotations, i)});
     }
 }
 }  // namespace
+
+std::string calloutId(const Annotations& annotations, size_t index) {
+    const std::string& id = annotations.callouts[index].id;
+    return id.empty() ? "callout" + std::to_string(index + 1) : id;
+}
+
+std::string measurementId(const Annotations& annotations, size_t index) {
+    const std::string& id = annotations.measurements[index].id;
+    return id.empty() ? "measurement" + std::to_string(index + 1) : id;
+}
+
+std::string layerLabelsId(const LayerLabels& labels) { return "labels." + labels.layer; }
+
+std::vector<std::string> annotationIds(const Annotations& annotations) {
+    std::vector<std::string> ids;
+    for (size_t i = 0; i < annotations.callouts.size(); ++i) ids.push_back(calloutId(annotations, i));
+    for (const auto& labels : annotations.layerLabels) ids.push_back(layerLabelsId(labels));
+    for (size_t i = 0; i < annotations.measurements.size(); ++i) ids.push_back(measurementId(annotations, i));
+    if (annotations.title) ids.push_back(kTitleCardId);
+    return ids;
+}
+
+namespace {
+void fadeStyle(LabelStyle& style, float opacity) {
+    for (auto* color : {&style.color, &style.background, &style.leaderColor}) (*color)[3] *= opacity;
+}
+}  // namespace
+
+PreparedAnnotations fadedAnnotations(const PreparedAnnotations& content, const std::map<std::string, float>& opacity) {
+    auto of = [&](const std::string& id) {
+        auto it = opacity.find(id);
+        return it == opacity.end() ? 1.0f : std::clamp(it->second, 0.0f, 1.0f);
+    };
+    PreparedAnnotations faded;
+    for (const auto& label : content.labels)
+        if (const float a = of(label.annotationId); a > 0) faded.labels.push_back(label), fadeStyle(faded.labels.back().style, a);
+    for (const auto& dimension : content.dimensions)
+        if (const float a = of(dimension.annotationId); a > 0)
+            faded.dimensions.push_back(dimension), fadeStyle(faded.dimensions.back().style, a);
+    if (content.title && of(kTitleCardId) > 0) faded.title = content.title, fadeStyle(faded.title->style, of(kTitleCardId));
+    return faded;
+}
 
 PreparedAnnotations prepareAnnotations(const Model& model, const Annotations& annotations, const std::string& file,
                                        Problems& problems) {

@@ -2,6 +2,7 @@
 // Annotations resolved against a model, ready to draw: anchors as points, templates filled in,
 // measurements computed. Problems (missing features, template fields) are reported once here,
 // not every frame. No OSG.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,11 +24,13 @@ struct PreparedLabel {
     double offsetXPx = 0, offsetYPx = 0;  // callouts: where the box goes (1080-pixel units)
     bool alwaysOnTop = true;
     std::string layer, featureId;  // the feature labelled, if any (it does not hide its own label)
+    std::string annotationId;      // the callout's or label set's id (annotationIds), for fades
 };
 
 struct PreparedDimension {
     MeasuredValue value;
     LabelStyle style;
+    std::string annotationId;
 };
 
 struct PreparedAnnotations {
@@ -40,5 +43,9 @@ struct PreparedAnnotations {
 // `file` names the project in problems; entries that cannot be drawn are skipped with a warning.
 PreparedAnnotations prepareAnnotations(const Model& model, const Annotations& annotations, const std::string& file,
                                        Problems& problems);
+
+// The annotations with each id's opacity applied (missing ids: 1): colours' alpha scaled, those
+// at 0 left out. For timeline fades.
+PreparedAnnotations fadedAnnotations(const PreparedAnnotations& content, const std::map<std::string, float>& opacity);
 
 }  // namespace subterra

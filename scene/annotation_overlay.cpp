@@ -111,7 +111,7 @@ void drawItem(const Item& item, const ScreenRect& box, double scale, double gapP
     const LabelStyle& style = *item.style;
     if (item.leader) {
         lines.haloLine(item.anchor, nearestOnBox(box, item.anchor), 1.6 * scale, toVec4(style.leaderColor));
-        lines.disc(item.anchor, 4.2 * scale, osg::Vec4(1, 1, 1, 0.9f));
+        lines.disc(item.anchor, 4.2 * scale, osg::Vec4(1, 1, 1, 0.9f * style.leaderColor[3]));  // fades with the label
         lines.disc(item.anchor, 2.8 * scale, toVec4(style.leaderColor));
     }
     ShapeBatch& shapes = boxes;

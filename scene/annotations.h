@@ -47,6 +47,7 @@ struct AnnotationAnchor {
 };
 
 struct Callout {
+    std::string id;            // optional; what timeline tracks name it by (annotationIds)
     AnnotationAnchor anchor;
     std::string text;          // a template: "{material} DN{diameter_mm}" (annotation_template.h)
     double offsetXPx = 90;     // where the box sits relative to the anchor, +x right, +y up
@@ -76,6 +77,7 @@ std::optional<MeasurementKind> parseMeasurementKind(const std::string& text);
 // Distance/Horizontal/Vertical between a and b; DepthBelowGround at a; Clearance between the pipes
 // a and b (features; their points are ignored).
 struct Measurement {
+    std::string id;  // optional, as a callout's
     MeasurementKind kind = MeasurementKind::Distance;
     AnnotationAnchor a, b;
     LabelStyle style = styleOfSize(15);
@@ -88,6 +90,15 @@ struct Annotations {
     std::vector<Measurement> measurements;
     bool empty() const { return callouts.empty() && layerLabels.empty() && !title && measurements.empty(); }
 };
+
+// The ids timeline tracks name annotations by (annotation.ID.opacity), in drawing order: a callout's
+// or measurement's "id", else callout1, callout2..., measurement1...; labels.LAYER for layer
+// labels; title for the title card.
+std::vector<std::string> annotationIds(const Annotations& annotations);
+std::string calloutId(const Annotations& annotations, size_t index);
+std::string measurementId(const Annotations& annotations, size_t index);
+std::string layerLabelsId(const LayerLabels& labels);
+constexpr const char* kTitleCardId = "title";
 
 class JsonReader;
 // Reads the project's "annotations" object; bad entries are reported with their JSON path and

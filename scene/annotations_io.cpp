@@ -114,7 +114,8 @@ std::optional<Callout> readCallout(const JsonReader& entry) {
     }
     callout.alwaysOnTop = entry.boolean("always_on_top").value_or(true);
     callout.style = readOptionalStyle(entry, callout.style);
-    entry.warnUnknownKeys({"anchor", "text", "offset_px", "always_on_top", "style"});
+    callout.id = entry.string("id").value_or("");
+    entry.warnUnknownKeys({"id", "anchor", "text", "offset_px", "always_on_top", "style"});
     return callout;
 }
 
@@ -175,7 +176,8 @@ std::optional<Measurement> readMeasurement(const JsonReader& entry) {
         return std::nullopt;
     }
     measurement.style = readOptionalStyle(entry, measurement.style);
-    entry.warnUnknownKeys({"type", "a", "b", "at", "style"});
+    measurement.id = entry.string("id").value_or("");
+    entry.warnUnknownKeys({"id", "type", "a", "b", "at", "style"});
     return measurement;
 }
 
@@ -256,6 +258,7 @@ void mergeArray(nlohmann::json& json, const char* key, const std::vector<T>& ite
 void mergeAnnotations(nlohmann::json& json, const Annotations& annotations) {
     if (!json.is_object()) json = nlohmann::json::object();
     mergeArray(json, "callouts", annotations.callouts, [](nlohmann::json& entry, const Callout& callout) {
+        if (!callout.id.empty()) entry["id"] = callout.id;
         entry["anchor"] = anchorJson(callout.anchor);
         entry["text"] = callout.text;
         entry["offset_px"] = {callout.offsetXPx, callout.offsetYPx};
@@ -269,6 +272,7 @@ void mergeAnnotations(nlohmann::json& json, const Annotations& annotations) {
         mergeStyle(entry, labels.style, LayerLabels{}.style);
     });
     mergeArray(json, "measurements", annotations.measurements, [](nlohmann::json& entry, const Measurement& m) {
+        if (!m.id.empty()) entry["id"] = m.id;
         entry["type"] = toString(m.kind);
         if (m.kind == MeasurementKind::DepthBelowGround) {
             entry["at"] = anchorJson(m.a);

@@ -5,6 +5,7 @@
 
 #include "node_symbols.h"
 #include "building_surfaces.h"
+#include "flow_direction.h"
 #include "polygon_mesh.h"
 #include "tube_mesh.h"
 #include "utility_colors.h"
@@ -72,8 +73,7 @@ SegmentPath segmentPath(const Segment& segment, const Vec3d& revealFrom) {
     const double toFirst = planDistance(revealFrom, first), toLast = planDistance(revealFrom, last);
     path.revealFromLast = toLast < toFirst;
     path.revealStartM = std::min(toFirst, toLast);
-    const bool gravity = segment.utility == UtilityKind::Sewer || segment.utility == UtilityKind::Storm;
-    path.flowReversed = gravity && first.z < last.z - 1e-3;
+    path.flowReversed = flowReversed(segment);
     return path;
 }
 

@@ -14,8 +14,7 @@ struct SegmentPath {
     bool revealFromLast = false;  // the pipe grows from its last point towards its first
     bool flowReversed = false;    // flow runs from the last point to the first
 };
-// Grows from the end nearer `revealFrom` (plan distance); gravity pipes (sewer, storm) flow
-// downhill, others in digitised direction.
+// Grows from the end nearer `revealFrom` (plan distance); flows as flow_direction.h says.
 SegmentPath segmentPath(const Segment& segment, const Vec3d& revealFrom);
 double planDistance(const Vec3d& a, const Vec3d& b);
 

@@ -168,17 +168,24 @@ void readDocument(const JsonReader& root, Project& project) {
                 if (auto view = readView(views.child(item.key().c_str()))) project.views[item.key()] = *view;
     }
     readCuts(root, project.cuts);
-    if (root.has("timeline")) {
-        std::vector<std::string> layerNames;
-        for (const auto& layer : project.layers) layerNames.push_back(layer.spec.name);
-        project.timeline = readTimeline(root.child("timeline"), layerNames);
-    }
-    if (root.has("checks")) project.checks = readCheckRules(root.child("checks"));
     if (root.has("annotations")) project.annotations = readAnnotations(root.child("annotations"));
+    if (root.has("timeline")) project.timeline = readTimeline(root.child("timeline"), timelineNames(project));
+    if (root.has("checks")) project.checks = readCheckRules(root.child("checks"));
     root.warnUnknownKeys({"subterra", "name", "crs", "terrain", "layers", "views", "sections", "excavations", "strata",
                           "timeline", "checks", "annotations"});
 }
 }  // namespace
+
+TimelineNames timelineNames(const Project& project) {
+    TimelineNames names;
+    for (const auto& layer : project.layers) names.layers.push_back(layer.spec.name);
+    names.sections.emplace();
+    for (const auto& section : project.cuts.sections) names.sections->push_back(section.name);
+    names.excavations.emplace();
+    for (const auto& excavation : project.cuts.excavations) names.excavations->push_back(excavation.name);
+    names.annotations = annotationIds(project.annotations);
+    return names;
+}
 
 ProjectLoad loadProject(const std::string& path) {
     ProjectLoad result;

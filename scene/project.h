@@ -56,6 +56,9 @@ struct ProjectLoad {
     Problems problems;               // wrong keys and types, each with its JSON path
 };
 
+// What the project's timeline tracks may name: layers, sections, excavations, annotation ids.
+TimelineNames timelineNames(const Project& project);
+
 ProjectLoad loadProject(const std::string& path);
 
 // Writes atomically (temporary file, fsync, rename); the previous file is kept as `path + ".bak"`.

@@ -10,6 +10,7 @@
 
 #include "cut_scene.h"
 #include "feature_meshes.h"
+#include "flow_direction.h"
 #include "ground_patches.h"
 #include "mesh_feature.h"
 #include "render_state.h"
@@ -77,14 +78,22 @@ LayerMeshes buildLayerMeshes(const LayerFeatures& features, const LayerLook* loo
                              : features.segments.empty() || features.segments.front()->points.empty()
                                  ? Vec3d{}
                                  : features.segments.front()->points.front();
-    for (const Segment* s : features.segments) {
+    const std::string flowAttribute = look ? look->flowAttribute : "";
+    std::optional<FlowOrder> alongFlow;
+    if (look && look->revealAlongFlow) alongFlow.emplace(features.segments, flowAttribute);
+    for (size_t i = 0; i < features.segments.size(); ++i) {
+        const Segment* s = features.segments[i];
         const bool assumed = s->depthSource == DepthSource::Assumed;
         osg::Vec4 color = colorFor(look, s->utility);
         if (assumed) color.a() = style.assumedDepthAlpha;
-        appendSegment(assumed ? m.seeThrough : m.solid, *s, origin, color, segmentPath(*s, revealFrom));
+        SegmentPath path = segmentPath(*s, revealFrom);
+        path.flowReversed = flowReversed(*s, flowAttribute);
+        if (alongFlow) path.revealStartM = alongFlow->upstreamDistance(i), path.revealFromLast = path.flowReversed;
+        appendSegment(assumed ? m.seeThrough : m.solid, *s, origin, color, path);
     }
     for (const Node* n : features.nodes) {  // a manhole appears when the growing network reaches it
-        m.solid.setPath(osg::Vec2(float(planDistance(revealFrom, n->position)), -1.0f));
+        const double reveal = alongFlow ? alongFlow->distanceAt(n->position) : planDistance(revealFrom, n->position);
+        m.solid.setPath(osg::Vec2(float(reveal), -1.0f));
         appendNode(m.solid, *n, origin, colorFor(look, n->utility));
     }
     m.solid.setPath(osg::Vec2(0, -1));

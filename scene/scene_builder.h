@@ -18,6 +18,8 @@ struct LayerLook {
     std::optional<osg::Vec4> color;  // empty = by utility kind (APWA)
     float opacity = 1.0f;
     std::optional<Vec3d> revealFrom;  // where the reveal animation grows from; empty = the first pipe's start
+    bool revealAlongFlow = false;     // reveal from the network's sources downstream (flow_direction.h)
+    std::string flowAttribute;        // pressure pipes' flow sign; empty = "flow"
 };
 
 struct SceneStyle {

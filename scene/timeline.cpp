@@ -56,6 +56,13 @@ size_t valueSize(TrackKind kind) {
 
 std::optional<TrackTarget> parseTarget(const std::string& path, const std::vector<std::string>& layerNames,
                                        std::string& error) {
+    TimelineNames names;
+    names.layers = layerNames;
+    return parseTarget(path, names, error);
+}
+
+std::optional<TrackTarget> parseTarget(const std::string& path, const TimelineNames& names, std::string& error) {
+    const std::vector<std::string>& layerNames = names.layers;
     auto layerTrack = [&](TrackKind kind, const std::string& layer) -> std::optional<TrackTarget> {
         if (std::find(layerNames.begin(), layerNames.end(), layer) == layerNames.end()) {
             error = "unknown layer '" + layer + "' in target '" + path + "'";
@@ -75,11 +82,13 @@ std::optional<TrackTarget> parseTarget(const std::string& path, const std::vecto
         error = "unknown layer property in target '" + path + "' (use layers.NAME.opacity or layers.NAME.visible)";
         return std::nullopt;
     }
-    for (const char* prefix : {"section.", "excavation.", "annotation."})
-        if (startsWith(path, prefix) && path.size() > std::string(prefix).size()) return TrackTarget{TrackKind::Parameter, ""};
+    if (isParameterPath(path)) {
+        if (!parseParameterTarget(path, names, error)) return std::nullopt;
+        return TrackTarget{TrackKind::Parameter, ""};
+    }
     error = "unknown target '" + path +
-            "' (use camera, terrain.opacity, layers.NAME.opacity, layers.NAME.visible, reveal.NAME, flow.NAME, "
-            "section.*, excavation.* or annotation.*)";
+            "' (use camera, camera.follow, terrain.opacity, layers.NAME.opacity, layers.NAME.visible, reveal.NAME, "
+            "flow.NAME, section.NAME.PROPERTY, excavation.NAME.PROPERTY or annotation.ID.opacity)";
     return std::nullopt;
 }
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "problem.h"
+#include "timeline_parameters.h"
 
 namespace subterra {
 
@@ -35,11 +36,20 @@ struct Keyframe {
 
 enum class TrackKind { Camera, LayerOpacity, LayerVisible, TerrainOpacity, Reveal, Flow, Parameter };
 
-// A parsed target path. Parameter: a generic channel (section./excavation./annotation.) that is
-// evaluated but only drawn once the feature it names is wired to it.
+// A parsed target path. Parameter: a channel of a named object (section.*, excavation.*,
+// annotation.*, camera.follow; timeline_parameters.h), drawn by TimelinePlayer.
 struct TrackTarget {
     TrackKind kind = TrackKind::Parameter;
     std::string layer;  // for layer, reveal and flow tracks
+};
+
+// camera.follow: the camera rides along a run of pipes (the features, in order, of one layer).
+struct CameraFollow {
+    std::string layer;
+    std::vector<std::string> ids;
+    double heightM = 6;      // eye above the pipe
+    double behindM = 12;     // eye this far back along the run
+    double lookAheadM = 10;  // looks at the pipe this far ahead; also the smoothing window
 };
 
 struct Track {
@@ -50,6 +60,12 @@ struct Track {
     // flow: pulse speed along the pipe (m/s) and distance between pulses (m).
     double flowSpeedMps = 2.0;
     double flowSpacingM = 8.0;
+    // reveal: grow along the flow (from the sources downstream) instead of out from a point.
+    bool revealAlongFlow = false;
+    // reveal / flow: per-feature attribute whose sign gives pressure pipes' flow direction
+    // (EPANET results; negative = against the digitised direction). Empty: "flow" when present.
+    std::string flowAttribute;
+    std::optional<CameraFollow> follow;  // camera.follow tracks
 };
 
 struct Timeline {
@@ -69,12 +85,17 @@ size_t valueSize(TrackKind kind);
 std::optional<TrackTarget> parseTarget(const std::string& path, const std::vector<std::string>& layerNames,
                                        std::string& error);
 
+std::optional<TrackTarget> parseTarget(const std::string& path, const TimelineNames& names, std::string& error);
+
 // The track's value at `timeS` (before the first key: the first value; after the last: the last).
 std::vector<double> evaluateTrack(const Track& track, double timeS);
 
 // Reads "timeline" from a project; `layerNames` are the project's layers (targets are checked
 // against them). Problems carry JSON paths ("$.timeline.tracks[2].keys[1].t: ...").
 std::optional<Timeline> readTimeline(const JsonReader& json, const std::vector<std::string>& layerNames);
+
+// The same, also checking section, excavation and annotation names (and camera.follow layers).
+std::optional<Timeline> readTimeline(const JsonReader& json, const TimelineNames& names);
 
 // The timeline as written in the project file (keys in the same form readTimeline takes).
 nlohmann::json timelineToJson(const Timeline& timeline);

@@ -5,8 +5,10 @@
 #include <osg/Geometry>
 #include <osg/NodeVisitor>
 
+#include "cut_scene.h"
 #include "mesh_buffer.h"
 #include "render_state.h"
+#include "timeline_cuts.h"
 
 namespace subterra {
 
@@ -30,10 +32,25 @@ osg::Vec3d vec(const std::vector<double>& v, size_t at) { return osg::Vec3d(v[at
 }  // namespace
 
 void addRevealOrigins(SceneStyle& style, const Timeline& timeline) {
-    for (const auto& track : timeline.tracks)
-        if (track.revealFrom && track.target.rfind("reveal.", 0) == 0)
-            style.layers[track.target.substr(7)].revealFrom = Vec3d{(*track.revealFrom)[0], (*track.revealFrom)[1], 0};
+    for (const auto& track : timeline.tracks) {
+        const bool reveal = track.target.rfind("reveal.", 0) == 0, flow = track.target.rfind("flow.", 0) == 0;
+        if (!reveal && !flow) continue;
+        LayerLook& look = style.layers[track.target.substr(reveal ? 7 : 5)];
+        if (reveal && track.revealFrom) look.revealFrom = Vec3d{(*track.revealFrom)[0], (*track.revealFrom)[1], 0};
+        if (reveal && track.revealAlongFlow) look.revealAlongFlow = true;
+        if (!track.flowAttribute.empty()) look.flowAttribute = track.flowAttribute;
+    }
 }
+
+namespace {
+// Blends the keyed camera towards a follow camera (weight 0..1), eye and target in a straight line.
+void blendCamera(CameraSpec& camera, const CameraSpec& follow, double weight) {
+    weight = std::clamp(weight, 0.0, 1.0);
+    camera.eye = camera.eye * (1 - weight) + follow.eye * weight;
+    camera.target = camera.target * (1 - weight) + follow.target * weight;
+    if (weight >= 1) camera.up = follow.up;
+}
+}  // namespace
 
 TimelinePlayer::TimelinePlayer(BuiltScene& scene, SceneStyle base, Timeline timeline, const CameraSpec& fallbackCamera)
     : scene_(scene), base_(std::move(base)), timeline_(std::move(timeline)), fallbackCamera_(fallbackCamera) {
@@ -41,6 +58,20 @@ TimelinePlayer::TimelinePlayer(BuiltScene& scene, SceneStyle base, Timeline time
         RevealLengthVisitor visitor;
         group->accept(visitor);
         revealLengthM_[name] = visitor.longest;
+    }
+}
+
+TimelinePlayer::TimelinePlayer(BuiltScene& scene, const Model& model, SceneStyle base, Timeline timeline,
+                               const CameraSpec& fallbackCamera)
+    : TimelinePlayer(scene, std::move(base), std::move(timeline), fallbackCamera) {
+    model_ = &model;
+    drawnCuts_ = base_.cuts;
+    for (size_t i = 0; i < timeline_.tracks.size(); ++i) {
+        const Track& track = timeline_.tracks[i];
+        if (!track.follow) continue;
+        std::string error;
+        if (auto path = FollowPath::build(model, *track.follow, error)) followPaths_.emplace(i, std::move(*path));
+        else problems_.push_back({Severity::Error, "", "$.timeline.tracks[" + std::to_string(i) + "].follow.ids", error});
     }
 }
 
@@ -90,6 +121,7 @@ TimelineFrame TimelinePlayer::apply(double timeS) {
             case TrackKind::Parameter: frame.parameters[track.target] = value; break;
         }
     }
+    applyParameters(frame, timeS);
     for (auto& [name, state] : layers) {
         osg::Group& group = *scene_.layers.at(name);
         group.setNodeMask(state.look.visible && state.look.opacity > 0 && state.reveal > 0 ? ~0u : 0u);
@@ -108,6 +140,24 @@ TimelineFrame TimelinePlayer::apply(double timeS) {
         scene_.terrain->setNodeMask(terrainOpacity > 0 ? ~0u : 0u);
     }
     return frame;
+}
+
+void TimelinePlayer::applyParameters(TimelineFrame& frame, double timeS) {
+    std::string error;
+    for (const auto& [path, value] : frame.parameters) {
+        const auto target = parseParameterTarget(path, TimelineNames{}, error);
+        if (target && target->kind == ParameterKind::AnnotationOpacity)
+            frame.annotationOpacity[target->name] = std::clamp(float(value[0]), 0.0f, 1.0f);
+    }
+    if (!model_) return;
+    for (const auto& [index, path] : followPaths_) {
+        const std::vector<double> value = evaluateTrack(timeline_.tracks[index], timeS);
+        blendCamera(frame.camera, path.cameraAt(value[0], frame.camera.fovYDeg), value.size() > 1 ? value[1] : 1.0);
+    }
+    const Cuts cuts = animatedCuts(base_.cuts, frame.parameters);
+    if (sameCuts(cuts, drawnCuts_)) return;
+    applyCuts(scene_, *model_, cuts, base_);
+    drawnCuts_ = cuts;
 }
 
 }  // namespace subterra

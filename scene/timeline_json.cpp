@@ -1,4 +1,5 @@
 // The "timeline" section of a project file <-> Timeline (format: docs/project-format.md).
+#include <algorithm>
 #include <cmath>
 
 #include "json_reader.h"
@@ -92,12 +93,81 @@ std::optional<Keyframe> readKey(const JsonReader& key, TrackKind kind, double du
     return frame;
 }
 
-std::optional<Track> readTrack(const JsonReader& json, double durationS, const std::vector<std::string>& layerNames) {
+// camera.follow's "follow": {"layer", "ids", "height_m", "behind_m", "look_ahead_m"}.
+std::optional<CameraFollow> readFollow(const JsonReader& json, const std::vector<std::string>& layerNames) {
+    if (!json.value().is_object()) {
+        json.error("expected {\"layer\": NAME, \"ids\": [feature ids along the run]}");
+        return std::nullopt;
+    }
+    json.warnUnknownKeys({"layer", "ids", "height_m", "behind_m", "look_ahead_m"});
+    CameraFollow follow;
+    follow.layer = json.string("layer").value_or("");
+    if (follow.layer.empty()) {
+        if (!json.has("layer")) json.errorAt("layer", "missing: the layer whose pipes the camera follows");
+        return std::nullopt;
+    }
+    if (std::find(layerNames.begin(), layerNames.end(), follow.layer) == layerNames.end()) {
+        json.errorAt("layer", "unknown layer '" + follow.layer + "'");
+        return std::nullopt;
+    }
+    const bool idsOk = json.has("ids") && json.at("ids").is_array() && !json.at("ids").empty() &&
+                       std::all_of(json.at("ids").begin(), json.at("ids").end(), [](const auto& id) { return id.is_string(); });
+    if (!idsOk) {
+        json.errorAt("ids", "expected a non-empty array of feature ids (strings), in the order the camera passes them");
+        return std::nullopt;
+    }
+    for (const auto& id : json.at("ids")) follow.ids.push_back(id.get<std::string>());
+    auto positive = [&](const char* key, double& value, bool zeroAllowed) {
+        if (auto v = json.number(key)) {
+            if (*v > 0 || (zeroAllowed && *v == 0)) value = *v;
+            else json.errorAt(key, "must be greater than 0");
+        }
+    };
+    positive("height_m", follow.heightM, false);
+    positive("behind_m", follow.behindM, true);
+    positive("look_ahead_m", follow.lookAheadM, false);
+    return follow;
+}
+
+// Reveal and flow options; "from" is read by readTrack.
+void readLayerTrackOptions(const JsonReader& json, Track& track) {
+    if (auto speed = json.number("speed_mps")) track.flowSpeedMps = *speed;
+    if (auto spacing = json.number("spacing_m")) {
+        if (*spacing > 0) track.flowSpacingM = *spacing;
+        else json.errorAt("spacing_m", "must be greater than 0");
+    }
+    if (auto order = json.string("order")) {
+        if (*order == "flow") track.revealAlongFlow = true;
+        else if (*order != "distance") json.errorAt("order", "unknown reveal order '" + *order + "' (use distance or flow)");
+    }
+    if (auto attribute = json.string("flow_attribute")) track.flowAttribute = *attribute;
+}
+
+// Every key of a section/excavation/annotation/camera.follow track holds as many numbers as its property takes.
+bool checkParameterKeys(const JsonReader& keys, const ParameterTarget& target, Track& track) {
+    bool ok = true;
+    for (size_t i = 0; i < track.keys.size(); ++i) {
+        const size_t n = track.keys[i].value.size();
+        if (n < target.minValues || n > target.maxValues) {
+            keys.element(i).errorAt("value", "expected " +
+                                                 (target.minValues == target.maxValues
+                                                      ? std::to_string(target.minValues)
+                                                      : std::to_string(target.minValues) + " or " + std::to_string(target.maxValues)) +
+                                                 (target.maxValues == 1 ? " number" : " numbers") + ", got " + std::to_string(n));
+            ok = false;
+        }
+        if (target.held) track.keys[i].interpolation = Interpolation::Hold;  // on or off, nothing between
+    }
+    return ok;
+}
+
+std::optional<Track> readTrack(const JsonReader& json, double durationS, const TimelineNames& names) {
+    const std::vector<std::string>& layerNames = names.layers;
     if (!json.value().is_object()) {
         json.error("expected a track object with \"target\" and \"keys\"");
         return std::nullopt;
     }
-    json.warnUnknownKeys({"target", "keys", "from", "speed_mps", "spacing_m"});
+    json.warnUnknownKeys({"target", "keys", "from", "speed_mps", "spacing_m", "order", "flow_attribute", "follow"});
     Track track;
     const auto target = json.string("target");
     if (!target) {
@@ -105,25 +175,28 @@ std::optional<Track> readTrack(const JsonReader& json, double durationS, const s
         return std::nullopt;
     }
     std::string error;
-    const auto parsed = parseTarget(*target, layerNames, error);
+    const auto parsed = parseTarget(*target, names, error);
     if (!parsed) {
         json.errorAt("target", error);
         return std::nullopt;
     }
     track.target = *target;
-    if (parsed->kind == TrackKind::Parameter)
-        json.warningAt("target", "'" + *target + "' is evaluated but not drawn by this version (no feature is wired to it yet)");
+    const auto parameter = parsed->kind == TrackKind::Parameter ? parseParameterTarget(*target, names, error) : std::nullopt;
+    if (parameter && parameter->kind == ParameterKind::CameraFollow) {
+        if (!json.has("follow")) {
+            json.errorAt("follow", "missing: camera.follow needs {\"layer\": NAME, \"ids\": [...]}");
+            return std::nullopt;
+        }
+        track.follow = readFollow(json.child("follow"), layerNames);
+        if (!track.follow) return std::nullopt;
+    }
     if (json.has("from")) {
         const auto& from = json.at("from");
         if (from.is_array() && from.size() >= 2 && from[0].is_number() && from[1].is_number())
             track.revealFrom = std::array<double, 2>{from[0].get<double>(), from[1].get<double>()};
         else json.errorAt("from", "expected [x, y] in project coordinates");
     }
-    if (auto speed = json.number("speed_mps")) track.flowSpeedMps = *speed;
-    if (auto spacing = json.number("spacing_m")) {
-        if (*spacing > 0) track.flowSpacingM = *spacing;
-        else json.errorAt("spacing_m", "must be greater than 0");
-    }
+    readLayerTrackOptions(json, track);
     if (!json.has("keys") || !json.at("keys").is_array() || json.at("keys").empty()) {
         json.errorAt("keys", "expected a non-empty array of keys");
         return std::nullopt;
@@ -151,6 +224,7 @@ std::optional<Track> readTrack(const JsonReader& json, double durationS, const s
         }
         track.keys.push_back(std::move(*frame));
     }
+    if (ok && parameter) ok = checkParameterKeys(keys, *parameter, track);
     if (!ok) return std::nullopt;  // a half-read track would animate something else than the user wrote
     return track;
 }
@@ -172,6 +246,12 @@ nlohmann::json keyToJson(const Keyframe& key, bool camera) {
 }  // namespace
 
 std::optional<Timeline> readTimeline(const JsonReader& json, const std::vector<std::string>& layerNames) {
+    TimelineNames names;
+    names.layers = layerNames;
+    return readTimeline(json, names);
+}
+
+std::optional<Timeline> readTimeline(const JsonReader& json, const TimelineNames& names) {
     if (!json.value().is_object()) {
         json.error("expected an object with \"duration_s\" and \"tracks\"");
         return std::nullopt;
@@ -199,7 +279,7 @@ std::optional<Timeline> readTimeline(const JsonReader& json, const std::vector<s
         return timeline;
     }
     for (size_t i = 0; i < tracks.value().size(); ++i)
-        if (auto track = readTrack(tracks.element(i), timeline.durationS, layerNames)) timeline.tracks.push_back(std::move(*track));
+        if (auto track = readTrack(tracks.element(i), timeline.durationS, names)) timeline.tracks.push_back(std::move(*track));
     return timeline;
 }
 
@@ -209,6 +289,11 @@ nlohmann::json timelineToJson(const Timeline& timeline) {
         nlohmann::json json = {{"target", track.target}};
         if (track.revealFrom) json["from"] = {(*track.revealFrom)[0], (*track.revealFrom)[1]};
         if (track.target.rfind("flow.", 0) == 0) json["speed_mps"] = track.flowSpeedMps, json["spacing_m"] = track.flowSpacingM;
+        if (track.revealAlongFlow) json["order"] = "flow";
+        if (!track.flowAttribute.empty()) json["flow_attribute"] = track.flowAttribute;
+        if (track.follow)
+            json["follow"] = {{"layer", track.follow->layer}, {"ids", track.follow->ids}, {"height_m", track.follow->heightM},
+                              {"behind_m", track.follow->behindM}, {"look_ahead_m", track.follow->lookAheadM}};
         nlohmann::json keys = nlohmann::json::array();
         for (const auto& key : track.keys) keys.push_back(keyToJson(key, track.target == "camera"));
         json["keys"] = std::move(keys);

@@ -1,106 +1,9 @@
 // Timeline tracks rendered headless: reveal, flow, layer and terrain opacity, camera, and the
 // same frame giving the same bytes whatever was rendered before it (timeline_apply.h).
-#include <catch2/catch.hpp>
-#include <cstring>
-
-#include "image_io.h"
-#include "offscreen_renderer.h"
-#include "scene_builder.h"
-#include "timeline_apply.h"
-#include "utility_colors.h"
+#include "animation_fixture.h"
 
 using namespace subterra;
-
-namespace {
-// A 50 m water main along x (y = 0) and a sewer along x at y = 8 falling from west to east,
-// under a flat ground at z = 0.
-Model twoPipes() {
-    Model model;
-    Terrain terrain;
-    terrain.columns = terrain.rows = 2;
-    terrain.cellX = terrain.cellY = 80;
-    terrain.originX = -40;
-    terrain.originY = 40;
-    terrain.heights.assign(4, 0.0f);
-    model.terrain = terrain;
-    Segment water;
-    water.id = "W-1";
-    water.layer = "water";
-    water.utility = UtilityKind::Water;
-    water.section.diameterM = 1.2;
-    water.depthSource = DepthSource::CoverDepth;
-    water.points = {{-25, 0, -1.5}, {25, 0, -1.5}};
-    model.segments.push_back(water);
-    Segment sewer = water;
-    sewer.id = "S-1";
-    sewer.layer = "sewer";
-    sewer.utility = UtilityKind::Sewer;
-    sewer.points = {{-25, 8, -2.0}, {25, 8, -2.5}};
-    model.segments.push_back(sewer);
-    return model;
-}
-
-Track track(const std::string& target, std::vector<std::pair<double, double>> keys,
-            Interpolation interpolation = Interpolation::Linear) {
-    Track t;
-    t.target = target;
-    for (auto [time, value] : keys) t.keys.push_back({time, {value}, interpolation});
-    return t;
-}
-
-struct Fixture {
-    Timeline timeline;
-    SceneStyle style;
-    BuiltScene scene;
-    std::unique_ptr<TimelinePlayer> player;
-    std::unique_ptr<OffscreenRenderer> renderer;
-
-    explicit Fixture(Timeline t) : timeline(std::move(t)) {
-        style.terrainOpacity = 0.2f;
-        addRevealOrigins(style, timeline);
-        scene = buildScene(twoPipes(), style);
-        CameraSpec top;
-        top.eye = osg::Vec3d(0, 4, 45);
-        top.target = osg::Vec3d(0, 4, 0);
-        top.up = osg::Vec3d(0, 1, 0);
-        player = std::make_unique<TimelinePlayer>(scene, style, timeline, top);
-        RenderSettings settings;
-        settings.width = 160;
-        settings.height = 90;
-        settings.samples = 0;
-        settings.background = backgroundColor();
-        std::string error;
-        renderer = OffscreenRenderer::create(settings, error);
-        INFO(error);
-        REQUIRE(renderer);
-    }
-
-    osg::ref_ptr<osg::Image> at(double timeS, const std::string& saveAs = "") {
-        const TimelineFrame frame = player->apply(timeS);
-        std::string error;
-        auto image = renderer->render(scene.root.get(), frame.camera, error);
-        INFO(error);
-        REQUIRE(image);
-        if (!saveAs.empty()) writePng(*image, std::string(SUBTERRA_TEST_OUTPUT_DIR) + "/" + saveAs, error);
-        return image;
-    }
-};
-
-bool isBlue(const osg::Vec4ub& p) { return p.b() > p.r() + 40 && p.b() > p.g() + 15; }
-
-// Pixels in the picture's row `y` (from the top), between columns x0 and x1, that are blue.
-int bluePixels(const osg::Image& image, int y0, int y1, int x0, int x1) {
-    int count = 0;
-    for (int y = y0; y <= y1; ++y)
-        for (int x = x0; x <= x1; ++x) count += isBlue(pixelAt(image, x, y));
-    return count;
-}
-
-bool sameBytes(const osg::Image& a, const osg::Image& b) {
-    return a.getTotalSizeInBytes() == b.getTotalSizeInBytes() &&
-           std::memcmp(a.data(), b.data(), a.getTotalSizeInBytes()) == 0;
-}
-}  // namespace
+using namespace animation_fixture;
 
 // In the top view the water main runs along the picture's row 53 or so (y = 0 is below the
 // centre y = 4), from column ~35 (x = -25) to ~125 (x = 25).
@@ -187,7 +90,7 @@ TEST_CASE("Layer opacity, visibility and terrain opacity tracks", "[animation][p
     CHECK(pixelAt(*ground, 80, 53) == pixelAt(*ground, 80, 20));
 }
 
-TEST_CASE("The camera track moves the camera; generic channels are handed out", "[animation]") {
+TEST_CASE("The camera track moves the camera, object channels are handed out", "[animation]") {
     Timeline timeline;
     timeline.durationS = 2;
     Track camera;

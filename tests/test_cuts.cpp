@@ -285,12 +285,14 @@ TEST_CASE("An excavation opens the ground: walls show the strata, the floor is v
     style.cuts.excavations.push_back(pit);
     Model model = pipeScene();
     const BuiltScene scene = buildScene(model, style);
-    // Standing in the pit, looking east at its far wall (x = 2).
-    const FrontCamera camera{2, -1.2, 1.6, 70};
+    // Standing in the pit, looking east at its far wall (x = 2), every sampled depth in view.
+    const FrontCamera camera{2, -0.8, 1.6, 70};
     auto image = render(*renderer, scene, camera.spec(), "excavation_wall");
     const double depths[] = {0.06, 0.295, 0.92};
     for (size_t i = 0; i < 3; ++i) {
         const int row = camera.rowOf(-depths[i], 240);
+        REQUIRE(row >= 2);
+        REQUIRE(row < 238);
         const osg::Vec3 colour = patch(*image, 60, row);  // left of the pipe, which crosses the wall
         INFO("depth " << depths[i] << " row " << row << ": " << colour.x() << "," << colour.y() << "," << colour.z());
         CHECK(nearestStratum(colour, 0.9f) == i);

@@ -54,13 +54,6 @@ bool isText(const osg::Vec4ub& p) { return p.r() < 90 && p.g() < 90 && p.b() < 9
 bool isKey(const osg::Vec4ub& p) { return std::abs(p.r() - 46) < 12 && std::abs(p.g() - 92) < 12 && std::abs(p.b() - 156) < 12; }
 bool isPlayhead(const osg::Vec4ub& p) { return p.r() > 190 && p.g() < 70 && p.b() < 70; }
 
-std::string copySampleProject(const std::string& dir) {
-    const fs::path sample = fs::path(fixtures::sourceDir()) / "sample-data" / "district";
-    for (const char* name : {"district.subterra.json", "district.gpkg", "dem.tif"})
-        fs::copy_file(sample / name, fs::path(dir) / name, fs::copy_options::overwrite_existing);
-    return (fs::path(dir) / "district.subterra.json").string();
-}
-
 std::string bytes(const std::string& path) {
     std::ifstream file(path, std::ios::binary);
     return std::string(std::istreambuf_iterator<char>(file), {});
@@ -70,7 +63,7 @@ std::string bytes(const std::string& path) {
 TEST_CASE("Scripted viewer: timeline seek, panel, key edits with undo, save and export", "[.][viewer][timeline]") {
     REQUIRE(std::getenv("DISPLAY") != nullptr);
     const std::string dir = fixtures::freshDir("viewer_timeline");
-    const std::string project = copySampleProject(dir);
+    const std::string project = fixtures::copySampleProject(dir);
     fixtures::writeText(dir + "/actions.json", R"({"actions": [
         {"do": "timeline_export", "dir": "viewer-frames", "size": "160x90", "frames": "40-41"},
         {"do": "timeline_export", "dir": "cancelled", "size": "160x90", "wait": false},
@@ -92,14 +85,14 @@ TEST_CASE("Scripted viewer: timeline seek, panel, key edits with undo, save and 
         {"do": "layer_opacity", "layer": "water", "opacity": 0.4},
         {"do": "timeline_add_key", "target": "layers.water.opacity", "t": 7.25},
         {"do": "timeline_expect", "target": "layers.water.opacity", "keys": 1},
-        {"do": "timeline_add_key", "target": "camera", "t": 11},
+        {"do": "timeline_add_key", "target": "camera", "t": 10},
         {"do": "timeline_expect", "target": "camera", "keys": 6},
-        {"do": "timeline_move_key", "target": "camera", "t": 11, "to": 11.5},
+        {"do": "timeline_move_key", "target": "camera", "t": 10, "to": 10.25},
         {"do": "timeline_delete_key", "target": "camera", "index": 0},
         {"do": "timeline_expect", "target": "camera", "keys": 5},
         {"do": "undo"},
         {"do": "timeline_expect", "target": "camera", "keys": 6},
-        {"do": "timeline_select", "target": "camera", "t": 11.5},
+        {"do": "timeline_select", "target": "camera", "t": 10.25},
         {"do": "screenshot", "path": "panel.png"},
         {"do": "save"},
         {"do": "quit"}
@@ -136,9 +129,9 @@ TEST_CASE("Scripted viewer: timeline seek, panel, key edits with undo, save and 
         }
         if (track.at("target") == "camera") {
             camera = true;
-            REQUIRE(track.at("keys").size() == 6);  // 0, 3, 5.5, 9, the added 11 moved to 11.5, 12
+            REQUIRE(track.at("keys").size() == 6);  // 0, 3, 5.5, 8.5, the added 10 moved to 10.25, 11
             CHECK(track.at("keys")[0].at("t").get<double>() == Approx(0.0));
-            CHECK(track.at("keys")[4].at("t").get<double>() == Approx(11.5));
+            CHECK(track.at("keys")[4].at("t").get<double>() == Approx(10.25));
         }
     }
     CHECK(water);

@@ -117,7 +117,8 @@ void writeDistrict(const District& district, const std::filesystem::path& dir, c
     const Point3 centre = district.layout.extent.centre();
     files.flatLevel = std::round(district.ground.level(centre) * 10) / 10;
     writeProject((dir / "district.subterra.json").string(), files, tables, makeViews(district.layout, district.ground),
-                 makeCutSites(district.layout), makeExplainer(district.layout, district.ground));
+                 makeCutSites(district.layout),
+                 makeExplainer(district.layout, district.ground, district.tables.sewer, district.tables.water));
 }
 
 void printSummary(const District& district, const std::filesystem::path& dir, double seconds) {

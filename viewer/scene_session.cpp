@@ -89,7 +89,8 @@ SceneSession::SceneSession(LoadedInputs inputs) : inputs_(std::move(inputs)) {
 
 void SceneSession::refreshAnnotations(bool changed) {
     Problems problems;
-    overlay_->setContent(prepareAnnotations(model(), annotations(), hasProject() ? project()->path : "", problems));
+    preparedAnnotations_ = prepareAnnotations(model(), annotations(), hasProject() ? project()->path : "", problems);
+    overlay_->setContent(preparedAnnotations_);
     if (!changed)  // at load; after an edit the panel shows what it changed
         for (const auto& problem : problems) std::cerr << "subterra: warning: " << problem.toLine() << "\n";
     if (changed) dirty_ = true;
@@ -308,10 +309,11 @@ void SceneSession::timelineChanged() {
 
 void SceneSession::previewTimeline(double timeS) {
     if (!timeline()) return;
-    if (!player_) player_ = std::make_unique<TimelinePlayer>(scene_, inputs_.style, *timeline(), camera_.spec());
+    if (!player_) player_ = std::make_unique<TimelinePlayer>(scene_, model(), inputs_.style, *timeline(), camera_.spec());
     previewTimeS_ = timeS;
     const TimelineFrame frame = player_->apply(timeS);
-    if (timeline()->findTrack("camera")) camera_.setFromSpec(frame.camera);
+    if (timeline()->findTrack("camera") || timeline()->findTrack("camera.follow")) camera_.setFromSpec(frame.camera);
+    overlay_->setContent(fadedAnnotations(preparedAnnotations_, frame.annotationOpacity));
 }
 
 void SceneSession::endTimelinePreview() {
@@ -319,7 +321,9 @@ void SceneSession::endTimelinePreview() {
     previewTimeS_.reset();
     // A player without tracks sets every part from the current settings.
     TimelinePlayer(scene_, inputs_.style, Timeline{}, camera_.spec()).apply(0);
+    applyCuts(scene_, model(), inputs_.style.cuts, inputs_.style);  // the pit a preview opened closes again
     player_.reset();
+    overlay_->setContent(preparedAnnotations_);
 }
 
 bool SceneSession::save(std::string& error) {

@@ -66,9 +66,11 @@ void stepTimelineExport(SceneSession& session, ViewerUi& ui, double now) {
         return;
     }
     if (t.exportRequest) {
-        const AnimationExportOptions options = *t.exportRequest;
+        AnimationExportOptions options = *t.exportRequest;
         t.exportRequest.reset();
         if (!session.timeline()) return;
+        options.annotations = session.annotations();  // as `subterra animate` draws them
+        if (session.hasProject()) options.projectPath = session.project()->path;
         t.exportJob = AnimationExport::start(session.model(), session.style(), *session.timeline(), options, error);
         t.exportStartedAt = now;
         releaseEglContext();

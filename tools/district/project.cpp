@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "feature_lookup.h"
+
 namespace district {
 namespace {
 
@@ -111,24 +113,28 @@ std::vector<View> makeViews(const Layout& layout, const Ground& ground) {
     return {overview, street, top, section, excavation};
 }
 
-nlohmann::ordered_json makeExplainer(const Layout& layout, const Ground& ground) {
+Explainer makeExplainer(const Layout& layout, const Ground& ground, const Table& sewer, const Table& water) {
     // The street view's crossing, at the depth of the networks.
-    const Point3 crossing = onGround(ground, streetNear(layout, Axis::NorthSouth, 2).centre,
-                                     streetNear(layout, Axis::EastWest, 1).centre, -2.0);
-    auto camera = [&](double t, double azimuth, double elevation, double distance, double fov) {
-        return Json{{"t", t}, {"eye", vector3(orbit(crossing, azimuth, elevation, distance))},
-                    {"target", vector3(crossing)}, {"up", {0, 0, 1}}, {"fov_deg", fov}, {"interp", "smooth"}};
+    const Street& eastWest = streetNear(layout, Axis::EastWest, 1);
+    const Point3 crossing = onGround(ground, streetNear(layout, Axis::NorthSouth, 2).centre, eastWest.centre, -2.0);
+    const CutSites sites = makeCutSites(layout);
+    const Point3 pit = onGround(ground, sites.pitX, sites.pitY, -2.2);
+    auto camera = [&](double t, const Point3& target, double azimuth, double elevation, double distance, double fov) {
+        return Json{{"t", t}, {"eye", vector3(orbit(target, azimuth, elevation, distance))},
+                    {"target", vector3(target)}, {"up", {0, 0, 1}}, {"fov_deg", fov}, {"interp", "smooth"}};
     };
     auto key = [](double t, Json value, const char* interp) { return Json{{"t", t}, {"value", value}, {"interp", interp}}; };
-    auto track = [](const char* target, Json keys) { return Json{{"target", target}, {"keys", keys}}; };
-    // Glide down from high above the street, fade the ground and buildings, grow the water mains
-    // out from the crossing, show the house connections, start the sewer flow, orbit the crossing.
+    auto track = [](const std::string& target, Json keys) { return Json{{"target", target}, {"keys", keys}}; };
+    // Glide down from high above the street, fade the ground and buildings, open the pit, grow the
+    // water mains out from the crossing, start the sewer flow, show the house connections, fade
+    // in the callout, swing round to the pit and ride down the sewer to the crossing.
     Json tracks = Json::array();
-    tracks.push_back(track("camera", {camera(0, 200, 70, 420, 40), camera(3, 165, 45, 130, 40),
-                                      camera(5.5, 140, 28, 48, 45), camera(9, 110, 22, 34, 45),
-                                      camera(12, 75, 26, 40, 45)}));
+    tracks.push_back(track("camera", {camera(0, crossing, 200, 70, 420, 40), camera(3, crossing, 165, 45, 130, 40),
+                                      camera(5.5, crossing, 140, 28, 48, 45), camera(8.5, crossing, 175, 24, 40, 45),
+                                      camera(11, pit, 250, 25, 30, 45)}));
     tracks.push_back(track("terrain.opacity", {key(0, 0.95, "hold"), key(2, 0.95, "ease"), key(4.5, 0.15, "hold")}));
     tracks.push_back(track("layers.buildings.opacity", {key(0, 1.0, "hold"), key(2.5, 1.0, "ease"), key(5, 0.2, "hold")}));
+    tracks.push_back(track("excavation.street pit.open", {key(0, 0, "hold"), key(3.5, 0, "ease"), key(6.5, 1, "hold")}));
     Json reveal = track("reveal.water", {key(0, 0, "hold"), key(4.5, 0, "ease"), key(8.5, 1, "hold")});
     reveal["from"] = {std::round(crossing.x * 10) / 10, std::round(crossing.y * 10) / 10};
     tracks.push_back(reveal);
@@ -137,11 +143,27 @@ nlohmann::ordered_json makeExplainer(const Layout& layout, const Ground& ground)
     flow["speed_mps"] = 2.5;
     flow["spacing_m"] = 12;
     tracks.push_back(flow);
-    return Json{{"duration_s", 12}, {"fps", 30}, {"tracks", tracks}};
+    tracks.push_back(track("annotation.water main.opacity", {key(0, 0, "hold"), key(8.5, 0, "ease"), key(9.5, 1, "hold")}));
+    // The sewer along the street west of the crossing, ridden downstream (its flow) into the crossing.
+    Json follow = track("camera.follow", {key(0, Json::array({0.74, 0}), "hold"), key(11, Json::array({0.74, 0}), "smooth"),
+                                          key(12, Json::array({0.8, 1}), "smooth"), key(15, Json::array({1.0, 1}), "smooth")});
+    follow["follow"] = {{"layer", "sewer"}, {"ids", pipesAlongY(sewer, eastWest.centre, crossing.x - 200, crossing.x)},
+                        {"height_m", 9}, {"behind_m", 10}, {"look_ahead_m", 12}};
+    tracks.push_back(follow);
+
+    Explainer explainer;
+    explainer.timeline = Json{{"duration_s", 15}, {"fps", 30}, {"tracks", tracks}};
+    const double calloutX = crossing.x + 20, calloutY = crossing.y + 3;
+    explainer.annotations = {{"callouts", Json::array({{{"id", "water main"},
+                                                        {"anchor", {{"layer", "water"}, {"id", pipeNearest(water, calloutX, calloutY)},
+                                                                    {"at", {calloutX, calloutY, 0.0}}}},
+                                                        {"text", "Water main {id} \u00b7 {material} DN{diameter_mm}"},
+                                                        {"offset_px", {-220, 190}}}})}};
+    return explainer;
 }
 
 void writeProject(const std::string& path, const ProjectFiles& files, const std::vector<const Table*>& tables,
-                  const std::vector<View>& views, const CutSites& cuts, const nlohmann::ordered_json& timeline) {
+                  const std::vector<View>& views, const CutSites& cuts, const Explainer& explainer) {
     Json project = {{"subterra", 1}, {"name", files.name}, {"crs", files.crs}};
     project["terrain"] = {{"dem", files.dem}, {"opacity", files.terrainOpacity}, {"flat_level_m", files.flatLevel}};
     Json layers = Json::array();
@@ -163,7 +185,8 @@ void writeProject(const std::string& path, const ProjectFiles& files, const std:
                                            {"size", {cuts.pitSizeX, cuts.pitSizeY}},
                                            {"depth_m", cuts.pitDepth},
                                            {"rotation_deg", 0}}});
-    project["timeline"] = timeline;
+    project["annotations"] = explainer.annotations;
+    project["timeline"] = explainer.timeline;
 
     std::ofstream out(path);
     out << project.dump(2) << '\n';

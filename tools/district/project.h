@@ -35,10 +35,14 @@ struct ProjectFiles {
     double flatLevel = 0;  // ground level for viewers without the DEM
 };
 
-// The sample's explainer animation (timeline): around the street view's crossing, 12 s.
-nlohmann::ordered_json makeExplainer(const Layout& layout, const Ground& ground);
+// The sample's explainer animation around the street view's crossing, 15 s: its timeline and the
+// callout it fades in (the project's "annotations").
+struct Explainer {
+    nlohmann::ordered_json timeline, annotations;
+};
+Explainer makeExplainer(const Layout& layout, const Ground& ground, const Table& sewer, const Table& water);
 
 void writeProject(const std::string& path, const ProjectFiles& files, const std::vector<const Table*>& tables,
-                  const std::vector<View>& views, const CutSites& cuts, const nlohmann::ordered_json& timeline);
+                  const std::vector<View>& views, const CutSites& cuts, const Explainer& explainer);
 
 }  // namespace district
