@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "depth_rules.h"
+#include "epanet_report.h"
 #include "inp_network.h"
 #include "swmm_sections.h"
 
@@ -210,6 +211,25 @@ struct Reader {
         }
     }
 };
+// Each link's flow from an EPANET report, as its "flow" attribute (the animation's flow direction).
+void addLinkFlows(const std::string& reportPath, InpNetwork& network) {
+    const std::map<std::string, double> flows = readEpanetLinkFlows(reportPath, network.problems);
+    if (flows.empty()) return;
+    size_t matched = 0;
+    for (InpLink& link : network.links) {
+        auto it = flows.find(link.id);
+        if (it == flows.end()) continue;
+        char text[32];
+        std::snprintf(text, sizeof text, "%g", it->second);
+        link.attributes["flow"] = text;
+        ++matched;
+    }
+    if (matched < flows.size())
+        network.problems.push_back({Severity::Warning, reportPath, "",
+                                    std::to_string(flows.size() - matched) + " link results name no link of " + network.path});
+    network.notes.push_back("flows: " + std::to_string(matched) + " of " + std::to_string(network.links.size()) +
+                            " links from " + reportPath);
+}
 }  // namespace
 
 bool epanetClaims(const std::string& path) {
@@ -237,6 +257,7 @@ LayerImport importEpanet(const LayerSpec& spec, const ImportContext& context) {
     reader.readLinks();
     reader.shrinkOversizedConnectors();
     reader.readStatusAndTags();
+    if (!spec.results.empty()) addLinkFlows(spec.results, network);
     readCoordinates(*file, network);
     readVertices(*file, network);
     if (!file->find("JUNCTIONS") && !file->find("PIPES"))

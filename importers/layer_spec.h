@@ -28,6 +28,8 @@ struct LayerSpec {
     // EPANET node elevations: the ground (pipes below it by the default cover) or the pipe centreline.
     enum class NodeElevation { Ground, Centreline };
     NodeElevation nodeElevation = NodeElevation::Ground;
+    // EPANET: a report (.rpt) whose link flows become each link's "flow" attribute (flow direction).
+    std::string results;
     GisLayerOptions gis;                 // database window, DXF layer rules
 };
 

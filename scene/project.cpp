@@ -84,6 +84,11 @@ void readNetworkKeys(const JsonReader& entry, LayerSpec& spec) {
     }
 }
 
+// "results": an EPANET report whose link flows give the flow direction (epanet_report.h).
+void readResultsKey(const JsonReader& entry, LayerSpec& spec, const std::string& projectPath) {
+    if (auto results = entry.string("results")) spec.results = resolveSource(*results, projectPath);
+}
+
 std::optional<ProjectLayer> readLayer(const JsonReader& entry, const std::string& projectPath) {
     if (!entry.value().is_object()) {
         entry.error("expected an object");
@@ -112,9 +117,10 @@ std::optional<ProjectLayer> readLayer(const JsonReader& entry, const std::string
     if (entry.has("mapping")) layer.spec.mapping = readMapping(entry.child("mapping"));
     if (entry.has("placement")) layer.spec.placement = readPlacement(entry.child("placement"));
     readNetworkKeys(entry, layer.spec);
+    readResultsKey(entry, layer.spec, projectPath);
     readGisLayerOptions(entry, layer.spec.gis);
     entry.warnUnknownKeys({"name", "source", "table", "type", "utility", "visible", "style", "mapping", "placement", "crs",
-                           "node_elevation", "sql", "bbox", "dxf_layers", "dxf_diameter_pattern"});
+                           "node_elevation", "results", "sql", "bbox", "dxf_layers", "dxf_diameter_pattern"});
     return layer;
 }
 
