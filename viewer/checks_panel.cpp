@@ -17,7 +17,8 @@ constexpr UtilityKind kKinds[] = {UtilityKind::Water, UtilityKind::Sewer, Utilit
 bool kindCombo(const char* id, std::optional<UtilityKind>& kind, bool allowAny, float width) {
     bool changed = false;
     ImGui::SetNextItemWidth(width);
-    if (ImGui::BeginCombo(id, kindName(kind).c_str())) {
+    const std::string preview = kind || allowAny ? kindName(kind) : "kind...";
+    if (ImGui::BeginCombo(id, preview.c_str())) {
         if (allowAny && ImGui::Selectable("*", !kind)) kind.reset(), changed = true;
         for (UtilityKind k : kKinds)
             if (ImGui::Selectable(toString(k), kind == k)) kind = k, changed = true;
@@ -122,10 +123,12 @@ void drawChecks(SceneSession& session, ViewerUi& ui, double now) {
         ui.say(std::to_string(checks.count()) + " violations of the project's rules", now);
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("The project's \"checks\" rules, as `subterra check` runs them");
+    if (checks.results) {
+        ImGui::SameLine();
+        ImGui::Checkbox("Markers", &checks.showMarkers);
+    }
     rulesEditor(session, ui.scale);
     if (!checks.results) return;
-    ImGui::SameLine();
-    ImGui::Checkbox("Markers", &checks.showMarkers);
     if (checks.count() == 0) {
         ImGui::TextDisabled("No violations");
         return;
