@@ -16,7 +16,7 @@ struct TimelineNames {
 };
 
 enum class ParameterKind {
-    SectionOffset,       // metres along the plane's normal (positive: more is cut away)
+    SectionOffset,       // metres along the plane's normal (negative: more is cut away)
     SectionEnabled,      // 0 / 1, held
     ExcavationOpen,      // 0..1: size and depth as a fraction of the project's box; > 0 enables it
     ExcavationDepth,     // metres

@@ -213,7 +213,7 @@ TEST_CASE("The sample district's explainer reads cleanly and uses every kind of 
     CHECK(load.problems.empty());
     const Timeline& timeline = *load.project->timeline;
     for (const std::string prefix : {"camera", "camera.follow", "terrain.opacity", "layers.", "reveal.", "flow.",
-                                     "excavation.", "annotation."}) {
+                                     "excavation.", "section.", "annotation."}) {
         const bool used = std::any_of(timeline.tracks.begin(), timeline.tracks.end(), [&](const Track& track) {
             return prefix == "camera" ? track.target == "camera" : track.target.rfind(prefix, 0) == 0;
         });

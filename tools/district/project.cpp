@@ -118,7 +118,7 @@ Explainer makeExplainer(const Layout& layout, const Ground& ground, const Table&
     const Street& eastWest = streetNear(layout, Axis::EastWest, 1);
     const Point3 crossing = onGround(ground, streetNear(layout, Axis::NorthSouth, 2).centre, eastWest.centre, -2.0);
     const CutSites sites = makeCutSites(layout);
-    const Point3 pit = onGround(ground, sites.pitX, sites.pitY, -2.2);
+    const Point3 section = onGround(ground, sites.sectionX, eastWest.centre, -2.0);
     auto camera = [&](double t, const Point3& target, double azimuth, double elevation, double distance, double fov) {
         return Json{{"t", t}, {"eye", vector3(orbit(target, azimuth, elevation, distance))},
                     {"target", vector3(target)}, {"up", {0, 0, 1}}, {"fov_deg", fov}, {"interp", "smooth"}};
@@ -127,11 +127,12 @@ Explainer makeExplainer(const Layout& layout, const Ground& ground, const Table&
     auto track = [](const std::string& target, Json keys) { return Json{{"target", target}, {"keys", keys}}; };
     // Glide down from high above the street, fade the ground and buildings, open the pit, grow the
     // water mains out from the crossing, start the sewer flow, show the house connections, fade
-    // in the callout, swing round to the pit and ride down the sewer to the crossing.
+    // in the callout, slide the street section in while swinging round to its cut face, and ride
+    // down the sewer over the pit into the crossing.
     Json tracks = Json::array();
     tracks.push_back(track("camera", {camera(0, crossing, 200, 70, 420, 40), camera(3, crossing, 165, 45, 130, 40),
                                       camera(5.5, crossing, 140, 28, 48, 45), camera(8.5, crossing, 175, 24, 40, 45),
-                                      camera(11, pit, 250, 25, 30, 45)}));
+                                      camera(10.5, crossing, 195, 22, 44, 45), camera(12, section, 262, 17, 19, 45)}));
     tracks.push_back(track("terrain.opacity", {key(0, 0.95, "hold"), key(2, 0.95, "ease"), key(4.5, 0.15, "hold")}));
     tracks.push_back(track("layers.buildings.opacity", {key(0, 1.0, "hold"), key(2.5, 1.0, "ease"), key(5, 0.2, "hold")}));
     tracks.push_back(track("excavation.street pit.open", {key(0, 0, "hold"), key(3.5, 0, "ease"), key(6.5, 1, "hold")}));
@@ -143,10 +144,14 @@ Explainer makeExplainer(const Layout& layout, const Ground& ground, const Table&
     flow["speed_mps"] = 2.5;
     flow["spacing_m"] = 12;
     tracks.push_back(flow);
+    // The street section switches on far to the west and slides east to its line, so the cut
+    // face sweeps towards the camera as it swings round to look at the face.
+    tracks.push_back(track("section.street section.enabled", {key(0, false, "hold"), key(10, true, "hold")}));
+    tracks.push_back(track("section.street section.offset", {key(0, 40, "hold"), key(10, 40, "ease"), key(12, 0, "hold")}));
     tracks.push_back(track("annotation.water main.opacity", {key(0, 0, "hold"), key(8.5, 0, "ease"), key(9.5, 1, "hold")}));
     // The sewer along the street west of the crossing, ridden downstream (its flow) into the crossing.
-    Json follow = track("camera.follow", {key(0, Json::array({0.74, 0}), "hold"), key(11, Json::array({0.74, 0}), "smooth"),
-                                          key(12, Json::array({0.8, 1}), "smooth"), key(15, Json::array({1.0, 1}), "smooth")});
+    Json follow = track("camera.follow", {key(0, Json::array({0.78, 0}), "hold"), key(12, Json::array({0.78, 0}), "smooth"),
+                                          key(13, Json::array({0.84, 1}), "smooth"), key(15, Json::array({1.0, 1}), "smooth")});
     follow["follow"] = {{"layer", "sewer"}, {"ids", pipesAlongY(sewer, eastWest.centre, crossing.x - 200, crossing.x)},
                         {"height_m", 9}, {"behind_m", 10}, {"look_ahead_m", 12}};
     tracks.push_back(follow);
