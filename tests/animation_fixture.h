@@ -8,6 +8,7 @@
 
 #include "annotation_overlay.h"
 #include "image_io.h"
+#include "model_fixtures.h"
 #include "offscreen_renderer.h"
 #include "scene_builder.h"
 #include "timeline_apply.h"
@@ -21,27 +22,9 @@ using namespace subterra;
 // under a flat ground at z = 0.
 inline Model twoPipes() {
     Model model;
-    Terrain terrain;
-    terrain.columns = terrain.rows = 2;
-    terrain.cellX = terrain.cellY = 80;
-    terrain.originX = -40;
-    terrain.originY = 40;
-    terrain.heights.assign(4, 0.0f);
-    model.terrain = terrain;
-    Segment water;
-    water.id = "W-1";
-    water.layer = "water";
-    water.utility = UtilityKind::Water;
-    water.section.diameterM = 1.2;
-    water.depthSource = DepthSource::CoverDepth;
-    water.points = {{-25, 0, -1.5}, {25, 0, -1.5}};
-    model.segments.push_back(water);
-    Segment sewer = water;
-    sewer.id = "S-1";
-    sewer.layer = "sewer";
-    sewer.utility = UtilityKind::Sewer;
-    sewer.points = {{-25, 8, -2.0}, {25, 8, -2.5}};
-    model.segments.push_back(sewer);
+    model.terrain = model_fixtures::flatGround(80, 2);
+    model.segments.push_back(model_fixtures::pipe("W-1", UtilityKind::Water, 1.2, {{-25, 0, -1.5}, {25, 0, -1.5}}));
+    model.segments.push_back(model_fixtures::pipe("S-1", UtilityKind::Sewer, 1.2, {{-25, 8, -2.0}, {25, 8, -2.5}}));
     return model;
 }
 

@@ -4,6 +4,7 @@
 #include "check_markers.h"
 #include "fixtures.h"
 #include "image_io.h"
+#include "model_fixtures.h"
 #include "offscreen_renderer.h"
 #include "scene_builder.h"
 #include "utility_colors.h"
@@ -23,26 +24,12 @@ int markerPixels(const osg::Image& image) {
 // A gas main laid through a power duct bank 1.2 m under an opaque 40 x 40 m ground at z = 0.
 Model clash() {
     Model model;
-    Terrain terrain;
-    terrain.columns = terrain.rows = 3;
-    terrain.cellX = terrain.cellY = 20;
-    terrain.originX = -20;
-    terrain.originY = 20;
-    terrain.heights.assign(9, 0.0f);
-    model.terrain = terrain;
-    Segment gas;
-    gas.id = "G-1";
-    gas.layer = "gas";
-    gas.utility = UtilityKind::Gas;
-    gas.section.diameterM = 0.2;
+    model.terrain = model_fixtures::flatGround(40, 3);
+    Segment gas = model_fixtures::pipe("G-1", UtilityKind::Gas, 0.2, {{-15, 0, -1.2}, {15, 0, -1.2}});
     gas.depthSource = DepthSource::Measured3D;
-    gas.points = {{-15, 0, -1.2}, {15, 0, -1.2}};
-    Segment power = gas;
-    power.id = "P-1";
-    power.layer = "power";
-    power.utility = UtilityKind::Power;
+    Segment power = model_fixtures::pipe("P-1", UtilityKind::Power, 0, {{0, -15, -1.2}, {0, 15, -1.2}});
+    power.depthSource = DepthSource::Measured3D;
     power.section = {CrossSection::Shape::Rectangular, 0, 0.6, 0.25, false};
-    power.points = {{0, -15, -1.2}, {0, 15, -1.2}};
     model.segments = {gas, power};
     return model;
 }

@@ -8,6 +8,7 @@
 #include "cuts.h"
 #include "fixtures.h"
 #include "image_io.h"
+#include "model_fixtures.h"
 #include "offscreen_renderer.h"
 #include "project.h"
 #include "scene_builder.h"
@@ -20,21 +21,9 @@ namespace {
 // centreline 2 m deep.
 Model pipeScene(double wallM = 0) {
     Model model;
-    Terrain terrain;
-    terrain.columns = terrain.rows = 4;
-    terrain.cellX = terrain.cellY = 20;
-    terrain.originX = -30;
-    terrain.originY = 30;
-    terrain.heights.assign(16, 0.0f);
-    model.terrain = terrain;
-    Segment pipe;
-    pipe.id = "W-1";
-    pipe.layer = "water";
-    pipe.utility = UtilityKind::Water;
-    pipe.section.diameterM = 1.0;
+    model.terrain = model_fixtures::flatGround(60, 4);
+    Segment pipe = model_fixtures::pipe("W-1", UtilityKind::Water, 1.0, {{-25, 0, -2}, {25, 0, -2}});
     pipe.section.wallThicknessM = wallM;
-    pipe.depthSource = DepthSource::CoverDepth;
-    pipe.points = {{-25, 0, -2}, {25, 0, -2}};
     model.segments.push_back(pipe);
     return model;
 }

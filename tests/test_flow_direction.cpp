@@ -8,20 +8,14 @@
 
 #include "flow_direction.h"
 #include "mesh_buffer.h"
+#include "model_fixtures.h"
 #include "scene_builder.h"
 
 using namespace subterra;
 
 namespace {
 Segment pipe(const std::string& id, UtilityKind utility, std::vector<Vec3d> points) {
-    Segment s;
-    s.id = id;
-    s.layer = utility == UtilityKind::Water ? "water" : "sewer";
-    s.utility = utility;
-    s.section.diameterM = 0.4;
-    s.depthSource = DepthSource::CoverDepth;
-    s.points = std::move(points);
-    return s;
+    return model_fixtures::pipe(id, utility, 0.4, std::move(points));
 }
 
 // The path attribute (x reveal, y flow distance) at the pipe vertex nearest to local x = `x`.

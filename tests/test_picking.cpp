@@ -2,21 +2,15 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
+#include "model_fixtures.h"
 #include "picking.h"
 #include "scene_builder.h"
 
 using namespace subterra;
 
 namespace {
-Segment pipe(const std::string& id, const std::string& layer, Vec3d from, Vec3d to, double diameterM) {
-    Segment s;
-    s.id = id;
-    s.layer = layer;
-    s.utility = layer == "sewer" ? UtilityKind::Sewer : UtilityKind::Water;
-    s.points = {from, to};
-    s.section.diameterM = diameterM;
-    s.depthSource = DepthSource::CoverDepth;
-    return s;
+Segment pipe(const std::string& id, UtilityKind utility, Vec3d from, Vec3d to, double diameterM) {
+    return model_fixtures::pipe(id, utility, diameterM, {from, to});
 }
 
 // Two water pipes and a sewer under a flat ground at z = 5, at UTM-sized coordinates; a manhole
@@ -25,9 +19,9 @@ Model knownDistrict() {
     Model model;
     const double x = 352000, y = 3451000;
     model.flatGroundZ = 5;
-    model.segments.push_back(pipe("W-1", "water", {x, y, 3.5}, {x + 40, y, 3.5}, 0.3));
-    model.segments.push_back(pipe("W-2", "water", {x, y + 6, 3.0}, {x + 40, y + 6, 2.0}, 0.4));
-    model.segments.push_back(pipe("S-1", "sewer", {x + 20, y - 10, 1.0}, {x + 20, y + 20, 0.4}, 0.6));
+    model.segments.push_back(pipe("W-1", UtilityKind::Water, {x, y, 3.5}, {x + 40, y, 3.5}, 0.3));
+    model.segments.push_back(pipe("W-2", UtilityKind::Water, {x, y + 6, 3.0}, {x + 40, y + 6, 2.0}, 0.4));
+    model.segments.push_back(pipe("S-1", UtilityKind::Sewer, {x + 20, y - 10, 1.0}, {x + 20, y + 20, 0.4}, 0.6));
     Node manhole;
     manhole.id = "MH-7";
     manhole.layer = "manholes";
@@ -111,7 +105,7 @@ TEST_CASE("Translucent layers are picked like solid ones", "[picking]") {
 TEST_CASE("Clicks go through see-through layers to the solid feature behind them", "[picking]") {
     Model model = knownDistrict();
     // A pipe under the building's footprint.
-    model.segments.push_back(pipe("W-9", "water", {352008, 3451016, 3}, {352012, 3451016, 3}, 0.3));
+    model.segments.push_back(pipe("W-9", UtilityKind::Water, {352008, 3451016, 3}, {352012, 3451016, 3}, 0.3));
     SceneStyle style;
     const BuiltScene solid = buildScene(model, style);
     CHECK(pickRay(solid, {352010, 3451016, 200}, {352010, 3451016, -200}, &style).feature->featureId == "B-1");

@@ -4,6 +4,7 @@
 #include <osg/Geode>
 
 #include "feature_meshes.h"
+#include "model_fixtures.h"
 #include "scene_builder.h"
 #include "tube_mesh.h"
 
@@ -18,14 +19,7 @@ float distanceToLine(const osg::Vec3& p, const osg::Vec3& a, const osg::Vec3& b)
 }
 
 Segment straightPipe(const std::string& id, Vec3d from, Vec3d to, double diameterM) {
-    Segment s;
-    s.id = id;
-    s.layer = "water";
-    s.utility = UtilityKind::Water;
-    s.points = {from, to};
-    s.section.diameterM = diameterM;
-    s.depthSource = DepthSource::CoverDepth;
-    return s;
+    return model_fixtures::pipe(id, UtilityKind::Water, diameterM, {from, to});
 }
 }  // namespace
 

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "image_io.h"
+#include "model_fixtures.h"
 #include "offscreen_renderer.h"
 #include "scene_builder.h"
 #include "utility_colors.h"
@@ -14,21 +15,9 @@ namespace {
 // depth (centreline), through (x0, y0).
 Model pipeUnderGround(double x0, double y0, double groundZ = 0) {
     Model model;
-    Terrain terrain;
-    terrain.columns = terrain.rows = 4;
-    terrain.cellX = terrain.cellY = 20;
-    terrain.originX = x0 - 30;
-    terrain.originY = y0 + 30;
-    terrain.heights.assign(16, float(groundZ));
-    model.terrain = terrain;
-    Segment pipe;
-    pipe.id = "W-1";
-    pipe.layer = "water";
-    pipe.utility = UtilityKind::Water;
-    pipe.section.diameterM = 1.0;
-    pipe.depthSource = DepthSource::CoverDepth;
-    pipe.points = {{x0 - 25, y0, groundZ - 1.5}, {x0 + 25, y0, groundZ - 1.5}};
-    model.segments.push_back(pipe);
+    model.terrain = model_fixtures::flatGround(60, 4, x0, y0, groundZ);
+    model.segments.push_back(model_fixtures::pipe("W-1", UtilityKind::Water, 1.0,
+                                                  {{x0 - 25, y0, groundZ - 1.5}, {x0 + 25, y0, groundZ - 1.5}}));
     return model;
 }
 
