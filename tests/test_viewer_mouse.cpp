@@ -169,3 +169,27 @@ TEST_CASE("Scripted viewer: a timeline key dragged with the real X mouse moves b
     for (size_t i = 0; i < before.times.size(); ++i)
         if (int(i) != kMovedKey) CHECK(after.times[i] == Approx(before.times[i]).margin(1e-9));
 }
+
+TEST_CASE("Scripted viewer: wait_for_file goes on once the file exists and fails clearly when it never comes", "[.][viewer]") {
+    REQUIRE(std::getenv("DISPLAY") != nullptr);
+    const std::string dir = fixtures::freshDir("viewer_wait_for_file");
+    fixtures::copySampleProject(dir);
+    fixtures::writeText(dir + "/here", "");
+    auto result = fixtures::runViewerScript(dir, R"({"actions": [
+        {"do": "wait_for_file", "path": "here", "timeout_s": 30}, {"do": "screenshot", "path": "went-on.png"}, {"do": "quit"}]})");
+    INFO(result.err);
+    CHECK(result.exitCode == 0);
+    CHECK(fs::exists(dir + "/went-on.png"));
+
+    result = fixtures::runViewerScript(dir, R"({"actions": [
+        {"do": "wait_for_file", "path": "never", "timeout_s": 1}, {"do": "screenshot", "path": "too-far.png"}, {"do": "quit"}]})");
+    INFO(result.err);
+    CHECK(result.exitCode == 1);
+    CHECK(result.err.find("actions.json: /actions/0 (wait_for_file): 'never' did not appear within 1 s") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir + "/too-far.png"));
+
+    result = fixtures::runViewerScript(dir, R"({"actions": [{"do": "wait_for_file", "path": "never", "timeout_s": "soon"}]})");
+    INFO(result.err);
+    CHECK(result.exitCode == 1);
+    CHECK(result.err.find("(wait_for_file): needs a \"path\" and \"timeout_s\" between 0 and 600 seconds") != std::string::npos);
+}
