@@ -187,6 +187,10 @@ TEST_CASE("Scripted viewer: wait_for_file goes on once the file exists and fails
     CHECK(result.exitCode == 1);
     CHECK(result.err.find("actions.json: /actions/0 (wait_for_file): 'never' did not appear within 1 s") != std::string::npos);
     CHECK_FALSE(fs::exists(dir + "/too-far.png"));
+    result = fixtures::runViewerScript(dir, R"({"actions": [{"do": "wait_for_file", "path": "never", "timeout_s": 1}]})");
+    INFO(result.err);
+    CHECK(result.exitCode == 1);  // the last action waits too
+    CHECK(result.err.find("(wait_for_file): 'never' did not appear within 1 s") != std::string::npos);
 
     result = fixtures::runViewerScript(dir, R"({"actions": [{"do": "wait_for_file", "path": "never", "timeout_s": "soon"}]})");
     INFO(result.err);

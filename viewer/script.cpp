@@ -155,7 +155,7 @@ bool Script::step(SceneSession& session, ViewerUi& ui, ScriptRequests& requests,
             error = path_ + ": /actions/" + std::to_string(next_ - 1) + " (wait_for_file): " + error;
             return false;
         }
-        if (waiting) return true;
+        if (waiting || next_ >= actions_.size()) return true;  // the script may end with the wait
     }
     if (waitFrames_ > 0 || (waitForExport_ && ui.timeline.exportBusy())) {
         if (waitFrames_ > 0) --waitFrames_;

@@ -58,7 +58,7 @@ class Script {
     // Reads and checks the file; nullopt with `error` (one line naming the file) when unusable.
     static std::optional<Script> load(const std::string& path, std::string& error);
 
-    bool finished() const { return next_ >= actions_.size(); }
+    bool finished() const { return next_ >= actions_.size() && waitForFile_.empty(); }
     // True while wait_for_file holds the script: its own timeout, not the frame cap, ends it.
     bool waitingForFile() const { return !waitForFile_.empty(); }
     // Called every frame: waits a few frames between actions so the window shows the effect of
