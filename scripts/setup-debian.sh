@@ -14,7 +14,7 @@ PACKAGES=(
   librsvg2-dev
   libegl-dev libgl-dev libegl-mesa0 libgl1-mesa-dri libx11-dev
   fonts-dejavu-core
-  ffmpeg xvfb xauth
+  ffmpeg xvfb xauth xdotool
 )
 
 missing=()

@@ -1,5 +1,7 @@
 #include "script.h"
 
+#include <cstdio>
+#include <filesystem>
 #include <fstream>
 
 #include "annotation_edits.h"
@@ -147,6 +149,14 @@ std::optional<Script> Script::load(const std::string& path, std::string& error) 
 
 bool Script::step(SceneSession& session, ViewerUi& ui, ScriptRequests& requests, std::string& error) {
     if (finished()) return true;
+    if (!waitForFile_.empty()) {
+        const bool waiting = stillWaitingForFile(error);
+        if (!error.empty()) {
+            error = path_ + ": /actions/" + std::to_string(next_ - 1) + " (wait_for_file): " + error;
+            return false;
+        }
+        if (waiting || next_ >= actions_.size()) return true;  // the script may end with the wait
+    }
     if (waitFrames_ > 0 || (waitForExport_ && ui.timeline.exportBusy())) {
         if (waitFrames_ > 0) --waitFrames_;
         return true;
@@ -161,6 +171,20 @@ bool Script::step(SceneSession& session, ViewerUi& ui, ScriptRequests& requests,
     }
     ++next_;
     return true;
+}
+
+bool Script::stillWaitingForFile(std::string& error) {
+    std::error_code ignored;
+    if (std::filesystem::exists(waitForFile_, ignored)) {
+        waitForFile_.clear();
+        return false;
+    }
+    if (std::chrono::steady_clock::now() < waitForFileUntil_) return true;
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%g", waitForFileTimeoutS_);
+    error = "'" + waitForFile_ + "' did not appear within " + seconds + " s";
+    waitForFile_.clear();
+    return false;
 }
 
 bool Script::perform(const nlohmann::json& action, SceneSession& session, ViewerUi& ui, ScriptRequests& requests,
@@ -259,6 +283,14 @@ bool Script::perform(const nlohmann::json& action, SceneSession& session, Viewer
     } else if (what == "wait") {
         if (!number("frames", value)) return false;
         waitFrames_ = std::max(0, int(value));
+    } else if (what == "wait_for_file") {
+        const nlohmann::json timeout = action.value("timeout_s", nlohmann::json(60.0));
+        if (text(action, "path").empty() || !timeout.is_number() || !(timeout.get<double>() > 0 && timeout.get<double>() <= 600))
+            return error = "needs a \"path\" and \"timeout_s\" between 0 and 600 seconds", false;
+        waitForFile_ = text(action, "path");
+        waitForFileTimeoutS_ = timeout.get<double>();
+        waitForFileUntil_ = std::chrono::steady_clock::now() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                                                   std::chrono::duration<double>(waitForFileTimeoutS_));
     } else if (what == "screenshot") {
         requests.windowScreenshot = text(action, "path");
         if (requests.windowScreenshot.empty()) return error = "needs a \"path\"", false;

@@ -31,6 +31,10 @@
 // (target + keys count, playhead_min, previewing), timeline_export (dir, optional mp4, size "WxH",
 // frames "A-B": as Export frames...; the script waits until it has ended unless "wait": false),
 // timeline_cancel_export (as the dialog's Cancel).
+// wait_for_file (path, optional timeout_s, default 60, at most 600): the script pauses, the window
+// keeps drawing and taking real input (a test drives it with xdotool meanwhile), until that file
+// exists; an error after the timeout. The frame cap of scripted runs does not count these frames.
+#include <chrono>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -54,7 +58,9 @@ class Script {
     // Reads and checks the file; nullopt with `error` (one line naming the file) when unusable.
     static std::optional<Script> load(const std::string& path, std::string& error);
 
-    bool finished() const { return next_ >= actions_.size(); }
+    bool finished() const { return next_ >= actions_.size() && waitForFile_.empty(); }
+    // True while wait_for_file holds the script: its own timeout, not the frame cap, ends it.
+    bool waitingForFile() const { return !waitForFile_.empty(); }
     // Called every frame: waits a few frames between actions so the window shows the effect of
     // the previous one, then performs the next. False with `error` when an action fails.
     bool step(SceneSession& session, ViewerUi& ui, ScriptRequests& requests, std::string& error);
@@ -68,6 +74,11 @@ class Script {
     int waitFrames_ = 3;  // ImGui lays windows out over the first frames
     bool pauseAfterWait_ = false;  // timeline_play: pause once its frames have passed
     bool waitForExport_ = false;   // timeline_export: the next action waits until it has ended
+    std::string waitForFile_;      // wait_for_file: the next action waits until this file exists
+    double waitForFileTimeoutS_ = 0;
+    std::chrono::steady_clock::time_point waitForFileUntil_;
+    // wait_for_file: true while the file is missing and time is left; false with `error` after.
+    bool stillWaitingForFile(std::string& error);
 };
 
 }  // namespace subterra

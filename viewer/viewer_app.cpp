@@ -224,6 +224,7 @@ int runViewer(LoadedInputs inputs, const ViewerOptions& options) {
         double last = glfwGetTime(), timedSum = 0, timedMax = 0;
         int frames = 0, timedFrames = 0;
         const int maxScriptFrames = 5000;  // a stuck script must not hang a test run forever
+        int cappedFrames = 0;              // not counting wait_for_file's frames: its own timeout ends those
         glfwSetDropCallback(window, onDrop);
         while (!ui.quitNow) {
             glfwPollEvents();
@@ -277,11 +278,12 @@ int runViewer(LoadedInputs inputs, const ViewerOptions& options) {
             viewer->frame();
             ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
             ++frames;
+            if (!script || !script->waitingForFile()) ++cappedFrames;
 
             if (!requests.windowScreenshot.empty() && !writeWindow(frame, requests.windowScreenshot)) exitCode = 1;
             const bool lastFrame = (options.frames > 0 && frames >= options.frames) ||
                                    (script && (requests.quit || script->finished())) ||
-                                   (scripted && frames >= maxScriptFrames);
+                                   (scripted && cappedFrames >= maxScriptFrames);
             if (lastFrame && !options.screenshot.empty() && !writeWindow(frame, options.screenshot)) exitCode = 1;
             glfwSwapBuffers(window);
 
