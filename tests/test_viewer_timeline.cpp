@@ -7,10 +7,12 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "fixtures.h"
 #include "image_io.h"
+#include "timeline_edits.h"
 
 namespace fs = std::filesystem;
 using namespace subterra;
@@ -159,4 +161,57 @@ TEST_CASE("Scripted viewer: timeline seek, panel, key edits with undo, save and 
     }
     CHECK(cancelledFrames > 0);
     CHECK(cancelledFrames < 360);
+}
+
+TEST_CASE("Scripted viewer: new section, excavation and callout tracks start from what the scene shows", "[.][viewer][timeline]") {
+    REQUIRE(std::getenv("DISPLAY") != nullptr);
+    const std::string dir = fixtures::freshDir("viewer_timeline_cut_tracks");
+    const std::string project = fixtures::copySampleProject(dir);
+    {  // the sample without its explainer: every track below is new
+        std::ifstream in(project);
+        nlohmann::ordered_json json = nlohmann::ordered_json::parse(in);
+        json.erase("timeline");
+        std::ofstream(project) << json.dump(2);
+    }
+    const auto result = fixtures::runViewerScript(dir, R"({"actions": [
+        {"do": "timeline_add_key", "target": "section.street section.enabled", "t": 1},
+        {"do": "timeline_add_key", "target": "section.street section.offset", "t": 1},
+        {"do": "timeline_add_key", "target": "excavation.street pit.open", "t": 2},
+        {"do": "timeline_add_key", "target": "annotation.water main.opacity", "t": 3},
+        {"do": "timeline_panel", "expanded": true},
+        {"do": "screenshot", "path": "panel.png"},
+        {"do": "save"},
+        {"do": "quit"}
+    ]})");
+    INFO(result.out << result.err);
+    REQUIRE(result.exitCode == 0);
+
+    std::ifstream file(project);
+    const nlohmann::json saved = nlohmann::json::parse(file);
+    std::map<std::string, double> firstValue;
+    for (const auto& track : saved.at("timeline").at("tracks")) {
+        REQUIRE(track.at("keys").size() == 1);
+        const auto& value = track.at("keys")[0].at("value");
+        firstValue[track.at("target")] = value.is_boolean() ? double(value.get<bool>()) : value.get<double>();
+    }
+    // The sample's section and pit are switched off in the project; the callout shows.
+    CHECK(firstValue.at("section.street section.enabled") == 0.0);
+    CHECK(firstValue.at("section.street section.offset") == 0.0);
+    CHECK(firstValue.at("excavation.street pit.open") == 0.0);
+    CHECK(firstValue.at("annotation.water main.opacity") == 1.0);
+    // An on/off key holds (drawn as a square in the panel), a value key eases by default.
+    for (const auto& track : saved.at("timeline").at("tracks")) {
+        INFO(track.dump());
+        CHECK((track.at("keys")[0].value("interp", std::string()) == "hold") == (track.at("target") == "section.street section.enabled"));
+    }
+}
+
+TEST_CASE("Timeline track labels read as the user names things", "[viewer][timeline]") {
+    CHECK(trackLabel("camera") == "Camera");
+    CHECK(trackLabel("camera.follow") == "Camera follow");
+    CHECK(trackLabel("layers.house.connections.opacity") == "house.connections opacity");
+    CHECK(trackLabel("reveal.water") == "water reveal");
+    CHECK(trackLabel("section.street section.enabled") == "street section on");
+    CHECK(trackLabel("excavation.street pit.open") == "street pit open");
+    CHECK(trackLabel("annotation.water main.opacity") == "water main opacity");
 }

@@ -91,6 +91,7 @@ class SceneSession {
     // Annotations live in the project (an empty set without one); annotation_edits.h changes
     // them with undo. refreshAnnotations() redraws them and marks the project changed.
     Annotations& annotations() { return inputs_.project ? inputs_.project->annotations : looseAnnotations_; }
+    const Annotations& annotations() const { return inputs_.project ? inputs_.project->annotations : looseAnnotations_; }
     AnnotationOverlay& overlay() { return *overlay_; }
     // One history for every edit the viewer makes to the project's annotations, cuts and check rules.
     UndoStack<EditState>& undoStack() { return undo_; }

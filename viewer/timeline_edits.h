@@ -14,8 +14,9 @@ namespace subterra {
 void editTimeline(SceneSession& session, const std::string& what, const std::function<void(Timeline&)>& edit,
                   bool continuing = false);
 
-// The tracks a key can be added to here: camera, terrain.opacity, and per layer
-// layers.NAME.opacity, layers.NAME.visible, reveal.NAME and flow.NAME.
+// The tracks a key can be added to here: camera, terrain.opacity, per layer
+// layers.NAME.opacity, layers.NAME.visible, reveal.NAME and flow.NAME, per section its enabled
+// and offset, per excavation its open, per annotation id its opacity.
 std::vector<std::string> keyableTargets(const SceneSession& session);
 
 // "layers.buildings.opacity" -> "buildings opacity": a track as the user thinks of it.
@@ -26,7 +27,8 @@ std::optional<TrackTarget> parseSessionTarget(const SceneSession& session, const
 
 // What a new key of `target` holds: the camera of the current view, a layer's or the terrain's
 // current opacity or visibility; reveal, flow and other channels: the track's value at `timeS`
-// (1 for a new reveal, 0 for a new flow). Empty with `error` when the target is unknown.
+// (1 for a new reveal, 0 for a new flow; a section's or excavation's current on/off, offset 0,
+// annotation opacity 1). Empty with `error` when the target is unknown.
 std::vector<double> currentTrackValue(SceneSession& session, const std::string& target, double timeS,
                                       std::string& error);
 
