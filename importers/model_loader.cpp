@@ -1,9 +1,11 @@
 #include "model_loader.h"
 
+#include <algorithm>
 #include <cpl_conv.h>
 
 #include "crs.h"
 #include "format_importer.h"
+#include "node_ground.h"
 #include "vector_importer.h"
 
 namespace subterra {
@@ -69,6 +71,16 @@ void reportTerrainCoverage(const Terrain& terrain, const LayerImport& layer, con
                         "DEM does not cover " + std::to_string(outside) + " of " + std::to_string(total) +
                             " vertices; the nearest DEM edge height is used there"});
 }
+
+// EPANET and SWMM files give each node's ground level; other layers may have been placed on the
+// flat ground already (depths below it), so only network models alone get a ground from nodes.
+bool onlyNetworkModels(const std::vector<LayerSpec>& layers) {
+    if (layers.empty()) return false;
+    return std::all_of(layers.begin(), layers.end(), [](const LayerSpec& spec) {
+        const FormatImporter* format = findFormatImporter(spec.source);
+        return format && (std::string(format->name) == "EPANET" || std::string(format->name) == "SWMM");
+    });
+}
 }  // namespace
 
 LoadResult loadModel(const LoadRequest& request) {
@@ -87,7 +99,7 @@ LoadResult loadModel(const LoadRequest& request) {
         crs = chooseProjectCrs(request, result);
     }
     result.model.crsWkt = crs;
-    result.model.flatGroundZ = request.terrain.flatLevelM;
+    result.model.flatGroundZ = request.terrain.flatLevelM.value_or(0);
 
     if (!request.terrain.dem.empty()) {
         TerrainImport terrain = importTerrain(request.terrain.dem, crs);
@@ -109,6 +121,13 @@ LoadResult loadModel(const LoadRequest& request) {
         move(layer.meshes, result.model.meshes);
         move(layer.patches, result.model.patches);
         result.layers.push_back(std::move(layer.report));
+    }
+    if (request.terrain.dem.empty() && !request.terrain.flatLevelM && onlyNetworkModels(request.layers)) {
+        TerrainReport report;
+        if (auto ground = groundFromNodes(result.model.nodes, report)) {
+            result.model.terrain = std::move(ground);
+            result.terrain = report;
+        }
     }
     return result;
 }

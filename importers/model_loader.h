@@ -14,7 +14,9 @@ namespace subterra {
 
 struct TerrainSpec {
     std::string dem;           // raster path; empty = flat ground
-    double flatLevelM = 0;     // ground level without a DEM (and outside it)
+    // Ground level without a DEM (and outside it). Unset: 0 m, except under EPANET/SWMM models
+    // alone, whose ground is interpolated from the nodes' ground levels (node_ground.h).
+    std::optional<double> flatLevelM;
 };
 
 struct LoadRequest {

@@ -66,6 +66,12 @@ std::optional<Vec3d> anchorPosition(const Model& model, const AnnotationAnchor& 
     if (feature.segment && !feature.segment->points.empty()) return polylineMiddle(feature.segment->points);
     if (feature.node) return Vec3d{feature.node->position.x, feature.node->position.y, feature.node->groundZ};
     if (feature.building && !feature.building->footprint.empty()) return footprintCentreAtRoof(*feature.building);
+    if (feature.patch && !feature.patch->outline.empty()) {
+        Extent extent;
+        for (const auto& p : feature.patch->outline) extent.add(p);
+        const Vec3d centre = extent.centre();
+        return Vec3d{centre.x, centre.y, model.groundAt(centre.x, centre.y)};
+    }
     error = describeAnchor(anchor) + " has no geometry";
     return std::nullopt;
 }

@@ -104,6 +104,10 @@ TemplateFields featureFields(const Model& model, const FeatureRef& feature) {
         fields["layer"] = b.layer;
         fields["height_m"] = number(b.heightM);
         fields["basement_depth_m"] = number(b.basementDepthM);
+    } else if (feature.patch) {
+        fields = TemplateFields(feature.patch->attributes.begin(), feature.patch->attributes.end());
+        fields["id"] = feature.patch->id;
+        fields["layer"] = feature.patch->layer;
     }
     return fields;
 }

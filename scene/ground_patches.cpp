@@ -6,6 +6,7 @@
 #include <iterator>
 #include <osg/BlendFunc>
 #include <osg/Depth>
+#include <osg/PolygonOffset>
 
 #include "feature_meshes.h"
 #include "polygon_mesh.h"
@@ -96,6 +97,9 @@ void applyGroundPatchState(osg::StateSet& state) {
     state.setMode(GL_BLEND, osg::StateAttribute::ON);
     state.setAttributeAndModes(new osg::BlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA));
     state.setAttributeAndModes(new osg::Depth(osg::Depth::LEQUAL, 0.0, 1.0, true));
+    // Seen from far away the lift is below the depth buffer's resolution: pull the patch forward
+    // in depth too, as decals are, so the ground does not speckle through it.
+    state.setAttributeAndModes(new osg::PolygonOffset(-2.0f, -8.0f));
     state.setRenderingHint(osg::StateSet::TRANSPARENT_BIN);
 }
 

@@ -14,6 +14,8 @@ namespace subterra {
 osg::Vec4 groundPatchColor(const std::string& landUse);
 // Lifted this far above the ground it lies on (metres).
 constexpr double kGroundPatchLiftM = 0.3;
+// The name of a layer's patch geometry: picking looks through patches to the pipes below.
+constexpr const char* kGroundPatchGeometryName = "ground patches";
 
 void appendGroundPatch(MeshBuffer& mesh, const GroundPatch& patch, const Model& model, const Vec3d& origin,
                        const osg::Vec4& color);

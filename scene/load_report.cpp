@@ -66,7 +66,8 @@ nlohmann::json loadReportJson(const LoadedInputs& inputs) {
         const TerrainReport& t = *load.terrain;
         report["terrain"] = {{"source", t.source},
                              {"crs", t.sourceCrsWkt.empty() ? nlohmann::json(nullptr) : nlohmann::json(crsDisplayName(t.sourceCrsWkt))},
-                             {"source_size", {t.sourceColumns, t.sourceRows}},
+                             {"source_size", t.sourceColumns > 0 ? nlohmann::json{t.sourceColumns, t.sourceRows}
+                                                                 : nlohmann::json(nullptr)},  // null: not a raster
                              {"grid_size", {t.columns, t.rows}},
                              {"height_range", {t.minHeight, t.maxHeight}}};
     } else {
@@ -98,15 +99,18 @@ std::string loadReportText(const nlohmann::json& r) {
         out << "Extent: x " << r["extent"]["min"][0].get<double>() << " .. " << r["extent"]["max"][0].get<double>()
             << ", y " << r["extent"]["min"][1].get<double>() << " .. " << r["extent"]["max"][1].get<double>()
             << ", z " << r["extent"]["min"][2].get<double>() << " .. " << r["extent"]["max"][2].get<double>() << "\n";
-    if (r["terrain"].contains("source"))
-        out << "Terrain: " << r["terrain"]["source"].get<std::string>() << " (" << r["terrain"]["source_size"][0] << " x "
-            << r["terrain"]["source_size"][1] << " pixels, CRS "
-            << (r["terrain"]["crs"].is_null() ? std::string("none declared") : r["terrain"]["crs"].get<std::string>())
-            << "; " << r["terrain"]["grid_size"][0] << " x " << r["terrain"]["grid_size"][1] << " samples, heights "
+    if (r["terrain"].contains("source")) {
+        out << "Terrain: " << r["terrain"]["source"].get<std::string>() << " (";
+        if (!r["terrain"]["source_size"].is_null())
+            out << r["terrain"]["source_size"][0] << " x " << r["terrain"]["source_size"][1] << " pixels, CRS "
+                << (r["terrain"]["crs"].is_null() ? std::string("none declared") : r["terrain"]["crs"].get<std::string>())
+                << "; ";
+        out << r["terrain"]["grid_size"][0] << " x " << r["terrain"]["grid_size"][1] << " samples, heights "
             << r["terrain"]["height_range"][0].get<double>() << " .. " << r["terrain"]["height_range"][1].get<double>()
             << " m)\n";
-    else
+    } else {
         out << "Terrain: flat at " << r["terrain"]["flat_level_m"].get<double>() << " m\n";
+    }
     for (const auto& layer : r["layers"]) {
         out << "\nLayer '" << layer["name"].get<std::string>() << "' (" << layer["source"].get<std::string>() << ", "
             << layer["driver"].get<std::string>() << ", table " << layer["table"].get<std::string>() << ")\n";

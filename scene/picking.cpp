@@ -5,6 +5,7 @@
 #include <osgUtil/IntersectionVisitor>
 #include <osgUtil/LineSegmentIntersector>
 
+#include "ground_patches.h"
 #include "mesh_buffer.h"
 
 namespace subterra {
@@ -75,7 +76,8 @@ PickResult pickRay(const BuiltScene& scene, const osg::Vec3d& start, const osg::
         const bool feature = classify(scene, hit.nodePath, layer);
         if (cutAway(style, point, !feature)) continue;
         if (feature) {
-            std::optional<FeatureHit>& slot = seeThrough(layer) ? ghost : solid;
+            const bool patch = hit.drawable && hit.drawable->getName() == kGroundPatchGeometryName;
+            std::optional<FeatureHit>& slot = seeThrough(layer) || patch ? ghost : solid;
             if (slot) continue;
             const auto* geometry = hit.drawable ? hit.drawable->asGeometry() : nullptr;
             const std::string id = geometry ? featureIdOfVertex(*geometry, hitVertex(hit)) : std::string();
@@ -109,6 +111,8 @@ FeatureRef findFeature(const Model& model, const std::string& layer, const std::
         if (n.id == id && n.layer == layer) return ref.node = &n, ref;
     for (const auto& b : model.buildings)
         if (b.id == id && b.layer == layer) return ref.building = &b, ref;
+    for (const auto& p : model.patches)
+        if (p.id == id && p.layer == layer) return ref.patch = &p, ref;
     return ref;
 }
 
@@ -149,6 +153,8 @@ Extent featureExtent(const FeatureRef& feature) {
             extent.add(Vec3d{p.x, p.y, b.baseZ - b.basementDepthM});
             extent.add(Vec3d{p.x, p.y, b.baseZ + b.heightM});
         }
+    } else if (feature.patch) {
+        for (const auto& p : feature.patch->outline) extent.add(p);
     }
     return extent;
 }

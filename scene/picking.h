@@ -33,7 +33,7 @@ struct PickResult {
 // Intersects the segment start -> end (project CRS) with the scene's visible layers and terrain.
 // With `style`, layers drawn see-through (opacity < 1, e.g. ghosted buildings) do not block the
 // pick: a solid feature seen through them is picked first, the see-through one only when nothing
-// solid lies behind it on the ray.
+// solid lies behind it on the ray. Ground patches (SWMM subcatchments) never block it.
 PickResult pickRay(const BuiltScene& scene, const osg::Vec3d& start, const osg::Vec3d& end,
                    const SceneStyle* style = nullptr);
 
@@ -48,7 +48,8 @@ struct FeatureRef {
     const Segment* segment = nullptr;
     const Node* node = nullptr;
     const Building* building = nullptr;
-    bool found() const { return segment || node || building; }
+    const GroundPatch* patch = nullptr;  // a SWMM subcatchment
+    bool found() const { return segment || node || building || patch; }
 };
 FeatureRef findFeature(const Model& model, const std::string& layer, const std::string& id);
 

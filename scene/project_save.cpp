@@ -80,7 +80,7 @@ nlohmann::json toDocument(const Project& project, const std::string& path) {
     if (!project.crs.empty()) doc["crs"] = project.crs;
     auto& terrain = objectAt(doc, "terrain");
     if (!project.terrain.dem.empty()) terrain["dem"] = relativeTo(project.terrain.dem, path);
-    terrain["flat_level_m"] = project.terrain.flatLevelM;
+    if (project.terrain.flatLevelM) terrain["flat_level_m"] = *project.terrain.flatLevelM;
     terrain["opacity"] = tidy(project.terrainOpacity);
     nlohmann::json layers = nlohmann::json::array();
     const auto& oldLayers = doc.contains("layers") && doc["layers"].is_array() ? doc["layers"] : nlohmann::json::array();

@@ -42,6 +42,7 @@ osg::ref_ptr<osg::Geode> geodeOf(LayerMeshes& meshes, size_t& triangles) {
     }
     if (!meshes.ground.empty()) {
         osg::ref_ptr<osg::Geometry> geometry = meshes.ground.toGeometry();
+        geometry->setName(kGroundPatchGeometryName);
         applyGroundPatchState(*geometry->getOrCreateStateSet());
         geode->addDrawable(geometry);
     }

@@ -2,6 +2,9 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
+#include "annotation_anchor.h"
+#include "annotation_template.h"
+#include "ground_patches.h"
 #include "model_fixtures.h"
 #include "picking.h"
 #include "scene_builder.h"
@@ -152,4 +155,45 @@ TEST_CASE("A picked id leads back to the model's feature and its inspector facts
     const Extent e = featureExtent(w2);
     CHECK(e.minX == Approx(352000 - 0.2));
     CHECK(e.maxZ == Approx(3.2));
+}
+
+TEST_CASE("A ground patch (SWMM subcatchment) is picked where no pipe lies under it", "[picking]") {
+    Model model;
+    model.terrain = model_fixtures::flatGround(60, 4, 10, 10);
+    GroundPatch area;
+    area.id = "S1";
+    area.layer = "storm";
+    area.landUse = "residential";
+    area.outline = {{0, 0, 0}, {20, 0, 0}, {20, 20, 0}, {0, 20, 0}};
+    area.attributes["area"] = "0.04";
+    model.patches.push_back(area);
+    model.segments.push_back(pipe("C1", UtilityKind::Storm, {5, -5, -2}, {5, 25, -2}, 0.6));
+    model.segments.back().layer = "storm";
+    SceneStyle style;
+    const BuiltScene scene = buildScene(model, style);
+    // Over the pipe the pipe wins, though the patch lies in front of it.
+    const PickResult overPipe = pickRay(scene, {5, 10, 100}, {5, 10, -100}, &style);
+    REQUIRE(overPipe.feature);
+    CHECK(overPipe.feature->featureId == "C1");
+    // Elsewhere inside the outline: the area; outside it: nothing.
+    const PickResult inside = pickRay(scene, {15, 10, 100}, {15, 10, -100}, &style);
+    REQUIRE(inside.feature);
+    CHECK(inside.feature->featureId == "S1");
+    CHECK(inside.feature->point.z() == Approx(kGroundPatchLiftM).margin(0.05));
+    CHECK_FALSE(pickRay(scene, {30, 10, 100}, {30, 10, -100}, &style).feature);
+
+    const FeatureRef found = findFeature(model, "storm", "S1");
+    REQUIRE(found.patch);
+    const Extent extent = featureExtent(found);
+    CHECK(extent.valid());
+    CHECK(extent.maxX == Approx(20));
+    CHECK(featureFields(model, found).at("area") == "0.04");
+    std::string error;
+    AnnotationAnchor anchor;
+    anchor.layer = "storm";
+    anchor.featureId = "S1";
+    const auto at = anchorPosition(model, anchor, error);
+    REQUIRE(at);
+    CHECK(at->x == Approx(10));
+    CHECK(at->z == Approx(0));
 }

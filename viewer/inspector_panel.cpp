@@ -92,6 +92,12 @@ void buildingRows(const Building& b) {
     row("basement", b.basementDepthM > 0 ? metres(b.basementDepthM, 1) + " below ground" : "none recorded");
 }
 
+void areaRows(const GroundPatch& area) {
+    row("layer", area.layer);
+    row("land use", area.landUse.empty() ? "not stated" : area.landUse);
+    row("outline", std::to_string(area.outline.size()) + " points");
+}
+
 void attributeRows(const std::map<std::string, std::string>& attributes) {
     if (attributes.empty()) return;
     sectionTitle("Source attributes");
@@ -112,7 +118,8 @@ void drawInspector(SceneSession& session, ViewerUi& ui) {
     ImGui::SetNextWindowSize(ImVec2(width, 0), ImGuiCond_Always);
     ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, float(ui.viewport.height) - 16 * ui.scale));
     bool open = true;
-    const std::string title = std::string(feature.segment ? "Segment " : feature.node ? "Node " : "Building ") +
+    const char* kind = feature.segment ? "Segment " : feature.node ? "Node " : feature.building ? "Building " : "Area ";
+    const std::string title = kind +
                               session.selection()->featureId + "###inspector";
     if (ImGui::Begin(title.c_str(), &open, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                                                 ImGuiWindowFlags_AlwaysAutoResize)) {
@@ -120,11 +127,13 @@ void drawInspector(SceneSession& session, ViewerUi& ui) {
             if (feature.segment) segmentRows(session.model(), *feature.segment);
             if (feature.node) nodeRows(*feature.node);
             if (feature.building) buildingRows(*feature.building);
+            if (feature.patch) areaRows(*feature.patch);
             ImGui::EndTable();
         }
-        const auto& attributes = feature.segment ? feature.segment->attributes
-                                 : feature.node  ? feature.node->attributes
-                                                 : feature.building->attributes;
+        const auto& attributes = feature.segment    ? feature.segment->attributes
+                                 : feature.node     ? feature.node->attributes
+                                 : feature.building ? feature.building->attributes
+                                                    : feature.patch->attributes;
         attributeRows(attributes);
         ImGui::Spacing();
         if (ImGui::Button("Focus (F)")) session.focusSelection(ui.viewport.aspect());

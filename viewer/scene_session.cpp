@@ -13,6 +13,7 @@
 
 #include "camera_framing.h"
 #include "feature_meshes.h"
+#include "ground_patches.h"
 #include "render_state.h"
 #include "utility_colors.h"
 
@@ -258,8 +259,10 @@ void SceneSession::updateHighlight() {
         Node grown = *feature.node;
         grown.sizeM = grown.sizeM * 1.2 + 0.05;
         appendNode(mesh, grown, scene_.origin, white);
-    } else {
+    } else if (feature.building) {
         appendBuilding(mesh, *feature.building, scene_.origin, white);
+    } else {
+        appendGroundPatch(mesh, *feature.patch, model(), scene_.origin, white);
     }
     osg::ref_ptr<osg::Geode> geode = new osg::Geode;
     geode->addDrawable(mesh.toGeometry());
