@@ -124,7 +124,7 @@ CutStats applyCuts(BuiltScene& scene, const Model& model, const Cuts& cuts, cons
             const LayerLook* look = lookOf(style, segment.layer);
             if (look && !look->visible) continue;
             const osg::Vec4 color = look && look->color ? *look->color : utilityColor(segment.utility);
-            caps.beginFeature(segment.id);
+            caps.beginFeature(segment.id, FeatureKind::Segment);
             stats.caps += appendSegmentCaps(caps, segment, *sections[i], scene.origin, capColorFor(color));
         }
         if (caps.empty()) continue;

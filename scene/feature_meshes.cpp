@@ -93,7 +93,7 @@ std::vector<osg::Vec2> pathAtPoints(const std::vector<osg::Vec3>& points, const 
 
 void appendSegment(MeshBuffer& mesh, const Segment& segment, const Vec3d& origin, const osg::Vec4& color,
                    const SegmentPath& path) {
-    mesh.beginFeature(segment.id);
+    mesh.beginFeature(segment.id, FeatureKind::Segment);
     const CrossSection& s = segment.section;
     const float tolerance = 0.01f + 0.05f * float(s.verticalExtentM());  // well below what shows
     const auto points = simplified(localPoints(segment.points, origin), tolerance);
@@ -114,7 +114,7 @@ void appendSegment(MeshBuffer& mesh, const Segment& segment, const Vec3d& origin
 }
 
 void appendNode(MeshBuffer& mesh, const Node& node, const Vec3d& origin, const osg::Vec4& color) {
-    mesh.beginFeature(node.id);
+    mesh.beginFeature(node.id, FeatureKind::Node);
     if (appendNodeSymbol(mesh, node, origin, color)) return;
     const Vec3d top{node.position.x, node.position.y, node.groundZ};
     if (node.kind == NodeKind::Hydrant) {
@@ -165,7 +165,7 @@ void appendFlatPolygon(MeshBuffer& mesh, const Building& building, double z, con
 }  // namespace
 
 void appendBuilding(MeshBuffer& mesh, const Building& building, const Vec3d& origin, const osg::Vec4& color) {
-    mesh.beginFeature(building.id);
+    mesh.beginFeature(building.id, FeatureKind::Building);
     if (!building.surfaces.empty()) return appendBuildingSurfaces(mesh, building, origin, color.a());
     const double bottom = building.baseZ - building.basementDepthM;
     const double top = building.baseZ + building.heightM;

@@ -85,7 +85,7 @@ void appendGroundPatch(MeshBuffer& mesh, const GroundPatch& patch, const Model& 
     for (const auto& p : patch.outline) ring.push_back(toLocal({p.x, p.y, origin.z}, origin));
     MeshBuffer flat;  // the plan polygon, tessellated at z = 0
     appendPolygon(flat, {ring}, osg::Vec3(0, 0, 1), color);
-    mesh.beginFeature(patch.id);
+    mesh.beginFeature(patch.id, FeatureKind::Patch);
     for (size_t t = 0; t + 2 < flat.indices.size(); t += 3)
         addDraped(mesh, drape, flat.vertices[flat.indices[t]], flat.vertices[flat.indices[t + 1]],
                   flat.vertices[flat.indices[t + 2]], color, 0);

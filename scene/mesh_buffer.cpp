@@ -2,8 +2,9 @@
 
 namespace subterra {
 
-unsigned MeshBuffer::beginFeature(const std::string& id) {
+unsigned MeshBuffer::beginFeature(const std::string& id, FeatureKind kind) {
     featureIds.push_back(id);
+    featureKinds.push_back(kind);
     currentFeature_ = unsigned(featureIds.size() - 1);
     return currentFeature_;
 }
@@ -45,17 +46,32 @@ osg::ref_ptr<osg::Geometry> MeshBuffer::toGeometry() {
         lines->asVector().swap(lineIndices);
         geometry->addPrimitiveSet(lines);
     }
-    geometry->setUserData(new FeatureTable(std::move(featureIds)));
+    geometry->setUserData(new FeatureTable(std::move(featureIds), std::move(featureKinds)));
     *this = MeshBuffer();
     return geometry;
 }
 
-std::string featureIdOfVertex(const osg::Geometry& geometry, unsigned vertex) {
+namespace {
+// The feature table and the index of a vertex's feature in it; null when the geometry has none.
+const FeatureTable* featureOfVertex(const osg::Geometry& geometry, unsigned vertex, size_t& feature) {
     const auto* table = dynamic_cast<const FeatureTable*>(geometry.getUserData());
     const auto* index = dynamic_cast<const osg::FloatArray*>(geometry.getVertexAttribArray(kFeatureAttribute));
-    if (!table || !index || vertex >= index->size()) return {};
-    const auto feature = size_t((*index)[vertex]);
-    return feature < table->ids.size() ? table->ids[feature] : std::string();
+    if (!table || !index || vertex >= index->size()) return nullptr;
+    feature = size_t((*index)[vertex]);
+    return table;
+}
+}  // namespace
+
+std::string featureIdOfVertex(const osg::Geometry& geometry, unsigned vertex) {
+    size_t feature = 0;
+    const FeatureTable* table = featureOfVertex(geometry, vertex, feature);
+    return table && feature < table->ids.size() ? table->ids[feature] : std::string();
+}
+
+FeatureKind featureKindOfVertex(const osg::Geometry& geometry, unsigned vertex) {
+    size_t feature = 0;
+    const FeatureTable* table = featureOfVertex(geometry, vertex, feature);
+    return table && feature < table->kinds.size() ? table->kinds[feature] : FeatureKind::Any;
 }
 
 }  // namespace subterra

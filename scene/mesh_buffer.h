@@ -7,6 +7,10 @@
 
 namespace subterra {
 
+// What a feature id names: EPANET and SWMM give nodes, links and subcatchments separate id
+// namespaces, so one layer may hold a junction "10" and a pipe "10".
+enum class FeatureKind : unsigned char { Any, Segment, Node, Building, Patch };
+
 struct MeshBuffer {
     std::vector<osg::Vec3> vertices;   // relative to the scene's local origin
     std::vector<osg::Vec3> normals;
@@ -21,9 +25,10 @@ struct MeshBuffer {
     // Centrelines, drawn as thin lines: a pipe smaller than a pixel in a city-wide view still shows.
     std::vector<unsigned> lineIndices;
     std::vector<std::string> featureIds;
+    std::vector<FeatureKind> featureKinds;  // parallel to featureIds
 
     // Starts a new feature; returns its index.
-    unsigned beginFeature(const std::string& id);
+    unsigned beginFeature(const std::string& id, FeatureKind kind = FeatureKind::Any);
     unsigned addVertex(const osg::Vec3& position, const osg::Vec3& normal, const osg::Vec4& color);
     // Vertices added from now on get this path distance.
     void setPath(const osg::Vec2& path) { currentPath_ = path; }
@@ -49,14 +54,17 @@ struct MeshBuffer {
 constexpr unsigned kFeatureAttribute = 7;
 constexpr unsigned kPathAttribute = 6;  // "subterra_path" in the lit shader
 
-// Attached to every merged geometry: feature index -> feature id.
+// Attached to every merged geometry: feature index -> feature id and kind.
 class FeatureTable : public osg::Referenced {
   public:
-    explicit FeatureTable(std::vector<std::string> ids) : ids(std::move(ids)) {}
+    FeatureTable(std::vector<std::string> ids, std::vector<FeatureKind> kinds) : ids(std::move(ids)), kinds(std::move(kinds)) {}
     std::vector<std::string> ids;
+    std::vector<FeatureKind> kinds;
 };
 
 // The feature id of a vertex of a merged geometry; empty when the geometry has none.
 std::string featureIdOfVertex(const osg::Geometry& geometry, unsigned vertex);
+// Its kind; Any when the geometry has none or did not say.
+FeatureKind featureKindOfVertex(const osg::Geometry& geometry, unsigned vertex);
 
 }  // namespace subterra

@@ -82,7 +82,7 @@ PickResult pickRay(const BuiltScene& scene, const osg::Vec3d& start, const osg::
             const auto* geometry = hit.drawable ? hit.drawable->asGeometry() : nullptr;
             const std::string id = geometry ? featureIdOfVertex(*geometry, hitVertex(hit)) : std::string();
             if (id.empty()) continue;
-            slot = FeatureHit{layer, id, point};
+            slot = FeatureHit{layer, id, featureKindOfVertex(*geometry, hitVertex(hit)), point};
             if (!result.nearest) result.nearest = point;
         } else if (!result.ground) {
             result.ground = point;
@@ -103,16 +103,21 @@ void rayThroughPixel(const osg::Matrixd& view, const osg::Matrixd& projection, d
     farPoint = osg::Vec3d(ndcX, ndcY, 1.0) * inverse;
 }
 
-FeatureRef findFeature(const Model& model, const std::string& layer, const std::string& id) {
+FeatureRef findFeature(const Model& model, const std::string& layer, const std::string& id, FeatureKind kind) {
     FeatureRef ref;
-    for (const auto& s : model.segments)
-        if (s.id == id && s.layer == layer) return ref.segment = &s, ref;
-    for (const auto& n : model.nodes)
-        if (n.id == id && n.layer == layer) return ref.node = &n, ref;
-    for (const auto& b : model.buildings)
-        if (b.id == id && b.layer == layer) return ref.building = &b, ref;
-    for (const auto& p : model.patches)
-        if (p.id == id && p.layer == layer) return ref.patch = &p, ref;
+    auto wanted = [&](FeatureKind k) { return kind == FeatureKind::Any || kind == k; };
+    if (wanted(FeatureKind::Segment))
+        for (const auto& s : model.segments)
+            if (s.id == id && s.layer == layer) return ref.segment = &s, ref;
+    if (wanted(FeatureKind::Node))
+        for (const auto& n : model.nodes)
+            if (n.id == id && n.layer == layer) return ref.node = &n, ref;
+    if (wanted(FeatureKind::Building))
+        for (const auto& b : model.buildings)
+            if (b.id == id && b.layer == layer) return ref.building = &b, ref;
+    if (wanted(FeatureKind::Patch))
+        for (const auto& p : model.patches)
+            if (p.id == id && p.layer == layer) return ref.patch = &p, ref;
     return ref;
 }
 

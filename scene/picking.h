@@ -8,6 +8,7 @@
 #include <osg/Vec3d>
 #include <string>
 
+#include "mesh_buffer.h"
 #include "model.h"
 #include "scene_builder.h"
 
@@ -20,6 +21,7 @@ constexpr unsigned kOverlayMask = 0x2;
 struct FeatureHit {
     std::string layer;
     std::string featureId;
+    FeatureKind kind = FeatureKind::Any;  // which of a layer's features with that id
     osg::Vec3d point;  // project CRS
 };
 
@@ -51,7 +53,9 @@ struct FeatureRef {
     const GroundPatch* patch = nullptr;  // a SWMM subcatchment
     bool found() const { return segment || node || building || patch; }
 };
-FeatureRef findFeature(const Model& model, const std::string& layer, const std::string& id);
+// The first feature of `layer` with that id, of `kind` unless Any.
+FeatureRef findFeature(const Model& model, const std::string& layer, const std::string& id,
+                       FeatureKind kind = FeatureKind::Any);
 
 // Derived facts an inspector shows for a segment. Depths are below the ground at that end
 // (the terrain, or the flat ground level); cover is to the pipe's top, depth to its centreline.

@@ -197,3 +197,31 @@ TEST_CASE("A ground patch (SWMM subcatchment) is picked where no pipe lies under
     CHECK(at->x == Approx(10));
     CHECK(at->z == Approx(0));
 }
+
+TEST_CASE("A junction and a pipe with the same id (EPANET, SWMM) are told apart by the pick", "[picking]") {
+    Model model;
+    model.segments.push_back(pipe("10", UtilityKind::Water, {0, 0, -1.5}, {40, 0, -1.5}, 0.4));
+    Node junction;
+    junction.id = "10";
+    junction.layer = "water";
+    junction.utility = UtilityKind::Water;
+    junction.position = {20, 15, 0};
+    junction.groundZ = 0;
+    junction.invertZ = -2;
+    junction.sizeM = 1.2;
+    model.nodes.push_back(junction);
+    SceneStyle style;
+    const BuiltScene scene = buildScene(model, style);
+
+    const PickResult onNode = pickRay(scene, {20, 15, 100}, {20, 15, -100}, &style);
+    REQUIRE(onNode.feature);
+    CHECK(onNode.feature->featureId == "10");
+    CHECK(onNode.feature->kind == FeatureKind::Node);
+    CHECK(findFeature(model, "water", "10", onNode.feature->kind).node);
+    const PickResult onPipe = pickRay(scene, {10, 0, 100}, {10, 0, -100}, &style);
+    REQUIRE(onPipe.feature);
+    CHECK(onPipe.feature->kind == FeatureKind::Segment);
+    CHECK(findFeature(model, "water", "10", onPipe.feature->kind).segment);
+    // Without a kind (an id typed in the search box): the first of them, as before.
+    CHECK(findFeature(model, "water", "10").segment);
+}

@@ -39,7 +39,7 @@ void clickAt(SceneSession& session, ViewerUi& ui, double x, double y, double now
         return;
     }
     if (hit.feature) {
-        session.select(hit.feature->layer, hit.feature->featureId);
+        session.select(hit.feature->layer, hit.feature->featureId, hit.feature->kind);
         ui.say("Selected " + hit.feature->layer + " " + hit.feature->featureId, now);
     } else {
         session.clearSelection();

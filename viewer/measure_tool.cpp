@@ -8,7 +8,7 @@ namespace subterra {
 namespace {
 std::optional<AnnotationAnchor> anchorOf(const PickResult& hit, bool needsPipe, const Model& model) {
     if (hit.feature) {
-        if (needsPipe && !findFeature(model, hit.feature->layer, hit.feature->featureId).segment) return std::nullopt;
+        if (needsPipe && !findFeature(model, hit.feature->layer, hit.feature->featureId, hit.feature->kind).segment) return std::nullopt;
         const osg::Vec3d& p = hit.feature->point;
         return AnnotationAnchor{hit.feature->layer, hit.feature->featureId, Vec3d{p.x(), p.y(), p.z()}};
     }

@@ -211,12 +211,12 @@ void SceneSession::setTerrainOpacity(float opacity) {
     }
 }
 
-bool SceneSession::select(const std::string& layer, const std::string& featureId) {
-    if (!findFeature(model(), layer, featureId).found()) {
+bool SceneSession::select(const std::string& layer, const std::string& featureId, FeatureKind kind) {
+    if (!findFeature(model(), layer, featureId, kind).found()) {
         clearSelection();
         return false;
     }
-    selection_ = Selection{layer, featureId};
+    selection_ = Selection{layer, featureId, kind};
     updateHighlight();
     return true;
 }
@@ -238,7 +238,7 @@ void SceneSession::clearSelection() {
 }
 
 FeatureRef SceneSession::selectedFeature() const {
-    return selection_ ? findFeature(model(), selection_->layer, selection_->featureId) : FeatureRef{};
+    return selection_ ? findFeature(model(), selection_->layer, selection_->featureId, selection_->kind) : FeatureRef{};
 }
 
 void SceneSession::updateHighlight() {

@@ -28,6 +28,7 @@ struct EditState {
 struct Selection {
     std::string layer;
     std::string featureId;
+    FeatureKind kind = FeatureKind::Any;  // a click knows it; an id typed or scripted may not
 };
 
 // Cyan: no utility colour of the APWA code uses it, so a selected feature always stands out.
@@ -60,7 +61,7 @@ class SceneSession {
     const std::vector<LegendEntry>& legend() const { return legend_; }
 
     // Selection: highlights the feature; false when no such feature exists (selection cleared).
-    bool select(const std::string& layer, const std::string& featureId);
+    bool select(const std::string& layer, const std::string& featureId, FeatureKind kind = FeatureKind::Any);
     // By id alone, searching every layer (the first match).
     bool selectById(const std::string& featureId);
     void clearSelection();
