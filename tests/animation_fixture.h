@@ -10,6 +10,7 @@
 #include "image_io.h"
 #include "model_fixtures.h"
 #include "offscreen_renderer.h"
+#include "render_support.h"
 #include "scene_builder.h"
 #include "timeline_apply.h"
 #include "utility_colors.h"
@@ -69,15 +70,7 @@ struct Fixture {
         root = new osg::Group;
         root->addChild(scene.root.get());
         root->addChild(overlay.camera());
-        RenderSettings settings;
-        settings.width = 160;
-        settings.height = 90;
-        settings.samples = 0;
-        settings.background = backgroundColor();
-        std::string error;
-        renderer = OffscreenRenderer::create(settings, error);
-        INFO(error);
-        REQUIRE(renderer);
+        renderer = render_test::makeRenderer(160, 90, 0);
     }
 
     osg::ref_ptr<osg::Image> at(double timeS, const std::string& saveAs = "") {

@@ -11,6 +11,7 @@
 #include "model_fixtures.h"
 #include "offscreen_renderer.h"
 #include "project.h"
+#include "render_support.h"
 #include "scene_builder.h"
 #include "utility_colors.h"
 
@@ -28,18 +29,7 @@ Model pipeScene(double wallM = 0) {
     return model;
 }
 
-std::unique_ptr<OffscreenRenderer> makeRenderer() {
-    RenderSettings settings;
-    settings.width = 240;
-    settings.height = 240;
-    settings.samples = 0;
-    settings.background = backgroundColor();
-    std::string error;
-    auto renderer = OffscreenRenderer::create(settings, error);
-    INFO(error);
-    REQUIRE(renderer);
-    return renderer;
-}
+std::unique_ptr<OffscreenRenderer> makeRenderer() { return render_test::makeRenderer(240, 240, 0); }
 
 // Looking along +x at height z, from `distance` before the plane x = planeX; a point (planeX, 0, pz)
 // then shows in the middle column, at the row returned by rowOf().

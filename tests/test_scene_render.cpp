@@ -5,6 +5,7 @@
 #include "image_io.h"
 #include "model_fixtures.h"
 #include "offscreen_renderer.h"
+#include "render_support.h"
 #include "scene_builder.h"
 #include "utility_colors.h"
 
@@ -21,17 +22,6 @@ Model pipeUnderGround(double x0, double y0, double groundZ = 0) {
     return model;
 }
 
-std::unique_ptr<OffscreenRenderer> makeRenderer(int width, int height) {
-    RenderSettings settings;
-    settings.width = width;
-    settings.height = height;
-    settings.background = backgroundColor();
-    std::string error;
-    auto renderer = OffscreenRenderer::create(settings, error);
-    INFO(error);
-    REQUIRE(renderer);
-    return renderer;
-}
 
 osg::ref_ptr<osg::Image> renderTopView(OffscreenRenderer& renderer, const BuiltScene& scene, double x0, double y0,
                                        double height) {
@@ -50,7 +40,7 @@ bool isBlueDominant(const osg::Vec4ub& p) { return p.b() > p.r() + 40 && p.b() >
 }  // namespace
 
 TEST_CASE("A water main shows in APWA blue through the translucent ground", "[render][pixels]") {
-    auto renderer = makeRenderer(320, 240);
+    auto renderer = render_test::makeRenderer(320, 240);
     SceneStyle style;
     style.terrainOpacity = 0.35f;
     const BuiltScene scene = buildScene(pipeUnderGround(0, 0), style);
@@ -66,7 +56,7 @@ TEST_CASE("A water main shows in APWA blue through the translucent ground", "[re
 }
 
 TEST_CASE("An opaque ground hides the pipe below it", "[render][pixels]") {
-    auto renderer = makeRenderer(320, 240);
+    auto renderer = render_test::makeRenderer(320, 240);
     SceneStyle style;
     style.terrainOpacity = 1.0f;
     const BuiltScene scene = buildScene(pipeUnderGround(0, 0), style);
@@ -80,7 +70,7 @@ TEST_CASE("An opaque ground hides the pipe below it", "[render][pixels]") {
 }
 
 TEST_CASE("A close-up at UTM coordinates renders like the same scene at the origin (no jitter)", "[render][precision]") {
-    auto renderer = makeRenderer(320, 240);
+    auto renderer = render_test::makeRenderer(320, 240);
     SceneStyle style;
     const double utmX = 500000.0, utmY = 3450000.0;
     const BuiltScene atOrigin = buildScene(pipeUnderGround(0, 0), style);
