@@ -52,10 +52,10 @@ std::optional<Terrain> groundFromNodes(const std::vector<Node>& nodes, TerrainRe
     std::vector<double> xs, ys, zs;
     Extent extent;
     for (const auto& n : nodes) {
-        // A reservoir's level is its water head, a tank's its bottom (often on a tower), an
-        // outfall's its invert: none is the ground.
         if (!std::isfinite(n.position.x) || !std::isfinite(n.position.y) || !std::isfinite(n.groundZ)) continue;
         extent.add(Vec3d{n.position.x, n.position.y, n.groundZ});  // the ground reaches under every node
+        // A reservoir's level is its water head, a tank's its bottom (often on a tower), an
+        // outfall's its invert: none is the ground.
         if (n.kind == NodeKind::Reservoir || n.kind == NodeKind::Tank || n.kind == NodeKind::Outfall) continue;
         xs.push_back(n.position.x), ys.push_back(n.position.y), zs.push_back(n.groundZ);
     }
@@ -90,8 +90,6 @@ std::optional<Terrain> groundFromNodes(const std::vector<Node>& nodes, TerrainRe
     for (int row = 0; row < terrain.rows; ++row)
         std::copy_n(southUp.begin() + ptrdiff_t(terrain.rows - 1 - row) * terrain.columns, terrain.columns,
                     terrain.heights.begin() + ptrdiff_t(row) * terrain.columns);
-    if (std::any_of(terrain.heights.begin(), terrain.heights.end(), [](float h) { return !std::isfinite(h); }))
-        return std::nullopt;
 
     report = TerrainReport{};
     report.source = "interpolated from the ground levels of " + std::to_string(xs.size()) + " nodes";

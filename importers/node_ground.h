@@ -1,8 +1,8 @@
 #pragma once
 // The ground under a network model that came without a DEM: EPANET and SWMM files give every
 // node's ground (rim) level, so the surface through them (GDAL's grid, linear interpolation over
-// their Delaunay triangulation, continued outside it by GDAL's fill) is a far better ground than a flat
-// plane at 0 m, which leaves a real network floating hundreds of metres up or buried.
+// their Delaunay triangulation, continued outside it by GDAL's fill) is a far better ground than
+// a flat plane at 0 m, which leaves a real network floating hundreds of metres up or buried.
 #include <optional>
 
 #include "model.h"
@@ -13,8 +13,9 @@ namespace subterra {
 // At most this many samples along the longer side of the grid.
 constexpr int kNodeGroundMaxSamples = 200;
 
-// The ground through the nodes' groundZ (not tanks', reservoirs' or outfalls': not ground levels), covering their extent plus a margin; nullopt with fewer
-// than three nodes, or nodes all in a line. `report` describes it for `info`.
+// The ground through the nodes' groundZ (not tanks', reservoirs' or outfalls': those are not
+// ground levels), covering all nodes plus a margin; nullopt with fewer than three ground nodes,
+// or those all in a line. `report` describes it for `info`.
 std::optional<Terrain> groundFromNodes(const std::vector<Node>& nodes, TerrainReport& report);
 
 }  // namespace subterra
