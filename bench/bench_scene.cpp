@@ -1,8 +1,11 @@
 // bench_scene: where the time and memory of one `subterra render` go, phase by phase.
 //
-//   bench_scene [--frames N] [--size WxH] [--samples S] [--dem DEM] [--crs CRS] INPUT...
+//   bench_scene [--frames N] [--orbit N] [--size WxH] [--samples S] [--dem DEM] [--crs CRS] INPUT...
 //
 // --frames 0 stops after the scene build: import and build alone, e.g. under a profiler.
+// --orbit N then turns the camera a full circle in N frames, as a planner orbiting in the viewer
+// does, and prints the frame rate, the worst frame and the cost of the viewer's per-frame pick
+// under the cursor: the viewer's figure where no display exists (a GPU server).
 //
 // INPUT is a project file or data files, as for `subterra render`. Runs the same phases in the same
 // order as the CLI (import, scene build, renderer creation, frames) so the figures explain the CLI's
@@ -11,12 +14,14 @@
 #include <gdal.h>
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <osg/Geometry>
 #include <osg/NodeVisitor>
@@ -24,6 +29,7 @@
 #include "camera_framing.h"
 #include "egl_context.h"
 #include "offscreen_renderer.h"
+#include "picking.h"
 #include "scene_builder.h"
 #include "scene_inputs.h"
 
@@ -32,14 +38,17 @@ using namespace subterra;
 namespace {
 
 const char* const kUsage =
-    "usage: bench_scene [--frames N] [--size WxH] [--samples S] [--dem DEM] [--crs CRS] INPUT...\n"
+    "usage: bench_scene [--frames N] [--orbit N] [--size WxH] [--samples S] [--dem DEM] [--crs CRS] INPUT...\n"
     "  INPUT: one project file or vector data files. Renders 1 warm-up frame + N timed frames\n"
     "  (default 5; 0: no rendering) at --size (default 1920x1080) with --samples MSAA samples\n"
-    "  (default 4, as the CLI).\n";
+    "  (default 4, as the CLI). --orbit N: then N frames turning a full circle (default 0).\n";
 
 struct Options {
     InputOptions inputs;
     int frames = 5;
+    int orbitFrames = 0;
+    std::vector<std::string> hidden;  // layers to leave out (which layers cost the most)
+    bool noLines = false;
     RenderSettings render;  // its defaults are the CLI's defaults
 };
 
@@ -65,6 +74,10 @@ std::optional<Options> parseArguments(int argc, char** argv) {
             const auto frames = parseCount(value, 0);
             if (!frames) return std::nullopt;
             options.frames = *frames;
+        } else if (arg == "--orbit") {
+            const auto frames = parseCount(value, 0);
+            if (!frames) return std::nullopt;
+            options.orbitFrames = *frames;
         } else if (arg == "--size") {
             const size_t x = value.find('x');
             const auto width = parseCount(value.substr(0, x), 1);
@@ -76,6 +89,14 @@ std::optional<Options> parseArguments(int argc, char** argv) {
             const auto samples = parseCount(value, 0);
             if (!samples) return std::nullopt;
             options.render.samples = *samples;
+        } else if (arg == "--hide") {
+            for (size_t start = 0; start <= value.size();) {
+                const size_t comma = std::min(value.find(',', start), value.size());
+                options.hidden.push_back(value.substr(start, comma - start));
+                start = comma + 1;
+            }
+        } else if (arg == "--lines") {
+            options.noLines = value == "off";
         } else if (arg == "--dem") {
             options.inputs.dem = value;
         } else if (arg == "--crs") {
@@ -104,6 +125,15 @@ public:
     size_t triangles = 0, vertices = 0;
 };
 
+class LineRemover : public osg::NodeVisitor {
+public:
+    LineRemover() : osg::NodeVisitor(TRAVERSE_ALL_CHILDREN) {}
+    void apply(osg::Geometry& geometry) override {
+        for (unsigned i = geometry.getNumPrimitiveSets(); i-- > 0;)
+            if (geometry.getPrimitiveSet(i)->getMode() == GL_LINES) geometry.removePrimitiveSet(i);
+    }
+};
+
 double secondsOf(const std::function<void()>& work) {
     const auto start = std::chrono::steady_clock::now();
     work();
@@ -120,6 +150,62 @@ double peakRssMiB() {
 
 void print(const char* name, double value, const char* unit, int decimals = 3) {
     std::printf("%-24s %.*f%s%s\n", name, decimals, value, *unit ? " " : "", unit);
+}
+
+// The camera turned `degrees` about the vertical through the point it looks at.
+CameraSpec turnedAboutTarget(const CameraSpec& camera, double degrees) {
+    CameraSpec turned = camera;
+    const osg::Matrixd turn = osg::Matrixd::rotate(osg::DegreesToRadians(degrees), osg::Vec3d(0, 0, 1));
+    turned.eye = camera.target + (camera.eye - camera.target) * turn;
+    return turned;
+}
+
+struct Timings {
+    double total = 0, worst = 0;
+    void add(double seconds) { total += seconds, worst = std::max(worst, seconds); }
+};
+
+// A full turn in `frames` frames. Each frame also does what the viewer does every frame while the
+// cursor is over the scene: a pick through the k-d trees, which the viewer builds at load (here at
+// the window's centre). One untimed turn first puts every level of detail the turn shows on the
+// GPU, as the viewer uploads the whole scene when it opens it (the headless renderer uploads what
+// it draws, when it first draws it). Frame times include reading the picture back, which a window
+// does not do, so the viewer's own rate is, if anything, higher.
+void benchOrbit(OffscreenRenderer& renderer, const BuiltScene& scene, const SceneStyle& style,
+                const CameraSpec& start, int frames) {
+    print("kd_tree_build", secondsOf([&] { buildPickingTrees(*scene.root); }), "s");
+    const RenderSettings& settings = renderer.settings();
+    const double aspect = double(settings.width) / settings.height;
+    std::string error;
+    const auto turn = [&](Timings& draw, Timings& pick) {
+        for (int frame = 0; frame < frames; ++frame) {
+            const CameraSpec camera = turnedAboutTarget(start, 360.0 * frame / frames);
+            pick.add(secondsOf([&] {
+                const osg::Matrixd view = osg::Matrixd::lookAt(camera.eye, camera.target, camera.up);
+                const osg::Matrixd projection = osg::Matrixd::perspective(camera.fovYDeg, aspect, 0.05, 1e6);
+                osg::Vec3d nearPoint, farPoint;
+                rayThroughPixel(view, projection, settings.width / 2.0, settings.height / 2.0, settings.width,
+                                settings.height, nearPoint, farPoint);
+                pickRay(scene, nearPoint, farPoint, &style);
+            }));
+            draw.add(secondsOf([&] {
+                if (!renderer.render(scene.root.get(), camera, error)) {
+                    std::fprintf(stderr, "bench_scene: %s\n", error.c_str());
+                    std::exit(1);
+                }
+            }));
+        }
+    };
+    Timings warmUp, draw, pick;
+    turn(warmUp, warmUp);
+    print("orbit_warm_up", warmUp.total, "s");
+    turn(draw, pick);
+    print("orbit_frames", frames, "", 0);
+    print("orbit_frame_mean", draw.total / frames, "s", 4);
+    print("orbit_frame_worst", draw.worst, "s", 4);
+    print("orbit_pick_mean", pick.total / frames, "s", 4);
+    print("orbit_pick_worst", pick.worst, "s", 4);
+    print("orbit_fps", frames / (draw.total + pick.total), "", 1);
 }
 
 }  // namespace
@@ -176,6 +262,15 @@ int main(int argc, char** argv) {
         print("data_rss_per_segment", (builtRss - startRss) * 1024 * 1024 / double(model.segments.size()), "bytes", 0);
     }
     if (options->frames == 0) return 0;
+    for (const std::string& name : options->hidden) {
+        if (name == "terrain" && scene.terrain) scene.terrain->setNodeMask(0);
+        else if (scene.layers.count(name)) scene.layers[name]->setNodeMask(0);
+        else std::fprintf(stderr, "bench_scene: no layer %s\n", name.c_str());
+    }
+    if (options->noLines) {
+        LineRemover remover;
+        scene.root->accept(remover);
+    }
 
     std::string error;
     std::unique_ptr<OffscreenRenderer> renderer;
@@ -200,6 +295,7 @@ int main(int argc, char** argv) {
     for (int frame = 0; frame < options->frames; ++frame) total += secondsOf(renderFrame);
     print("frame_mean", total / options->frames, "s");
     print("frames_timed", options->frames, "", 0);
+    if (options->orbitFrames > 0) benchOrbit(*renderer, scene, inputs.style, camera, options->orbitFrames);
 
     const double peak = peakRssMiB();
     print("peak_rss", peak, "MiB", 1);

@@ -92,7 +92,7 @@ std::vector<osg::Vec2> pathAtPoints(const std::vector<osg::Vec3>& points, const 
 }  // namespace
 
 void appendSegment(MeshBuffer& mesh, const Segment& segment, const Vec3d& origin, const osg::Vec4& color,
-                   const SegmentPath& path) {
+                   const SegmentPath& path, Detail detail) {
     mesh.beginFeature(segment.id, FeatureKind::Segment);
     const CrossSection& s = segment.section;
     const float tolerance = 0.01f + 0.05f * float(s.verticalExtentM());  // well below what shows
@@ -101,7 +101,7 @@ void appendSegment(MeshBuffer& mesh, const Segment& segment, const Vec3d& origin
     if (s.shape == CrossSection::Shape::Rectangular)
         appendDuct(mesh, points, float(s.widthM), float(s.heightM), color);
     else
-        appendTube(mesh, points, float(s.diameterM / 2), tubeSides(s.diameterM), color);
+        appendTube(mesh, points, float(s.diameterM / 2), roundSides(tubeSides(s.diameterM), detail), color);
     const osg::Vec4 lineColor = color * 0.85f;
     unsigned previous = 0;
     for (size_t i = 0; i < points.size(); ++i) {
@@ -113,13 +113,20 @@ void appendSegment(MeshBuffer& mesh, const Segment& segment, const Vec3d& origin
     mesh.pointPath.clear();
 }
 
-void appendNode(MeshBuffer& mesh, const Node& node, const Vec3d& origin, const osg::Vec4& color) {
+double drawnWidthM(const Segment& segment) {
+    const CrossSection& s = segment.section;
+    return s.shape == CrossSection::Shape::Rectangular ? std::max(s.widthM, s.heightM) : s.diameterM;
+}
+
+double drawnWidthM(const Node& node) { return std::max(node.sizeM, node.heightM); }
+
+void appendNode(MeshBuffer& mesh, const Node& node, const Vec3d& origin, const osg::Vec4& color, Detail detail) {
     mesh.beginFeature(node.id, FeatureKind::Node);
     if (appendNodeSymbol(mesh, node, origin, color)) return;
     const Vec3d top{node.position.x, node.position.y, node.groundZ};
     if (node.kind == NodeKind::Hydrant) {
         const Vec3d head{top.x, top.y, top.z + 0.8};
-        appendTube(mesh, {toLocal(top, origin), toLocal(head, origin)}, 0.12f, 12, color);
+        appendTube(mesh, {toLocal(top, origin), toLocal(head, origin)}, 0.12f, roundSides(12, detail), color);
     }
     const bool isShaft = node.kind == NodeKind::Manhole || node.kind == NodeKind::Chamber || node.kind == NodeKind::Tank;
     const float radius = float(isShaft ? node.sizeM / 2 : std::min(node.sizeM, 0.4) / 2);
@@ -127,9 +134,10 @@ void appendNode(MeshBuffer& mesh, const Node& node, const Vec3d& origin, const o
     // The shaft stops a hair below ground so the cover is what shows at street level.
     const Vec3d shaftTop{top.x, top.y, top.z - 0.06};
     const osg::Vec4 wall = mixColor(color, osg::Vec4(0.55f, 0.55f, 0.55f, color.a()), 0.45f);
-    if (shaftTop.z > bottom.z) appendTube(mesh, {toLocal(shaftTop, origin), toLocal(bottom, origin)}, radius, 12, wall);
+    const int sides = roundSides(12, detail);
+    if (shaftTop.z > bottom.z) appendTube(mesh, {toLocal(shaftTop, origin), toLocal(bottom, origin)}, radius, sides, wall);
     const Vec3d coverTop{top.x, top.y, top.z + 0.04};
-    appendTube(mesh, {toLocal(coverTop, origin), toLocal(shaftTop, origin)}, radius * 1.15f, 12,
+    appendTube(mesh, {toLocal(coverTop, origin), toLocal(shaftTop, origin)}, radius * 1.15f, sides,
                withAlpha(manholeCoverColor(), color.a()));
 }
 

@@ -3,6 +3,7 @@
 // once, so large projected coordinates never reach the GPU).
 #include "mesh_buffer.h"
 #include "model.h"
+#include "tube_mesh.h"
 
 namespace subterra {
 
@@ -19,9 +20,13 @@ SegmentPath segmentPath(const Segment& segment, const Vec3d& revealFrom);
 double planDistance(const Vec3d& a, const Vec3d& b);
 
 void appendSegment(MeshBuffer& mesh, const Segment& segment, const Vec3d& origin, const osg::Vec4& color,
-                   const SegmentPath& path = {});
+                   const SegmentPath& path = {}, Detail detail = Detail::Full);
 // A manhole/chamber as a shaft from ground to invert with a cover; valves and hydrants smaller.
-void appendNode(MeshBuffer& mesh, const Node& node, const Vec3d& origin, const osg::Vec4& color);
+void appendNode(MeshBuffer& mesh, const Node& node, const Vec3d& origin, const osg::Vec4& color,
+                Detail detail = Detail::Full);
+// The widest a segment or node is drawn, in metres: how near it must be before coarse detail shows.
+double drawnWidthM(const Segment& segment);
+double drawnWidthM(const Node& node);
 // Walls from the basement floor to the roof, a flat roof and a floor.
 void appendBuilding(MeshBuffer& mesh, const Building& building, const Vec3d& origin, const osg::Vec4& color);
 // The terrain grid, at most `maxSamples` per side (larger grids are strided).

@@ -74,4 +74,11 @@ FeatureKind featureKindOfVertex(const osg::Geometry& geometry, unsigned vertex) 
     return table && feature < table->kinds.size() ? table->kinds[feature] : FeatureKind::Any;
 }
 
+osg::ref_ptr<osg::Geometry> centrelinesOnly(const osg::Geometry& geometry) {
+    if (geometry.getNumPrimitiveSets() < 2) return nullptr;
+    osg::ref_ptr<osg::Geometry> lines = new osg::Geometry(geometry, osg::CopyOp::SHALLOW_COPY);
+    lines->removePrimitiveSet(0);  // the triangles (toGeometry's order)
+    return lines;
+}
+
 }  // namespace subterra

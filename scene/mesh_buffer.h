@@ -46,10 +46,15 @@ struct MeshBuffer {
     // storage moves into the geometry: the buffer is empty afterwards.
     osg::ref_ptr<osg::Geometry> toGeometry();
 
+
   private:
     unsigned currentFeature_ = 0;
     osg::Vec2 currentPath_{0, -1};
 };
+
+// A geometry made by toGeometry() with its centrelines alone: arrays, state and feature table are
+// shared, so a colour change shows in both. nullptr when it has no centrelines.
+osg::ref_ptr<osg::Geometry> centrelinesOnly(const osg::Geometry& geometry);
 
 constexpr unsigned kFeatureAttribute = 7;
 constexpr unsigned kPathAttribute = 6;  // "subterra_path" in the lit shader

@@ -1,5 +1,7 @@
 #include "offscreen_renderer.h"
 
+#include "detail_levels.h"
+
 #include "egl_context.h"
 
 #include <osg/LineWidth>
@@ -9,6 +11,7 @@
 #include <osg/Drawable>
 #include <osg/Notify>
 #include <osgViewer/GraphicsWindow>
+#include <osgViewer/Renderer>
 #include <osgViewer/Viewer>
 
 #include <algorithm>
@@ -253,7 +256,14 @@ osg::ref_ptr<osg::Image> OffscreenRenderer::render(osg::Node* scene, const Camer
     // The viewer skips makeCurrent when it believes its context is still current; another
     // renderer on this thread may have made its own current since our last frame.
     viewer_->getCamera()->getGraphicsContext()->makeCurrent();
-    if (viewer_->getSceneData() != scene) viewer_->setSceneData(scene);
+    if (viewer_->getSceneData() != scene) {
+        viewer_->setSceneData(scene);
+        // Upload GL objects as they are first drawn, not the whole scene now: a picture of a city
+        // draws one level of detail per tile (detail_levels.h); the others would be uploaded for
+        // nothing.
+        if (auto* renderer = dynamic_cast<osgViewer::Renderer*>(viewer_->getCamera()->getRenderer()))
+            renderer->setCompileOnNextDraw(false);
+    }
     // A fixed simulation time keeps frames reproducible whatever the wall clock says.
     viewer_->frame(0.0);
     const bool opaque = settings_.background.a() >= 1.0f;
@@ -273,6 +283,8 @@ void OffscreenRenderer::applyCamera(const CameraSpec& spec) {
     // In automatic mode the cull traversal replaces these placeholder distances every frame.
     camera->setProjectionMatrixAsPerspective(spec.fovYDeg, aspect, automatic ? 1.0 : spec.nearM,
                                              automatic ? 1000.0 : spec.farM);
+    // Detail by the output's pixels: supersampling smooths edges, it shows no finer detail.
+    camera->setLODScale(lodScaleFor(spec.fovYDeg, settings_.height));
 }
 
 }  // namespace subterra

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <osg/KdTree>
 #include <osgUtil/IntersectionVisitor>
 #include <osgUtil/LineSegmentIntersector>
 
@@ -92,6 +93,12 @@ PickResult pickRay(const BuiltScene& scene, const osg::Vec3d& start, const osg::
     }
     result.feature = solid ? solid : ghost;
     return result;
+}
+
+void buildPickingTrees(osg::Node& scene) {
+    osg::ref_ptr<osg::KdTreeBuilder> builder = new osg::KdTreeBuilder;
+    builder->setTraversalMode(osg::NodeVisitor::TRAVERSE_ACTIVE_CHILDREN);  // an LOD's nearest range
+    scene.accept(*builder);
 }
 
 void rayThroughPixel(const osg::Matrixd& view, const osg::Matrixd& projection, double x, double y, double width,

@@ -39,6 +39,10 @@ struct PickResult {
 PickResult pickRay(const BuiltScene& scene, const osg::Vec3d& start, const osg::Vec3d& end,
                    const SceneStyle* style = nullptr);
 
+// Builds k-d trees for the geometry pickRay tests, which makes a pick cheap enough to do every
+// frame. Only the full level of detail is picked (detail_levels.h), so only it gets trees.
+void buildPickingTrees(osg::Node& scene);
+
 // The ray through a window position: x, y in pixels from the top-left of a viewport
 // width x height, for a camera with these view and projection matrices. Returns its points on
 // the near and far planes (project CRS).

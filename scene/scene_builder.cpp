@@ -7,8 +7,11 @@
 #include <osg/BlendFunc>
 #include <osg/Depth>
 #include <osg/Geode>
+#include <osg/LOD>
+#include <limits>
 
 #include "cut_scene.h"
+#include "detail_levels.h"
 #include "feature_meshes.h"
 #include "flow_direction.h"
 #include "ground_patches.h"
@@ -29,7 +32,17 @@ namespace {
 // ground patches (see-through, lying on the ground).
 struct LayerMeshes {
     MeshBuffer solid, seeThrough, ground;
+    bool empty() const { return solid.empty() && seeThrough.empty() && ground.empty(); }
 };
+
+// One square tile of a layer (detail_levels.h). Tubes and shafts are built twice, at full and at
+// coarse detail; buildings, CAD meshes and ground patches once, drawn at any distance.
+struct TileMeshes {
+    LayerMeshes full, coarse, shared;
+    double widestM = 0;  // the widest tube or shaft: how near the full detail must show
+};
+using TileKey = std::pair<long, long>;
+using LayerTiles = std::map<TileKey, TileMeshes>;
 
 osg::ref_ptr<osg::Geode> geodeOf(LayerMeshes& meshes, size_t& triangles) {
     triangles += meshes.solid.triangleCount() + meshes.seeThrough.triangleCount() + meshes.ground.triangleCount();
@@ -47,6 +60,44 @@ osg::ref_ptr<osg::Geode> geodeOf(LayerMeshes& meshes, size_t& triangles) {
         geode->addDrawable(geometry);
     }
     return geode;
+}
+
+// The coarse level's centrelines alone, with the shared drawables (detail_levels.h).
+osg::ref_ptr<osg::Geode> centrelinesGeode(const osg::Geode& coarse, osg::Geode& shared) {
+    osg::ref_ptr<osg::Geode> geode = new osg::Geode;
+    for (unsigned i = 0; i < coarse.getNumDrawables(); ++i)
+        if (const osg::Geometry* geometry = coarse.getDrawable(i)->asGeometry())
+            if (osg::ref_ptr<osg::Geometry> lines = centrelinesOnly(*geometry)) geode->addDrawable(lines);
+    for (unsigned i = 0; i < shared.getNumDrawables(); ++i) geode->addDrawable(shared.getDrawable(i));
+    return geode;
+}
+
+// A tile's node: its shared geometry alone, or an LOD over the three levels of detail_levels.h.
+// The LOD measures from its centre, so each range adds the tile's radius: no part of the tile is
+// nearer than the distance where its widest tube is under the level's pixel width. Non-drawing
+// visitors (picking, export) see the full level, as osg::LOD gives them its nearest range.
+osg::ref_ptr<osg::Node> tileNode(TileMeshes& tile, size_t& triangles) {
+    osg::ref_ptr<osg::Geode> shared = geodeOf(tile.shared, triangles);
+    if (tile.full.empty()) return shared;
+    size_t coarseTriangles = 0;  // what is drawn from up close is what the scene reports
+    osg::ref_ptr<osg::Geode> full = geodeOf(tile.full, triangles);
+    osg::ref_ptr<osg::Geode> coarse = geodeOf(tile.coarse, coarseTriangles);
+    osg::ref_ptr<osg::Geode> centrelines = centrelinesGeode(*coarse, *shared);
+    for (unsigned i = 0; i < shared->getNumDrawables(); ++i) {
+        full->addDrawable(shared->getDrawable(i));
+        coarse->addDrawable(shared->getDrawable(i));
+    }
+    osg::ref_ptr<osg::LOD> lod = new osg::LOD;
+    lod->addChild(full);
+    lod->addChild(coarse);
+    lod->addChild(centrelines);
+    const double radius = lod->getBound().radius();
+    const float coarseM = float(distanceBelowPixelsM(tile.widestM, kCoarseBelowPx) + radius);
+    const float centrelinesM = float(distanceBelowPixelsM(tile.widestM, kCentrelinesBelowPx) + radius);
+    lod->setRange(0, 0, coarseM);
+    lod->setRange(1, coarseM, centrelinesM);
+    lod->setRange(2, centrelinesM, std::numeric_limits<float>::max());
+    return lod;
 }
 
 osg::Vec4 colorFor(const LayerLook* look, UtilityKind utility) {
@@ -72,9 +123,17 @@ std::map<std::string, LayerFeatures> featuresByLayer(const Model& model) {
     return byLayer;
 }
 
-LayerMeshes buildLayerMeshes(const LayerFeatures& features, const LayerLook* look, const SceneStyle& style,
-                             const Model& model, const Vec3d& origin) {
-    LayerMeshes m;
+// The tile a feature belongs to, by one of its points.
+struct TileGrid {
+    double originX = 0, originY = 0, sizeM = 200;
+    TileKey of(const Vec3d& p) const {
+        return {long(std::floor((p.x - originX) / sizeM)), long(std::floor((p.y - originY) / sizeM))};
+    }
+};
+
+LayerTiles buildLayerTiles(const LayerFeatures& features, const LayerLook* look, const SceneStyle& style,
+                           const Model& model, const Vec3d& origin, const TileGrid& grid) {
+    LayerTiles tiles;
     const Vec3d revealFrom = look && look->revealFrom ? *look->revealFrom
                              : features.segments.empty() || features.segments.front()->points.empty()
                                  ? Vec3d{}
@@ -84,42 +143,60 @@ LayerMeshes buildLayerMeshes(const LayerFeatures& features, const LayerLook* loo
     if (look && look->revealAlongFlow) alongFlow.emplace(features.segments, flowAttribute);
     for (size_t i = 0; i < features.segments.size(); ++i) {
         const Segment* s = features.segments[i];
+        if (s->points.empty()) continue;
         const bool assumed = s->depthSource == DepthSource::Assumed;
         osg::Vec4 color = colorFor(look, s->utility);
         if (assumed) color.a() = style.assumedDepthAlpha;
         SegmentPath path = segmentPath(*s, revealFrom);
         path.flowReversed = flowReversed(*s, flowAttribute);
         if (alongFlow) path.revealStartM = alongFlow->upstreamDistance(i), path.revealFromLast = path.flowReversed;
-        appendSegment(assumed ? m.seeThrough : m.solid, *s, origin, color, path);
+        TileMeshes& tile = tiles[grid.of(s->points[s->points.size() / 2])];
+        tile.widestM = std::max(tile.widestM, drawnWidthM(*s));
+        appendSegment(assumed ? tile.full.seeThrough : tile.full.solid, *s, origin, color, path);
+        appendSegment(assumed ? tile.coarse.seeThrough : tile.coarse.solid, *s, origin, color, path, Detail::Coarse);
     }
     for (const Node* n : features.nodes) {  // a manhole appears when the growing network reaches it
         const double reveal = alongFlow ? alongFlow->distanceAt(n->position) : planDistance(revealFrom, n->position);
-        m.solid.setPath(osg::Vec2(float(reveal), -1.0f));
-        appendNode(m.solid, *n, origin, colorFor(look, n->utility));
+        TileMeshes& tile = tiles[grid.of(n->position)];
+        tile.widestM = std::max(tile.widestM, drawnWidthM(*n));
+        const std::pair<MeshBuffer*, Detail> variants[] = {{&tile.full.solid, Detail::Full},
+                                                            {&tile.coarse.solid, Detail::Coarse}};
+        for (auto [mesh, detail] : variants) {
+            mesh->setPath(osg::Vec2(float(reveal), -1.0f));
+            appendNode(*mesh, *n, origin, colorFor(look, n->utility), detail);
+            mesh->setPath(osg::Vec2(0, -1));
+        }
     }
-    m.solid.setPath(osg::Vec2(0, -1));
     for (const Building* b : features.buildings)
-        appendBuilding(m.solid, *b, origin, look && look->color ? *look->color : buildingColor());
-    for (const Mesh* mesh : features.meshes) appendMesh(m.solid, m.seeThrough, *mesh, origin, look ? look->color : std::nullopt);
+        if (!b->footprint.empty() || !b->surfaces.empty())
+            appendBuilding(tiles[grid.of(b->footprint.empty() ? Vec3d{} : b->footprint.front())].shared.solid, *b, origin,
+                           look && look->color ? *look->color : buildingColor());
+    for (const Mesh* mesh : features.meshes) {
+        LayerMeshes& shared = tiles[grid.of(mesh->vertices.empty() ? Vec3d{} : mesh->vertices.front())].shared;
+        appendMesh(shared.solid, shared.seeThrough, *mesh, origin, look ? look->color : std::nullopt);
+    }
     for (const GroundPatch* patch : features.patches) {
         osg::Vec4 color = groundPatchColor(patch->landUse);
         if (look && look->color) color = osg::Vec4(look->color->r(), look->color->g(), look->color->b(), color.a());
-        appendGroundPatch(m.ground, *patch, model, origin, color);
+        appendGroundPatch(tiles[grid.of(patch->outline.empty() ? Vec3d{} : patch->outline.front())].shared.ground,
+                          *patch, model, origin, color);
     }
-    return m;
+    return tiles;
 }
 
 // Layers are independent: tessellate them on all cores (a city-wide scene spends seconds here).
-std::map<std::string, LayerMeshes> buildAllLayers(const Model& model, const SceneStyle& style, const Vec3d& origin) {
+std::map<std::string, LayerTiles> buildAllLayers(const Model& model, const SceneStyle& style, const Vec3d& origin,
+                                                 const TileGrid& grid) {
     const auto byLayer = featuresByLayer(model);
     std::vector<const std::pair<const std::string, LayerFeatures>*> work;
     for (const auto& entry : byLayer) work.push_back(&entry);
-    std::vector<LayerMeshes> results(work.size());
+    std::vector<LayerTiles> results(work.size());
     std::atomic<size_t> next{0};
     auto worker = [&] {
         for (size_t i = next++; i < work.size(); i = next++) {
             auto it = style.layers.find(work[i]->first);
-            results[i] = buildLayerMeshes(work[i]->second, it == style.layers.end() ? nullptr : &it->second, style, model, origin);
+            results[i] = buildLayerTiles(work[i]->second, it == style.layers.end() ? nullptr : &it->second, style, model,
+                                         origin, grid);
         }
     };
     const size_t threads = std::min<size_t>(work.size(), std::max(1u, std::thread::hardware_concurrency()));
@@ -127,9 +204,9 @@ std::map<std::string, LayerMeshes> buildAllLayers(const Model& model, const Scen
     for (size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
     worker();
     for (auto& thread : pool) thread.join();
-    std::map<std::string, LayerMeshes> meshes;
-    for (size_t i = 0; i < work.size(); ++i) meshes[work[i]->first] = std::move(results[i]);
-    return meshes;
+    std::map<std::string, LayerTiles> tiles;
+    for (size_t i = 0; i < work.size(); ++i) tiles[work[i]->first] = std::move(results[i]);
+    return tiles;
 }
 
 // Without a DEM the ground is a flat plane at the model's flat level, a little larger than the data.
@@ -166,7 +243,9 @@ BuiltScene buildScene(const Model& model, const SceneStyle& style) {
     scene.extent = model.extent();
     scene.origin = chooseLocalOrigin(scene.extent);
     const Vec3d& origin = scene.origin;
-    std::map<std::string, LayerMeshes> byLayer = buildAllLayers(model, style, origin);
+    const TileGrid grid{scene.extent.valid() ? scene.extent.minX : 0, scene.extent.valid() ? scene.extent.minY : 0,
+                        tileSizeM(scene.extent)};
+    std::map<std::string, LayerTiles> byLayer = buildAllLayers(model, style, origin, grid);
 
     scene.root = new osg::Group;
     scene.root->setName("subterra");
@@ -177,12 +256,15 @@ BuiltScene buildScene(const Model& model, const SceneStyle& style) {
     scene.world = new osg::MatrixTransform(osg::Matrixd::translate(origin.x, origin.y, origin.z));
     scene.world->setName("local origin");
     scene.root->addChild(scene.world);
-    for (auto& [name, meshes] : byLayer) {
+    for (auto& [name, tiles] : byLayer) {
         osg::ref_ptr<osg::Group> group = new osg::Group;
         group->setName(name);
         auto it = style.layers.find(name);
         const LayerLook look = it == style.layers.end() ? LayerLook{} : it->second;
-        addLayerContent(*group, geodeOf(meshes, scene.triangles), look.opacity);
+        osg::ref_ptr<osg::Group> content = new osg::Group;
+        content->setName(kLayerTilesName);
+        for (auto& entry : tiles) content->addChild(tileNode(entry.second, scene.triangles));
+        addLayerContent(*group, content, look.opacity);
         group->setNodeMask(look.visible ? ~0u : 0u);
         scene.world->addChild(group);
         scene.layers[name] = group;

@@ -1,6 +1,7 @@
 #pragma once
-// The neutral model -> an OSG scene graph: one group per layer with its features merged into a few
-// geometries, the buildings, and a translucent terrain. Everything hangs under one double-precision
+// The neutral model -> an OSG scene graph: one group per layer, cut into square tiles whose features
+// are merged into a few geometries (tubes at two levels of detail, detail_levels.h), and a
+// translucent terrain. Everything hangs under one double-precision
 // MatrixTransform at a local origin, so projected coordinates (UTM, national grids) never jitter.
 #include <map>
 #include <optional>
@@ -12,6 +13,9 @@
 #include "model.h"
 
 namespace subterra {
+
+// The name of the group under a layer that holds its tiles.
+inline constexpr const char* kLayerTilesName = "tiles";
 
 struct LayerLook {
     bool visible = true;

@@ -34,6 +34,10 @@ int tubeSides(double diameterM) {
     return 24;
 }
 
+int roundSides(int fullSides, Detail detail) {
+    return detail == Detail::Full ? fullSides : std::max(4, fullSides / 3);
+}
+
 std::vector<PolylineFrame> polylineFrames(const std::vector<osg::Vec3>& points) {
     const size_t count = points.size();
     std::vector<PolylineFrame> frames(count);
@@ -83,17 +87,17 @@ void appendTube(MeshBuffer& mesh, const std::vector<osg::Vec3>& points, float ra
             mesh.addTriangle(a, b + sides, a + sides);
             mesh.addTriangle(a, b, b + sides);
         }
-    // Flat caps: their own vertices, so the cap normal is the line's direction.
+    // Flat caps: their own vertices, so the cap normal is the line's direction. A fan from one
+    // rim vertex: sides - 2 triangles, where a fan from the centre needs sides.
     for (int end = 0; end < 2; ++end) {
         const size_t i = end == 0 ? 0 : points.size() - 1;
         const osg::Vec3 normal = end == 0 ? -frames[i].t : frames[i].t;
         mesh.atPathPoint(i);
-        const unsigned centre = mesh.addVertex(points[i], normal, color);
+        const unsigned rim = unsigned(mesh.vertices.size());
         for (int s = 0; s < sides; ++s) mesh.addVertex(mesh.vertices[first + i * sides + s], normal, color);
-        for (int s = 0; s < sides; ++s) {
-            const unsigned a = centre + 1 + s, b = centre + 1 + (s + 1) % sides;
-            if (end == 0) mesh.addTriangle(centre, b, a);
-            else mesh.addTriangle(centre, a, b);
+        for (int s = 1; s + 1 < sides; ++s) {
+            if (end == 0) mesh.addTriangle(rim, rim + s + 1, rim + s);
+            else mesh.addTriangle(rim, rim + s, rim + s + 1);
         }
     }
 }

@@ -16,6 +16,12 @@ namespace subterra {
 // Sides of a circular tube, by diameter: thin service pipes need few, trunk sewers more.
 int tubeSides(double diameterM);
 
+// How finely round things are tessellated. Coarse is drawn where they are at most a few pixels
+// wide (far tiles of a city-wide view; see detail_levels.h): there four sides read as round as
+// sixteen, and a city's millions of thin pipes cost a third of the triangles.
+enum class Detail { Full, Coarse };
+int roundSides(int fullSides, Detail detail);
+
 // Appends a closed circular tube of outer `radius` along `points` (local coordinates).
 void appendTube(MeshBuffer& mesh, const std::vector<osg::Vec3>& points, float radius, int sides,
                 const osg::Vec4& color);

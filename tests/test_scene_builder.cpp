@@ -6,6 +6,7 @@
 #include "feature_meshes.h"
 #include "model_fixtures.h"
 #include "scene_builder.h"
+#include "scene_support.h"
 #include "tube_mesh.h"
 
 using namespace subterra;
@@ -28,14 +29,22 @@ TEST_CASE("A straight tube's ring vertices lie at its radius from the axis", "[s
     mesh.beginFeature("p1");
     const osg::Vec3 a(0, 0, 0), b(10, 0, -1);
     appendTube(mesh, {a, b}, 0.3f, 12, osg::Vec4(0, 0, 1, 1));
-    // 2 rings of 12, then 2 caps of 1 centre + 12 rim vertices.
-    REQUIRE(mesh.vertices.size() == 2 * 12 + 2 * 13);
+    // 2 rings of 12, then 2 caps of their own 12 rim vertices (flat normals).
+    REQUIRE(mesh.vertices.size() == 2 * 12 + 2 * 12);
     for (int i = 0; i < 24; ++i) CHECK(distanceToLine(mesh.vertices[i], a, b) == Approx(0.3f).margin(1e-5));
     // Side normals are radial: perpendicular to the axis.
     osg::Vec3 axis = b - a;
     axis.normalize();
     for (int i = 0; i < 24; ++i) CHECK(std::abs(mesh.normals[i] * axis) < 1e-5f);
-    CHECK(mesh.triangleCount() == 2 * 12 + 2 * 12);
+    // Sides, then each cap as a fan of sides - 2 triangles, all wound the same way seen from outside.
+    REQUIRE(mesh.triangleCount() == 2 * 12 + 2 * 10);
+    auto facing = [&](size_t t) {
+        const osg::Vec3& p0 = mesh.vertices[mesh.indices[3 * t]];
+        return (mesh.vertices[mesh.indices[3 * t + 1]] - p0) ^ (mesh.vertices[mesh.indices[3 * t + 2]] - p0);
+    };
+    const float sideWinding = facing(0) * mesh.normals[mesh.indices[0]] > 0 ? 1.0f : -1.0f;
+    for (size_t t = 0; t < 24; ++t) CHECK(facing(t) * mesh.normals[mesh.indices[3 * t]] * sideWinding > 0);
+    for (size_t t = 24; t < mesh.triangleCount(); ++t) CHECK(facing(t) * axis * (t < 34 ? -1.0f : 1.0f) * sideWinding > 0);
 }
 
 TEST_CASE("Tube frames do not twist around a horizontal bend", "[scene][tube]") {
@@ -71,10 +80,9 @@ TEST_CASE("Merged geometry maps every vertex back to its feature id", "[scene][p
     model.segments.push_back(straightPipe("W-2", {0, 5, -1}, {10, 5, -1}, 0.3));
     const BuiltScene scene = buildScene(model, SceneStyle{});
     REQUIRE(scene.layers.count("water") == 1);
-    const osg::Geode* geode = scene.layers.at("water")->getChild(0)->asGeode();
-    REQUIRE(geode != nullptr);
-    REQUIRE(geode->getNumDrawables() == 1);  // both pipes merged into one geometry
-    const osg::Geometry* geometry = geode->getDrawable(0)->asGeometry();
+    const auto geometries = scene_test::layerGeometries(scene, "water");
+    REQUIRE(geometries.size() == 1);  // both pipes merged into one geometry
+    const osg::Geometry* geometry = geometries.front();
     const auto* vertices = static_cast<const osg::Vec3Array*>(geometry->getVertexArray());
     int first = 0, second = 0;
     for (unsigned i = 0; i < vertices->size(); ++i) {
@@ -102,7 +110,7 @@ TEST_CASE("Geometry is built relative to a local origin so UTM coordinates keep 
     CHECK(std::abs(scene.origin.x - x0) < 1000);
     const osg::Matrixd matrix = scene.world->getMatrix();
     CHECK(matrix.getTrans().x() == Approx(scene.origin.x));
-    const osg::Geometry* geometry = scene.layers.at("water")->getChild(0)->asGeode()->getDrawable(0)->asGeometry();
+    const osg::Geometry* geometry = scene_test::layerGeometries(scene, "water").front();
     const auto* vertices = static_cast<const osg::Vec3Array*>(geometry->getVertexArray());
     // The centreline start: a float relative to the origin plus the double origin is exact to 1 mm.
     double best = 1e9;
@@ -119,11 +127,11 @@ TEST_CASE("Assumed depths are drawn see-through and hidden layers are masked", "
     model.segments = {known, assumed};
     SceneStyle style;
     const BuiltScene scene = buildScene(model, style);
-    const osg::Geode* geode = scene.layers.at("water")->getChild(0)->asGeode();
-    REQUIRE(geode->getNumDrawables() == 2);
-    const auto* colors = static_cast<const osg::Vec4Array*>(geode->getDrawable(1)->asGeometry()->getColorArray());
+    const auto geometries = scene_test::layerGeometries(scene, "water");
+    REQUIRE(geometries.size() == 2);
+    const auto* colors = static_cast<const osg::Vec4Array*>(geometries[1]->getColorArray());
     CHECK((*colors)[0].a() == Approx(style.assumedDepthAlpha));
-    CHECK(geode->getDrawable(1)->getStateSet()->getRenderingHint() == osg::StateSet::TRANSPARENT_BIN);
+    CHECK(geometries[1]->getStateSet()->getRenderingHint() == osg::StateSet::TRANSPARENT_BIN);
 
     style.layers["water"].visible = false;
     CHECK(buildScene(model, style).layers.at("water")->getNodeMask() == 0u);

@@ -7,13 +7,13 @@
 #include <osg/Geode>
 #include <osg/MatrixTransform>
 #include <osg/Program>
-#include <osg/KdTree>
 
 #include <iostream>
 
 #include "camera_framing.h"
 #include "feature_meshes.h"
 #include "ground_patches.h"
+#include "picking.h"
 #include "render_state.h"
 #include "utility_colors.h"
 
@@ -70,14 +70,6 @@ osg::ref_ptr<osg::Group> highlightNode(osg::Geode* geode, const Vec3d& origin) {
     return transform;
 }
 
-// The geode a layer group draws (directly, or inside its depth and colour passes).
-osg::Node* layerContent(osg::Group& layer) {
-    if (layer.getNumChildren() == 0) return nullptr;
-    osg::Node* first = layer.getChild(0);
-    if (first->asGeode()) return first;
-    osg::Group* pass = first->asGroup();
-    return pass && pass->getNumChildren() > 0 ? pass->getChild(0) : nullptr;
-}
 }  // namespace
 
 SceneSession::SceneSession(LoadedInputs inputs) : inputs_(std::move(inputs)) {
@@ -106,9 +98,7 @@ void SceneSession::rebuild() {
     displayRoot_->removeChildren(0, displayRoot_->getNumChildren());
     displayRoot_->addChild(scene_.root);
     displayRoot_->addChild(overlay_->camera());
-    // k-d trees make picking under the cursor cheap enough to do every frame.
-    osg::ref_ptr<osg::KdTreeBuilder> kdTrees = new osg::KdTreeBuilder;
-    scene_.root->accept(*kdTrees);
+    buildPickingTrees(*scene_.root);  // picking under the cursor every frame
     updateHighlight();
     if (previewTimeS_) previewTimeline(*previewTimeS_);
 }
@@ -173,12 +163,7 @@ void SceneSession::setLayerOpacity(const std::string& layer, float opacity) {
     inputs_.style.layers[layer].opacity = opacity;
     auto it = scene_.layers.find(layer);
     if (it != scene_.layers.end()) {
-        osg::Group& group = *it->second;
-        osg::ref_ptr<osg::Node> content = layerContent(group);
-        if (content) {
-            group.removeChildren(0, group.getNumChildren());
-            addLayerContent(group, content.get(), opacity);
-        }
+        subterra::setLayerOpacity(*it->second, opacity);
     }
     if (ProjectLayer* p = projectLayer(layer)) {
         p->opacity = opacity;

@@ -12,6 +12,7 @@
 
 #include "camera_input.h"
 #include "cut_handles_input.h"
+#include "detail_levels.h"
 #include "image_io.h"
 #include "panels.h"
 #include "scene_session.h"
@@ -129,6 +130,7 @@ void applyCamera(osgViewer::Viewer& viewer, SceneSession& session, const ViewerU
     camera->setViewMatrix(session.camera().viewMatrix());
     // Near and far are recomputed every frame from the visible bounds (COMPUTE_NEAR_FAR).
     camera->setProjectionMatrixAsPerspective(session.camera().fovYDeg(), v.aspect(), 1.0, 1000.0);
+    camera->setLODScale(lodScaleFor(session.camera().fovYDeg(), v.height * sy));
     session.overlay().update({camera->getViewMatrix(), camera->getProjectionMatrix(), v.width, v.height}, &session.scene());
 }
 

@@ -1,0 +1,32 @@
+#include "detail_levels.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace subterra {
+
+namespace {
+constexpr double kReferenceFovYDeg = 35;
+constexpr double kReferenceHeightPx = 900;
+
+// Screen pixels per radian of view angle, near the centre of the picture.
+double pixelsPerRadian(double fovYDeg, double heightPx) {
+    return heightPx / (2 * std::tan(fovYDeg * M_PI / 360));
+}
+}  // namespace
+
+double distanceBelowPixelsM(double widthM, double pixels) {
+    return widthM * pixelsPerRadian(kReferenceFovYDeg, kReferenceHeightPx) / pixels;
+}
+
+float lodScaleFor(double fovYDeg, double viewportHeightPx) {
+    if (!(fovYDeg > 0 && fovYDeg < 180 && viewportHeightPx > 0)) return 1.0f;
+    return float(pixelsPerRadian(kReferenceFovYDeg, kReferenceHeightPx) / pixelsPerRadian(fovYDeg, viewportHeightPx));
+}
+
+double tileSizeM(const Extent& extent) {
+    if (!extent.valid()) return 200;
+    return std::max(200.0, std::max(extent.maxX - extent.minX, extent.maxY - extent.minY) / 16);
+}
+
+}  // namespace subterra
