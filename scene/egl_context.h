@@ -4,7 +4,8 @@
 // It is a *compatibility* profile context, because OSG 3.6.5 on Debian is built for GL2 and
 // draws nothing in a core profile. Display choice, in order:
 //   1. the EGL device platform, first device that is not a software rasteriser (NVIDIA and
-//      other GPU drivers on a server without X);
+//      other GPU drivers on a server without X; seen working on an H100, driver 580, through
+//      libglvnd with NVIDIA's EGL vendor file);
 //   2. Mesa's surfaceless platform (llvmpipe on machines without a GPU).
 // The context is made current without a surface (EGL_KHR_surfaceless_context), or with a tiny
 // pbuffer where that is missing; rendering goes into FBOs, so the surface never matters.
