@@ -29,4 +29,15 @@ double tileSizeM(const Extent& extent) {
     return std::max(200.0, std::max(extent.maxX - extent.minX, extent.maxY - extent.minY) / 16);
 }
 
+void TileLevels::traverse(osg::NodeVisitor& visitor) {
+    if (visitor.getTraversalMode() != osg::NodeVisitor::TRAVERSE_ACTIVE_CHILDREN) return osg::LOD::traverse(visitor);
+    // The cull visitor scales distances by the camera's LOD scale; others answer 0 (full level).
+    const float unscaled = visitor.getDistanceToViewPoint(getCenter(), false);
+    const float scaled = visitor.getDistanceToViewPoint(getCenter(), true);
+    const float scale = unscaled > 0 ? scaled / unscaled : 1.0f;
+    const float distance = std::max(0.0f, unscaled - getBound().radius()) * scale;
+    for (unsigned i = 0; i < getNumChildren() && i < getNumRanges(); ++i)
+        if (getMinRange(i) <= distance && distance < getMaxRange(i)) getChild(i)->accept(visitor);
+}
+
 }  // namespace subterra

@@ -11,6 +11,8 @@
 // osg::LOD switches at a distance in metres, and a distance is a pixel size only for one view:
 // ranges are computed for a reference view (35 degrees vertical field of view, 900 px tall), and
 // lodScaleFor() gives the osg::Camera LOD scale that makes any other view switch at the same size.
+#include <osg/LOD>
+
 #include "model.h"
 
 namespace subterra {
@@ -26,5 +28,14 @@ float lodScaleFor(double fovYDeg, double viewportHeightPx);
 
 // The side of a layer tile: about 16 tiles across the scene, at least 200 m.
 double tileSizeM(const Extent& extent);
+
+// A tile's levels: an osg::LOD whose ranges are distances from the tile's nearest point, not from
+// its centre. The radius comes off before the view's LOD scale applies, so no level coarser than
+// full detail shows while any part of the tile is nearer than its range says, in any view.
+// Visitors that are not drawing (picking, export) get the full level, as from an osg::LOD.
+class TileLevels : public osg::LOD {
+public:
+    void traverse(osg::NodeVisitor& visitor) override;
+};
 
 }  // namespace subterra

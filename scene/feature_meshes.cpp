@@ -118,7 +118,13 @@ double drawnWidthM(const Segment& segment) {
     return s.shape == CrossSection::Shape::Rectangular ? std::max(s.widthM, s.heightM) : s.diameterM;
 }
 
-double drawnWidthM(const Node& node) { return std::max(node.sizeM, node.heightM); }
+double drawnWidthM(const Node& node) {
+    switch (node.kind) {  // as node_symbols.cpp and appendNode draw them
+        case NodeKind::Outfall: return 2 * node.sizeM;  // the headwall
+        case NodeKind::Tank: return std::max(1.04 * node.sizeM, std::max(node.heightM, 1.0));
+        default: return 1.15 * node.sizeM;  // a shaft's cover, a valve, a pump, a basin
+    }
+}
 
 void appendNode(MeshBuffer& mesh, const Node& node, const Vec3d& origin, const osg::Vec4& color, Detail detail) {
     mesh.beginFeature(node.id, FeatureKind::Node);

@@ -1,5 +1,7 @@
 #include "mesh_buffer.h"
 
+#include <algorithm>
+
 namespace subterra {
 
 unsigned MeshBuffer::beginFeature(const std::string& id, FeatureKind kind) {
@@ -74,11 +76,67 @@ FeatureKind featureKindOfVertex(const osg::Geometry& geometry, unsigned vertex) 
     return table && feature < table->kinds.size() ? table->kinds[feature] : FeatureKind::Any;
 }
 
-osg::ref_ptr<osg::Geometry> centrelinesOnly(const osg::Geometry& geometry) {
-    if (geometry.getNumPrimitiveSets() < 2) return nullptr;
-    osg::ref_ptr<osg::Geometry> lines = new osg::Geometry(geometry, osg::CopyOp::SHALLOW_COPY);
-    lines->removePrimitiveSet(0);  // the triangles (toGeometry's order)
-    return lines;
+namespace {
+// The elements of `array` at `indices`, in that order; null when it is not an ArrayT.
+template <class ArrayT>
+osg::ref_ptr<ArrayT> elementsAt(const osg::Array* array, const std::vector<unsigned>& indices) {
+    const auto* source = dynamic_cast<const ArrayT*>(array);
+    if (!source) return nullptr;
+    osg::ref_ptr<ArrayT> result = new ArrayT;
+    result->reserve(indices.size());
+    for (unsigned i : indices) result->push_back((*source)[i]);
+    return result;
+}
+}  // namespace
+
+osg::ref_ptr<osg::Geometry> centrelinesOnly(osg::Geometry& geometry) {
+    const osg::DrawElementsUInt* lines = nullptr;
+    for (unsigned i = 0; i < geometry.getNumPrimitiveSets(); ++i)
+        if (geometry.getPrimitiveSet(i)->getMode() == GL_LINES)
+            lines = dynamic_cast<const osg::DrawElementsUInt*>(geometry.getPrimitiveSet(i));
+    if (!lines || lines->empty()) return nullptr;
+    // Only the vertices the lines use, renumbered: drawing this level uploads no triangles' data.
+    std::vector<unsigned> used(lines->begin(), lines->end());
+    std::sort(used.begin(), used.end());
+    used.erase(std::unique(used.begin(), used.end()), used.end());
+    osg::ref_ptr<osg::DrawElementsUInt> renumbered = new osg::DrawElementsUInt(GL_LINES);
+    renumbered->reserve(lines->size());
+    for (unsigned index : *lines)
+        renumbered->push_back(unsigned(std::lower_bound(used.begin(), used.end(), index) - used.begin()));
+
+    osg::ref_ptr<osg::Geometry> result = new osg::Geometry;
+    result->setUseVertexBufferObjects(true);
+    result->setUseDisplayList(false);
+    result->setVertexArray(elementsAt<osg::Vec3Array>(geometry.getVertexArray(), used));
+    result->setNormalArray(elementsAt<osg::Vec3Array>(geometry.getNormalArray(), used), osg::Array::BIND_PER_VERTEX);
+    result->setColorArray(elementsAt<osg::Vec4Array>(geometry.getColorArray(), used), osg::Array::BIND_PER_VERTEX);
+    result->setVertexAttribArray(kFeatureAttribute,
+                                 elementsAt<osg::FloatArray>(geometry.getVertexAttribArray(kFeatureAttribute), used),
+                                 osg::Array::BIND_PER_VERTEX);
+    result->setVertexAttribArray(kPathAttribute,
+                                 elementsAt<osg::Vec2Array>(geometry.getVertexAttribArray(kPathAttribute), used),
+                                 osg::Array::BIND_PER_VERTEX);
+    result->addPrimitiveSet(renumbered);
+    result->setStateSet(geometry.getStateSet());  // shared: see-through stays see-through
+    result->setUserData(geometry.getUserData());  // the same feature table
+    return result;
+}
+
+const char* featureKindName(FeatureKind kind) {
+    switch (kind) {
+        case FeatureKind::Segment: return "segment";
+        case FeatureKind::Node: return "node";
+        case FeatureKind::Building: return "building";
+        case FeatureKind::Patch: return "area";
+        case FeatureKind::Any: break;
+    }
+    return "any";
+}
+
+std::optional<FeatureKind> featureKindFromName(const std::string& name) {
+    for (FeatureKind kind : {FeatureKind::Any, FeatureKind::Segment, FeatureKind::Node, FeatureKind::Building, FeatureKind::Patch})
+        if (name == featureKindName(kind)) return kind;
+    return std::nullopt;
 }
 
 }  // namespace subterra

@@ -1,6 +1,7 @@
 #pragma once
 // Triangles being collected for one merged osg::Geometry. Each vertex carries the index of the
 // feature it belongs to, so a picked triangle maps back to its segment, node or building.
+#include <optional>
 #include <osg/Geometry>
 #include <string>
 #include <vector>
@@ -10,6 +11,10 @@ namespace subterra {
 // What a feature id names: EPANET and SWMM give nodes, links and subcatchments separate id
 // namespaces, so one layer may hold a junction "10" and a pipe "10".
 enum class FeatureKind : unsigned char { Any, Segment, Node, Building, Patch };
+// "segment", "node", "building", "area" (as the Inspector titles them); "any".
+const char* featureKindName(FeatureKind kind);
+// The kind a name stands for; nullopt for an unknown name.
+std::optional<FeatureKind> featureKindFromName(const std::string& name);
 
 struct MeshBuffer {
     std::vector<osg::Vec3> vertices;   // relative to the scene's local origin
@@ -52,9 +57,9 @@ struct MeshBuffer {
     osg::Vec2 currentPath_{0, -1};
 };
 
-// A geometry made by toGeometry() with its centrelines alone: arrays, state and feature table are
-// shared, so a colour change shows in both. nullptr when it has no centrelines.
-osg::ref_ptr<osg::Geometry> centrelinesOnly(const osg::Geometry& geometry);
+// The centrelines of a geometry made by toGeometry(), alone, with copies of just the vertices
+// they use; state and feature table shared. nullptr when it has no centrelines.
+osg::ref_ptr<osg::Geometry> centrelinesOnly(osg::Geometry& geometry);
 
 constexpr unsigned kFeatureAttribute = 7;
 constexpr unsigned kPathAttribute = 6;  // "subterra_path" in the lit shader

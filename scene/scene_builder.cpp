@@ -63,19 +63,17 @@ osg::ref_ptr<osg::Geode> geodeOf(LayerMeshes& meshes, size_t& triangles) {
 }
 
 // The coarse level's centrelines alone, with the shared drawables (detail_levels.h).
-osg::ref_ptr<osg::Geode> centrelinesGeode(const osg::Geode& coarse, osg::Geode& shared) {
+osg::ref_ptr<osg::Geode> centrelinesGeode(osg::Geode& coarse, osg::Geode& shared) {
     osg::ref_ptr<osg::Geode> geode = new osg::Geode;
     for (unsigned i = 0; i < coarse.getNumDrawables(); ++i)
-        if (const osg::Geometry* geometry = coarse.getDrawable(i)->asGeometry())
+        if (osg::Geometry* geometry = coarse.getDrawable(i)->asGeometry())
             if (osg::ref_ptr<osg::Geometry> lines = centrelinesOnly(*geometry)) geode->addDrawable(lines);
     for (unsigned i = 0; i < shared.getNumDrawables(); ++i) geode->addDrawable(shared.getDrawable(i));
     return geode;
 }
 
-// A tile's node: its shared geometry alone, or an LOD over the three levels of detail_levels.h.
-// The LOD measures from its centre, so each range adds the tile's radius: no part of the tile is
-// nearer than the distance where its widest tube is under the level's pixel width. Non-drawing
-// visitors (picking, export) see the full level, as osg::LOD gives them its nearest range.
+// A tile's node: its shared geometry alone, or its three levels (detail_levels.h), each from the
+// distance where the tile's widest tube is under that level's pixel width.
 osg::ref_ptr<osg::Node> tileNode(TileMeshes& tile, size_t& triangles) {
     osg::ref_ptr<osg::Geode> shared = geodeOf(tile.shared, triangles);
     if (tile.full.empty()) return shared;
@@ -87,13 +85,12 @@ osg::ref_ptr<osg::Node> tileNode(TileMeshes& tile, size_t& triangles) {
         full->addDrawable(shared->getDrawable(i));
         coarse->addDrawable(shared->getDrawable(i));
     }
-    osg::ref_ptr<osg::LOD> lod = new osg::LOD;
+    osg::ref_ptr<TileLevels> lod = new TileLevels;
     lod->addChild(full);
     lod->addChild(coarse);
     lod->addChild(centrelines);
-    const double radius = lod->getBound().radius();
-    const float coarseM = float(distanceBelowPixelsM(tile.widestM, kCoarseBelowPx) + radius);
-    const float centrelinesM = float(distanceBelowPixelsM(tile.widestM, kCentrelinesBelowPx) + radius);
+    const float coarseM = float(distanceBelowPixelsM(tile.widestM, kCoarseBelowPx));
+    const float centrelinesM = float(distanceBelowPixelsM(tile.widestM, kCentrelinesBelowPx));
     lod->setRange(0, 0, coarseM);
     lod->setRange(1, coarseM, centrelinesM);
     lod->setRange(2, centrelinesM, std::numeric_limits<float>::max());

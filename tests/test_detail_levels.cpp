@@ -86,24 +86,32 @@ TEST_CASE("Far tiles draw tubes and shafts coarse, then centrelines alone; near 
     CHECK(trianglesOf(centrelines) == 0);
     CHECK(linesOf(centrelines) == linesOf(full));
     CHECK(linesOf(full) == 1);
+    REQUIRE(centrelines.size() == 1);  // the one line's own two vertices, not the coarse mesh's
+    CHECK(centrelines.front()->getVertexArray()->getNumElements() == 2);
 
-    // Each level starts where the widest thing in the tile (the 1 m manhole) is under its pixel
-    // width, measured from the tile's nearest point, not its centre.
+    // Each level starts where the widest thing in the tile (the 1 m manhole's cover, 1.15 m) is
+    // under its pixel width, measured from the tile's nearest point (TileLevels), not its centre.
     const double radius = lod.getBound().radius();
-    CHECK(lod.getMaxRange(0) == Approx(distanceBelowPixelsM(1.0, kCoarseBelowPx) + radius).epsilon(1e-4));
+    CHECK(lod.getMaxRange(0) == Approx(distanceBelowPixelsM(1.15, kCoarseBelowPx)).epsilon(1e-4));
     CHECK(lod.getMinRange(1) == lod.getMaxRange(0));
-    CHECK(lod.getMaxRange(1) == Approx(distanceBelowPixelsM(1.0, kCentrelinesBelowPx) + radius).epsilon(1e-4));
+    CHECK(lod.getMaxRange(1) == Approx(distanceBelowPixelsM(1.15, kCentrelinesBelowPx)).epsilon(1e-4));
     CHECK(lod.getMinRange(2) == lod.getMaxRange(1));
     CHECK(distanceBelowPixelsM(1.0, 3) == Approx(1.0 * 900 / (2 * std::tan(17.5 * M_PI / 180)) / 3));
 
     const osg::Vec3 centre = lod.getCenter();
     const auto at = [&](double distanceM) { return centre + osg::Vec3(0, -float(distanceM), 0); };
     CHECK(trianglesOf(seenFrom(water, centre + osg::Vec3(0, -20, 30))) == trianglesOf(full));
-    CHECK(trianglesOf(seenFrom(water, at(1.2 * lod.getMaxRange(0)))) == trianglesOf(coarse));
-    CHECK(linesOf(seenFrom(water, at(1.2 * lod.getMaxRange(1)))) == 1);
-    CHECK(trianglesOf(seenFrom(water, at(1.2 * lod.getMaxRange(1)))) == 0);
-    // A picture four times as tall keeps the full detail at the first switch's distance.
-    CHECK(trianglesOf(seenFrom(water, at(1.2 * lod.getMaxRange(0)), lodScaleFor(35, 3600))) == trianglesOf(full));
+    CHECK(trianglesOf(seenFrom(water, at(radius + 1.1 * lod.getMaxRange(0)))) == trianglesOf(coarse));
+    CHECK(trianglesOf(seenFrom(water, at(radius + 0.9 * lod.getMaxRange(0)))) == trianglesOf(full));
+    CHECK(linesOf(seenFrom(water, at(radius + 1.1 * lod.getMaxRange(1)))) == 1);
+    CHECK(trianglesOf(seenFrom(water, at(radius + 1.1 * lod.getMaxRange(1)))) == 0);
+    // A picture four times as tall keeps the full detail at the first switch's distance...
+    CHECK(trianglesOf(seenFrom(water, at(radius + 1.1 * lod.getMaxRange(0)), lodScaleFor(35, 3600))) == trianglesOf(full));
+    // ...and a small one (scale 3.75) switches nearer, but never while part of the tile is nearer
+    // than the switch distance in its own pixels.
+    const float small = lodScaleFor(35, 240);
+    CHECK(trianglesOf(seenFrom(water, at(radius + 0.9 * lod.getMaxRange(0) / small), small)) == trianglesOf(full));
+    CHECK(trianglesOf(seenFrom(water, at(radius + 1.1 * lod.getMaxRange(0) / small), small)) == trianglesOf(coarse));
 
     // Non-drawing visitors (picking, export) get the full detail; colour-by reaches every level.
     CHECK(trianglesOf(scene_test::layerGeometries(scene, "water")) == trianglesOf(full));

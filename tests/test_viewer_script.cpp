@@ -118,6 +118,24 @@ TEST_CASE("Viewer scripts with a wrong action fail with the action named", "[.][
     CHECK(result.err.find("/actions/0 (select): no feature 'NO-SUCH-PIPE'") != std::string::npos);
 }
 
+TEST_CASE("Viewer scripts pick a node or a link that share an id by its kind", "[.][viewer]") {
+    REQUIRE(std::getenv("DISPLAY") != nullptr);
+    const std::string dir = fixtures::freshDir("viewer_select_kind");
+    // EPANET ids are per kind: junction "10" and pipe "10" are two features.
+    fixtures::writeText(dir + "/net.inp", "[JUNCTIONS]\n 10 5\n 11 5\n[RESERVOIRS]\n R1 8\n[PIPES]\n"
+                                          " 10 R1 10 50 200 100 0 Open\n 11 10 11 50 200 100 0 Open\n"
+                                          "[COORDINATES]\n R1 0 0\n 10 50 0\n 11 100 0\n[END]\n");
+    fixtures::writeText(dir + "/kinds.json", R"({"actions": [
+        {"do": "select", "id": "10", "kind": "node"},
+        {"do": "expect_selection", "id": "10", "kind": "node"},
+        {"do": "select", "id": "10"},
+        {"do": "expect_selection", "id": "10", "kind": "segment"},
+        {"do": "select", "id": "10", "kind": "valve"}]})");
+    const auto result = fixtures::runSubterra({"view", "net.inp", "--script", "kinds.json"}, dir);
+    CHECK(result.exitCode == 1);  // at the last action, so every check before it held
+    CHECK(result.err.find("/actions/4 (select): unknown kind 'valve'") != std::string::npos);
+}
+
 TEST_CASE("Viewer: a click in the window selects what is under it, and clicking the sky clears", "[.][viewer]") {
     REQUIRE(std::getenv("DISPLAY") != nullptr);
     const std::string dir = fixtures::freshDir("viewer_click");

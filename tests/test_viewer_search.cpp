@@ -62,3 +62,22 @@ TEST_CASE("A malformed expression says which clause is wrong", "[viewer][search]
     CHECK(result.hits.empty());
     CHECK(result.error.find("clause 2") != std::string::npos);
 }
+
+TEST_CASE("Find by id tells a link from a node of the same id (EPANET/SWMM)", "[viewer][search]") {
+    Model model;
+    Segment pipe;
+    pipe.id = "10";
+    pipe.layer = "net";
+    model.segments.push_back(pipe);
+    Node junction;
+    junction.id = "10";
+    junction.layer = "net";
+    model.nodes.push_back(junction);
+    const SearchResult result = searchFeatures(model, "10");
+    REQUIRE(result.hits.size() == 2);
+    CHECK(result.hits[0].kind == FeatureKind::Segment);
+    CHECK(result.hits[1].kind == FeatureKind::Node);
+    CHECK(std::string(featureKindName(result.hits[1].kind)) == "node");
+    CHECK(featureKindFromName("area") == FeatureKind::Patch);
+    CHECK_FALSE(featureKindFromName("valve").has_value());
+}

@@ -160,23 +160,25 @@ SearchResult searchFeatures(const Model& model, const std::string& query) {
                 return exact ? lower(id) == needle : lower(id).find(needle) != std::string::npos;
             };
             for (const auto& s : model.segments)
-                if (test(s.id)) result.hits.push_back({s.layer, s.id});
+                if (test(s.id)) result.hits.push_back({s.layer, s.id, FeatureKind::Segment});
             for (const auto& n : model.nodes)
-                if (test(n.id)) result.hits.push_back({n.layer, n.id});
+                if (test(n.id)) result.hits.push_back({n.layer, n.id, FeatureKind::Node});
             for (const auto& b : model.buildings)
-                if (test(b.id)) result.hits.push_back({b.layer, b.id});
+                if (test(b.id)) result.hits.push_back({b.layer, b.id, FeatureKind::Building});
             if (!result.hits.empty()) break;
         }
         return result;
     }
     if (!parse(text, clauses, result.error)) return result;
     for (const auto& s : model.segments)
-        if (matches(clauses, [&](const std::string& f) { return segmentField(s, f); })) result.hits.push_back({s.layer, s.id});
+        if (matches(clauses, [&](const std::string& f) { return segmentField(s, f); }))
+            result.hits.push_back({s.layer, s.id, FeatureKind::Segment});
     for (const auto& n : model.nodes)
-        if (matches(clauses, [&](const std::string& f) { return nodeField(n, f); })) result.hits.push_back({n.layer, n.id});
+        if (matches(clauses, [&](const std::string& f) { return nodeField(n, f); }))
+            result.hits.push_back({n.layer, n.id, FeatureKind::Node});
     for (const auto& b : model.buildings)
         if (matches(clauses, [&](const std::string& f) { return buildingField(b, f); }))
-            result.hits.push_back({b.layer, b.id});
+            result.hits.push_back({b.layer, b.id, FeatureKind::Building});
     return result;
 }
 

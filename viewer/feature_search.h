@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "mesh_buffer.h"
 #include "model.h"
 
 namespace subterra {
@@ -15,6 +16,7 @@ namespace subterra {
 struct SearchHit {
     std::string layer;
     std::string id;
+    FeatureKind kind = FeatureKind::Any;  // EPANET/SWMM layers may hold a node and a link of one id
 };
 
 struct SearchResult {

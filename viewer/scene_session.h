@@ -63,7 +63,7 @@ class SceneSession {
     // Selection: highlights the feature; false when no such feature exists (selection cleared).
     bool select(const std::string& layer, const std::string& featureId, FeatureKind kind = FeatureKind::Any);
     // By id alone, searching every layer (the first match).
-    bool selectById(const std::string& featureId);
+    bool selectById(const std::string& featureId, FeatureKind kind = FeatureKind::Any);
     void clearSelection();
     const std::optional<Selection>& selection() const { return selection_; }
     FeatureRef selectedFeature() const;

@@ -239,8 +239,13 @@ bool Script::perform(const nlohmann::json& action, SceneSession& session, Viewer
     }
     if (what == "select") {
         const std::string id = text(action, "id");
-        const bool found = layer.empty() ? session.selectById(id) : session.select(layer, id);
-        if (!found) error = "no feature '" + id + "'" + (layer.empty() ? "" : " in layer '" + layer + "'");
+        const std::string kindName = action.value("kind", std::string("any"));
+        const std::optional<FeatureKind> kind = featureKindFromName(kindName);
+        if (!kind) return error = "unknown kind '" + kindName + "' (segment, node, building, area or any)", false;
+        const bool found = layer.empty() ? session.selectById(id, *kind) : session.select(layer, id, *kind);
+        if (!found)
+            error = "no " + (*kind == FeatureKind::Any ? std::string("feature") : kindName) + " '" + id + "'" +
+                    (layer.empty() ? "" : " in layer '" + layer + "'");
         return found;
     } else if (what == "clear_selection") {
         session.clearSelection();
@@ -329,10 +334,15 @@ bool Script::perform(const nlohmann::json& action, SceneSession& session, Viewer
         session.camera().fly(action.value("forward", 0.0), action.value("right", 0.0), action.value("up", 0.0));
     } else if (what == "expect_selection") {
         const std::string id = text(action, "id");
+        const std::string kind = action.value("kind", std::string());  // optional: "node", ...
         const auto& selection = session.selection();
-        const std::string actual = selection ? selection->layer + " " + selection->featureId : "nothing";
-        if (id.empty() ? selection.has_value() : (!selection || selection->featureId != id))
-            return error = "expected " + (id.empty() ? std::string("no selection") : "'" + id + "' selected") +
+        const std::string actual =
+            selection ? selection->layer + " " + featureKindName(selection->kind) + " " + selection->featureId : "nothing";
+        const bool wrong = id.empty() ? selection.has_value()
+                                      : !selection || selection->featureId != id ||
+                                            (!kind.empty() && kind != featureKindName(selection->kind));
+        if (wrong)
+            return error = "expected " + (id.empty() ? std::string("no selection") : (kind.empty() ? "" : kind + " ") + "'" + id + "' selected") +
                            ", found " + actual, false;
     } else if (what == "save") {
         return session.save(error);

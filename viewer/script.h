@@ -5,13 +5,14 @@
 //                {"do": "layer_opacity", "layer": "buildings", "opacity": 0.3},
 //                {"do": "view", "name": "street"}, {"do": "screenshot", "path": "out.png"},
 //                {"do": "quit"}]}
-// Actions: select (id, optional layer), clear_selection, layer_visible (layer, visible),
+// Actions: select (id, optional layer, optional kind: segment, node, building or area, for an
+// EPANET/SWMM id that names a link and a node), clear_selection, layer_visible (layer, visible),
 // layer_opacity (layer, opacity), layer_color (layer, color "#rrggbb"), terrain_opacity
 // (opacity), view (name), save_view (name), home, preset (name: top|front|side), focus,
 // color_by (mode: layer, material, diameter, install year, depth knowledge), find (query, optional expect_count; one hit is selected and focused),
 // camera (eye [x,y,z], target [x,y,z]), orbit (yaw_deg, pitch_deg about the view centre),
 // look (yaw_deg, pitch_deg about the eye), fly (forward, right, up metres), click (x, y window pixels: select what is there, as a mouse
-// click does), click_centre, wheel (x, y, steps), expect_selection (id; "" = nothing), wait (frames), screenshot (path: the window with its
+// click does), click_centre, wheel (x, y, steps), expect_selection (id; "" = nothing; optional kind), wait (frames), screenshot (path: the window with its
 // panels), add_section (as a project "sections" entry), add_excavation (as an "excavations"
 // entry), drag_cut_handle (cut, handle: move|east|west|north|south|rotate|depth|start|end|level,
 // to [x,y] at the handle's level or [x,y,z]: a mouse drag from the handle to where the window

@@ -19,7 +19,7 @@ void drawSearch(SceneSession& session, ViewerUi& ui, double now) {
         result = searchFeatures(session.model(), query);
         searched = true;
         if (result.hits.size() == 1) {
-            session.select(result.hits[0].layer, result.hits[0].id);
+            session.select(result.hits[0].layer, result.hits[0].id, result.hits[0].kind);
             session.focusSelection(ui.viewport.aspect());
             ui.say("Found " + result.hits[0].layer + " " + result.hits[0].id, now);
         }
@@ -40,11 +40,13 @@ void drawSearch(SceneSession& session, ViewerUi& ui, double now) {
     while (clipper.Step())
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
             const SearchHit& hit = result.hits[size_t(i)];
-            const bool selected = session.selection() && session.selection()->featureId == hit.id &&
-                                  session.selection()->layer == hit.layer;
-            const std::string label = hit.id + "  (" + hit.layer + ")##" + std::to_string(i);
+            const auto& selection = session.selection();
+            const bool selected = selection && selection->featureId == hit.id && selection->layer == hit.layer &&
+                                  selection->kind == hit.kind;
+            const std::string label =
+                hit.id + "  (" + hit.layer + ", " + featureKindName(hit.kind) + ")##" + std::to_string(i);
             if (ImGui::Selectable(label.c_str(), selected)) {
-                session.select(hit.layer, hit.id);
+                session.select(hit.layer, hit.id, hit.kind);
                 session.focusSelection(ui.viewport.aspect());
             }
         }
