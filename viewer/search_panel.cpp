@@ -34,7 +34,9 @@ void drawSearch(SceneSession& session, ViewerUi& ui, double now) {
     ImGui::TextDisabled("%zu match%s", result.hits.size(), result.hits.size() == 1 ? "" : "es");
     if (result.hits.size() < 2) return;
     const float rowHeight = ImGui::GetTextLineHeightWithSpacing();
-    ImGui::BeginChild("hits", ImVec2(0, std::min<float>(8, float(result.hits.size())) * rowHeight + 6), true);
+    // Up to 8 rows without a scroll bar: the child's padding comes on top of the rows.
+    const float padding = 2 * ImGui::GetStyle().WindowPadding.y;
+    ImGui::BeginChild("hits", ImVec2(0, std::min<float>(8, float(result.hits.size())) * rowHeight + padding), true);
     ImGuiListClipper clipper;
     clipper.Begin(int(result.hits.size()));
     while (clipper.Step())
