@@ -110,21 +110,35 @@ void rayThroughPixel(const osg::Matrixd& view, const osg::Matrixd& projection, d
     farPoint = osg::Vec3d(ndcX, ndcY, 1.0) * inverse;
 }
 
+const std::string& FeatureRef::layer() const {
+    static const std::string none;
+    return segment ? segment->layer : node ? node->layer : building ? building->layer : patch ? patch->layer : none;
+}
+
+FeatureKind FeatureRef::kind() const {
+    return segment ? FeatureKind::Segment
+         : node ? FeatureKind::Node
+         : building ? FeatureKind::Building
+         : patch ? FeatureKind::Patch
+                 : FeatureKind::Any;
+}
+
 FeatureRef findFeature(const Model& model, const std::string& layer, const std::string& id, FeatureKind kind) {
     FeatureRef ref;
     auto wanted = [&](FeatureKind k) { return kind == FeatureKind::Any || kind == k; };
+    auto matches = [&](const auto& feature) { return feature.id == id && (layer.empty() || feature.layer == layer); };
     if (wanted(FeatureKind::Segment))
         for (const auto& s : model.segments)
-            if (s.id == id && s.layer == layer) return ref.segment = &s, ref;
+            if (matches(s)) return ref.segment = &s, ref;
     if (wanted(FeatureKind::Node))
         for (const auto& n : model.nodes)
-            if (n.id == id && n.layer == layer) return ref.node = &n, ref;
+            if (matches(n)) return ref.node = &n, ref;
     if (wanted(FeatureKind::Building))
         for (const auto& b : model.buildings)
-            if (b.id == id && b.layer == layer) return ref.building = &b, ref;
+            if (matches(b)) return ref.building = &b, ref;
     if (wanted(FeatureKind::Patch))
         for (const auto& p : model.patches)
-            if (p.id == id && p.layer == layer) return ref.patch = &p, ref;
+            if (matches(p)) return ref.patch = &p, ref;
     return ref;
 }
 

@@ -56,8 +56,10 @@ struct FeatureRef {
     const Building* building = nullptr;
     const GroundPatch* patch = nullptr;  // a SWMM subcatchment
     bool found() const { return segment || node || building || patch; }
+    const std::string& layer() const;  // of the feature found; empty when none
+    FeatureKind kind() const;          // Any when none
 };
-// The first feature of `layer` with that id, of `kind` unless Any.
+// The first feature of `layer` (empty: any layer) with that id, of `kind` unless Any.
 FeatureRef findFeature(const Model& model, const std::string& layer, const std::string& id,
                        FeatureKind kind = FeatureKind::Any);
 

@@ -197,29 +197,19 @@ void SceneSession::setTerrainOpacity(float opacity) {
 }
 
 bool SceneSession::select(const std::string& layer, const std::string& featureId, FeatureKind kind) {
-    if (!findFeature(model(), layer, featureId, kind).found()) {
+    const FeatureRef feature = findFeature(model(), layer, featureId, kind);
+    if (!feature.found()) {
         clearSelection();
         return false;
     }
-    selection_ = Selection{layer, featureId, kind};
+    selection_ = Selection{layer, featureId, feature.kind()};  // what was found, even when asked for Any
     updateHighlight();
     return true;
 }
 
 bool SceneSession::selectById(const std::string& featureId, FeatureKind kind) {
-    const auto wanted = [kind](FeatureKind k) { return kind == FeatureKind::Any || kind == k; };
-    if (wanted(FeatureKind::Segment))
-        for (const auto& s : model().segments)
-            if (s.id == featureId) return select(s.layer, s.id, FeatureKind::Segment);
-    if (wanted(FeatureKind::Node))
-        for (const auto& n : model().nodes)
-            if (n.id == featureId) return select(n.layer, n.id, FeatureKind::Node);
-    if (wanted(FeatureKind::Building))
-        for (const auto& b : model().buildings)
-            if (b.id == featureId) return select(b.layer, b.id, FeatureKind::Building);
-    if (wanted(FeatureKind::Patch))
-        for (const auto& p : model().patches)
-            if (p.id == featureId) return select(p.layer, p.id, FeatureKind::Patch);
+    const FeatureRef feature = findFeature(model(), "", featureId, kind);
+    if (feature.found()) return select(feature.layer(), featureId, kind);
     clearSelection();
     return false;
 }

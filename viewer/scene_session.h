@@ -28,7 +28,7 @@ struct EditState {
 struct Selection {
     std::string layer;
     std::string featureId;
-    FeatureKind kind = FeatureKind::Any;  // a click knows it; an id typed or scripted may not
+    FeatureKind kind = FeatureKind::Any;  // the kind found: a node and a link may share an id
 };
 
 // Cyan: no utility colour of the APWA code uses it, so a selected feature always stands out.
