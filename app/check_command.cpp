@@ -1,6 +1,7 @@
 // subterra check: clearance and cover rules over the whole network, headless; exit 3 on violations.
 #include <iostream>
 
+#include "atomic_file.h"
 #include "check_report.h"
 #include "cli_common.h"
 #include "commands.h"
@@ -46,7 +47,7 @@ int runCheck(const CheckOptions& options) {
         const std::string crs = inputs.project ? inputs.project->crs : options.inputs.crs;
         std::string error;
         const std::string text = csv ? checkCsv(results, model) : checkGeoJson(results, model, crs);
-        if (!writeTextAtomically(options.output, text, error)) {
+        if (!writeFileAtomically(options.output, text).into(error)) {
             std::cerr << "subterra: error: " << error << "\n";
             return kExitUserError;
         }

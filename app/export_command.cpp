@@ -24,7 +24,7 @@ void addExportCommand(CLI::App& app, int& exitCode) {
         }
         const BuiltScene scene = buildScene(inputs.load.model, inputs.style);
         std::string error;
-        if (!exportScene(scene, *output, error)) {
+        if (!exportScene(scene, *output).into(error)) {
             std::cerr << "subterra: error: " << error << "\n";
             exitCode = kExitUserError;
             return;

@@ -40,7 +40,7 @@ int runProfile(const ProfileOptions& options) {
     }
     const std::string svg = profileSvg(*profile, model, options.drawing);
     for (const auto& output : options.outputs) {
-        if (!writeSvgOrPng(svg, output, error)) {
+        if (!writeSvgOrPng(svg, output).into(error)) {
             std::cerr << "subterra: error: " << error << "\n";
             return kExitUserError;
         }

@@ -10,6 +10,7 @@
 #include "egl_context.h"
 #include "image_io.h"
 #include "offscreen_renderer.h"
+#include "defaults.h"
 
 namespace subterra {
 
@@ -21,7 +22,7 @@ struct RenderOptions {
     std::string view;
     std::string camera;
     double fovDeg = 0;
-    int samples = 4;
+    int samples = int(defaults::kRenderSamples.value);
     bool verbose = false;
     bool check = false;
     std::string title;
@@ -112,7 +113,7 @@ int runRender(const RenderOptions& options) {
         overlay.update(overlayViewFor(*camera, settings.width, settings.height), &scene);
     }
     auto image = renderer->render(frame.get(), *camera, error);
-    if (!image || !writePng(*image, options.output, error)) {
+    if (!image || !writePng(*image, options.output).into(error)) {
         std::cerr << "subterra: error: " << error << "\n";
         return kExitUserError;
     }

@@ -3,6 +3,7 @@
 
 #include "cli_common.h"
 #include "commands.h"
+#include "script.h"
 #include "viewer_app.h"
 
 namespace subterra {
@@ -51,6 +52,13 @@ void addViewCommand(CLI::App& app, int& exitCode) {
     command->add_option("--screenshot", options->viewer.screenshot, "With --frames or --script: save the window as a PNG at the end");
     command->add_option("--terrain-opacity", options->inputs.terrainOpacity, "Ground opacity 0..1 (x-ray)")
         ->check(CLI::Range(0.0, 1.0));
+    command->add_flag_callback(
+        "--script-actions",
+        [] {
+            std::cout << scriptActionsMarkdown();
+            throw CLI::Success();  // as --version: runs before CLI11 asks for the required INPUTS; exits 0
+        },
+        "Print the actions of --script files as Markdown (docs/viewer-script.md) and exit");
     command->callback([options, &exitCode] { exitCode = runView(*options); });
 }
 

@@ -93,7 +93,7 @@ int main(int argc, char** argv) {
     for (const char* ext : {".glb", ".obj", ".ply", ".stl"}) {
         const std::string path = dir + "/grid" + ext;
         std::string error;
-        if (!exportScene(scene, path, error)) return std::fprintf(stderr, "%s\n", error.c_str()), 1;
+        if (!exportScene(scene, path).into(error)) return std::fprintf(stderr, "%s\n", error.c_str()), 1;
         const size_t count = model.meshes[0].triangles.size() + 2;
         std::printf("file %s %.1f MiB\n", path.c_str(), double(fs::file_size(path)) / (1 << 20));
         const std::string format = std::string(ext).substr(1);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "file_path.h"
 #include "vector_importer.h"
 
 namespace subterra {
@@ -25,8 +26,5 @@ struct FormatImporter {
 const std::vector<FormatImporter>& formatImporters();
 // The importer that claims `path`; null when GDAL/OGR should read it.
 const FormatImporter* findFormatImporter(const std::string& path);
-
-// Lower-cased extension with the dot (".inp"), empty when there is none.
-std::string lowerExtension(const std::string& path);
 
 }  // namespace subterra

@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "format_importer.h"
+#include "file_path.h"
 
 namespace subterra {
 

@@ -175,4 +175,21 @@ Extent Model::extent() const {
     return e;
 }
 
+const char* featureKindName(FeatureKind kind) {
+    switch (kind) {
+        case FeatureKind::Segment: return "segment";
+        case FeatureKind::Node: return "node";
+        case FeatureKind::Building: return "building";
+        case FeatureKind::Patch: return "area";
+        case FeatureKind::Any: break;
+    }
+    return "any";
+}
+
+std::optional<FeatureKind> featureKindFromName(const std::string& name) {
+    for (FeatureKind kind : {FeatureKind::Any, FeatureKind::Segment, FeatureKind::Node, FeatureKind::Building, FeatureKind::Patch})
+        if (name == featureKindName(kind)) return kind;
+    return std::nullopt;
+}
+
 }  // namespace subterra

@@ -1,6 +1,7 @@
 #pragma once
 // The neutral model: what importers produce and the scene builder consumes.
 // No OSG, no UI. Coordinates are in the project CRS, in double precision (metres).
+#include <cmath>
 #include <array>
 #include <cstdint>
 #include <map>
@@ -14,6 +15,9 @@ struct Vec3d {
     double x = 0, y = 0, z = 0;
 };
 
+// Horizontal distance, ignoring z: what plans, profiles and routes measure along.
+inline double planDistance(const Vec3d& a, const Vec3d& b) { return std::hypot(a.x - b.x, a.y - b.y); }
+
 enum class UtilityKind { Water, Sewer, Storm, Gas, Power, Telecom, Heating, Other };
 
 const char* toString(UtilityKind kind);
@@ -21,6 +25,14 @@ const char* toString(UtilityKind kind);
 std::optional<UtilityKind> parseUtilityKind(const std::string& text);
 // The kind named by the whole text or by one of its words ("W_WATER_DN200" -> water).
 std::optional<UtilityKind> utilityFromName(const std::string& name);
+
+// What a feature id names: EPANET and SWMM give nodes, links and subcatchments separate id
+// namespaces, so one layer may hold a junction "10" and a pipe "10".
+enum class FeatureKind : unsigned char { Any, Segment, Node, Building, Patch };
+// "segment", "node", "building", "area" (as the Inspector titles them); "any".
+const char* featureKindName(FeatureKind kind);
+// The kind a name stands for; nullopt for an unknown name.
+std::optional<FeatureKind> featureKindFromName(const std::string& name);
 
 // How the vertical position of a feature is known, from best to worst (the Z rules).
 enum class DepthSource { Measured3D, Invert, CoverDepth, Assumed };

@@ -4,7 +4,7 @@
 set -euo pipefail
 
 PACKAGES=(
-  build-essential cmake pkg-config git
+  build-essential cmake pkg-config git python3 clang-format
   libopenscenegraph-dev openscenegraph
   libgdal-dev gdal-bin
   libassimp-dev

@@ -81,7 +81,7 @@ struct Fixture {
         auto image = renderer->render(root.get(), frame.camera, error);
         INFO(error);
         REQUIRE(image);
-        if (!saveAs.empty()) writePng(*image, std::string(SUBTERRA_TEST_OUTPUT_DIR) + "/" + saveAs, error);
+        if (!saveAs.empty()) writePng(*image, std::string(SUBTERRA_TEST_OUTPUT_DIR) + "/" + saveAs).into(error);
         return image;
     }
 };

@@ -1,7 +1,7 @@
 #pragma once
 // Test fixtures written at test time with GDAL (GeoJSON, GeoPackage, CSV with WKT, GeoTIFF), so the
 // repository holds no binary test data and each test says in code what its input contains.
-// Implemented in test_fixtures_support.cpp (named test_* so the tests/ glob compiles it).
+// Implemented in fixtures.cpp.
 #include <functional>
 #include <optional>
 #include <string>

@@ -34,7 +34,7 @@ inline osg::ref_ptr<osg::Image> renderModel(const subterra::Model& model, const 
     auto image = renderer->render(scene.root.get(), camera, error);
     INFO(error);
     REQUIRE(image);
-    subterra::writePng(*image, std::string(SUBTERRA_TEST_OUTPUT_DIR) + "/" + pngName + ".png", error);
+    subterra::writePng(*image, std::string(SUBTERRA_TEST_OUTPUT_DIR) + "/" + pngName + ".png").into(error);
     return image;
 }
 

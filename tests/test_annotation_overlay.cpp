@@ -69,7 +69,7 @@ TEST_CASE("A callout renders a text box and a leader that reaches its pipe", "[a
     CHECK(overlay.stats().labelsShown == 1);
     auto image = renderer->render(frame.get(), camera, error);
     REQUIRE(image);
-    writePng(*image, std::string(SUBTERRA_TEST_OUTPUT_DIR) + "/callout_overlay.png", error);
+    writePng(*image, std::string(SUBTERRA_TEST_OUTPUT_DIR) + "/callout_overlay.png").into(error);
 
     // The anchor on screen (y from the top, as pixelAt counts).
     const osg::Vec4d clip = osg::Vec4d(0, 0, -1.5, 1) * (view.view * view.projection);

@@ -2,7 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "annotation_template.h"
-#include "picking.h"
+#include "feature_lookup.h"
 
 using namespace subterra;
 

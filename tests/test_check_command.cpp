@@ -132,7 +132,7 @@ TEST_CASE("check: rules live in the project file and survive an atomic save", "[
     CHECK(rules.coverFor(UtilityKind::Gas) == 0.6);
     CHECK_FALSE(rules.coverFor(UtilityKind::Water));  // a cover table without "*" checks only what it names
     std::string error;
-    REQUIRE(saveProject(*load.project, path, error));
+    REQUIRE(saveProject(*load.project, path).into(error));
     CHECK(fixtures::readFile(path + ".bak").find("\"checks\"") != std::string::npos);
     const auto again = loadProject(path);
     REQUIRE(again.project);
@@ -147,7 +147,7 @@ TEST_CASE("check: edited rules are written back; unedited ones stay exactly as w
     auto load = loadProject(path);
     REQUIRE(load.project);
     std::string error;
-    REQUIRE(saveProject(*load.project, path, error));
+    REQUIRE(saveProject(*load.project, path).into(error));
     CHECK(fixtures::readFile(path).find("lava") != std::string::npos);
 
     CheckRules edited = load.project->checks;
@@ -155,7 +155,7 @@ TEST_CASE("check: edited rules are written back; unedited ones stay exactly as w
     edited.coverM[UtilityKind::Water] = 1.1;
     edited.coverAnyM.reset();
     load.project->checks = edited;
-    REQUIRE(saveProject(*load.project, path, error));
+    REQUIRE(saveProject(*load.project, path).into(error));
     const auto again = loadProject(path);
     REQUIRE(again.project);
     CHECK(again.project->checks == edited);  // round trip through checkRulesToJson

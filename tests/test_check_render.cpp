@@ -58,7 +58,7 @@ TEST_CASE("check markers show in pure red through an opaque ground, at the confl
     auto without = renderer->render(plain.root.get(), camera, error);
     REQUIRE(withMarkers);
     REQUIRE(without);
-    writePng(*withMarkers, std::string(SUBTERRA_TEST_OUTPUT_DIR) + "/check_markers.png", error);
+    writePng(*withMarkers, std::string(SUBTERRA_TEST_OUTPUT_DIR) + "/check_markers.png").into(error);
     CHECK(isMarkerRed(pixelAt(*withMarkers, 160, 120)));  // the conflict is in the middle of the view
     CHECK_FALSE(isMarkerRed(pixelAt(*withMarkers, 20, 20)));
     CHECK(markerPixels(*withMarkers) > 100);

@@ -54,7 +54,7 @@ osg::ref_ptr<osg::Image> render(OffscreenRenderer& renderer, const BuiltScene& s
     auto image = renderer.render(scene.root.get(), camera, error);
     INFO(error);
     REQUIRE(image);
-    writePng(*image, std::string(SUBTERRA_TEST_OUTPUT_DIR) + "/" + name + ".png", error);
+    writePng(*image, std::string(SUBTERRA_TEST_OUTPUT_DIR) + "/" + name + ".png").into(error);
     return image;
 }
 
@@ -159,7 +159,7 @@ TEST_CASE("Cuts round-trip through the project file; bad entries are reported an
     CHECK(reported("$.strata[1].thickness_m"));
 
     std::string error;
-    REQUIRE(saveProject(*load.project, path, error));
+    REQUIRE(saveProject(*load.project, path).into(error));
     ProjectLoad again = loadProject(path);
     REQUIRE(again.project);
     REQUIRE(again.project->cuts.sections.size() == 2);

@@ -68,7 +68,7 @@ TEST_CASE("image_io: writePng then readPng keeps every pixel where it was", "[im
     const std::string path = kOutput + "/round_trip.png";
     osg::ref_ptr<osg::Image> original = gradientImage(7, 5);
     std::string error;
-    REQUIRE(writePng(*original, path, error));
+    REQUIRE(writePng(*original, path).into(error));
     CHECK_FALSE(std::filesystem::exists(path + ".tmp"));
     osg::ref_ptr<osg::Image> back = readPng(path, error);
     INFO(error);
@@ -85,7 +85,7 @@ TEST_CASE("image_io: a top-down image is written the right way up too", "[image]
     REQUIRE(samePixels(*bottomUp, *topDown));
     const std::string path = kOutput + "/top_down.png";
     std::string error;
-    REQUIRE(writePng(*topDown, path, error));
+    REQUIRE(writePng(*topDown, path).into(error));
     osg::ref_ptr<osg::Image> back = readPng(path, error);
     REQUIRE(back);
     CHECK(samePixels(*bottomUp, *back));
@@ -130,7 +130,7 @@ TEST_CASE("image_io: compareImages ignores alpha and pixel layout", "[image]") {
 TEST_CASE("image_io: writePng into a missing directory says which path and why", "[image]") {
     const std::string path = kOutput + "/no/such/dir/frame.png";
     std::string error;
-    CHECK_FALSE(writePng(*gradientImage(4, 4), path, error));
+    CHECK_FALSE(writePng(*gradientImage(4, 4), path).into(error));
     CHECK_THAT(error, Catch::StartsWith("cannot write PNG " + path + ": "));
     CHECK_THAT(error, Catch::Contains("No such file or directory"));
 }
@@ -138,7 +138,7 @@ TEST_CASE("image_io: writePng into a missing directory says which path and why",
 TEST_CASE("image_io: writePng refuses an empty image instead of crashing in libpng", "[image]") {
     osg::ref_ptr<osg::Image> empty = new osg::Image;
     std::string error;
-    CHECK_FALSE(writePng(*empty, kOutput + "/empty.png", error));
+    CHECK_FALSE(writePng(*empty, kOutput + "/empty.png").into(error));
     CHECK_THAT(error, Catch::Contains("the image is empty"));
 }
 

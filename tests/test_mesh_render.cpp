@@ -73,7 +73,7 @@ TEST_CASE("A red CAD mesh renders red where it is placed, and nowhere else", "[r
     auto image = renderer->render(scene.root.get(), camera, error);
     INFO(error);
     REQUIRE(image);
-    writePng(*image, std::string(SUBTERRA_TEST_OUTPUT_DIR) + "/cad_mesh_top.png", error);
+    writePng(*image, std::string(SUBTERRA_TEST_OUTPUT_DIR) + "/cad_mesh_top.png").into(error);
     const osg::Vec4ub centre = pixelAt(*image, 160, 120);
     INFO("centre " << int(centre.r()) << "," << int(centre.g()) << "," << int(centre.b()));
     CHECK(isRedDominant(centre));

@@ -2,10 +2,10 @@
 // at their real depths under it instead of floating over a flat ground at 0 m.
 #include <catch2/catch.hpp>
 
+#include "feature_lookup.h"
 #include "fixtures.h"
 #include "model_loader.h"
 #include "node_ground.h"
-#include "picking.h"
 
 using namespace subterra;
 

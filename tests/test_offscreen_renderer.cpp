@@ -138,7 +138,7 @@ TEST_CASE("OffscreenRenderer: a frame has the requested size and the scene and b
     CHECK(pixelAt(*image, 317, 177) == kBackgroundBytes);   // bottom-right corner
     CHECK(pixelAt(*image, 160, 5) == kGreen);               // the strip is at the top
     std::string error;
-    CHECK(writePng(*image, SUBTERRA_TEST_OUTPUT_DIR "/render_square.png", error));
+    CHECK(writePng(*image, SUBTERRA_TEST_OUTPUT_DIR "/render_square.png").into(error));
     CHECK_THAT(sharedRenderer().context().description(), Catch::Contains("via EGL"));
     CHECK_FALSE(sharedRenderer().context().renderer().empty());
 }
@@ -231,7 +231,7 @@ TEST_CASE("OffscreenRenderer: multisampling smooths edges and samples = 0 does n
     osg::ref_ptr<osg::Image> smooth = renderOrFail(sharedRenderer(), tilted.get(), frontView());
     CHECK(blendedPixels(*hard) == 0);
     CHECK(blendedPixels(*smooth) > 100);
-    CHECK(writePng(*smooth, SUBTERRA_TEST_OUTPUT_DIR "/render_antialiased.png", error));
+    CHECK(writePng(*smooth, SUBTERRA_TEST_OUTPUT_DIR "/render_antialiased.png").into(error));
 }
 
 TEST_CASE("OffscreenRenderer: an unusable camera gives an error instead of a frame", "[render]") {

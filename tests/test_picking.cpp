@@ -4,6 +4,7 @@
 
 #include "annotation_anchor.h"
 #include "annotation_template.h"
+#include "feature_lookup.h"
 #include "ground_patches.h"
 #include "model_fixtures.h"
 #include "picking.h"

@@ -135,7 +135,7 @@ TEST_CASE("profile: the SVG has the ground, pipes, crossings, manholes, labels; 
 
     const std::string dir = fixtures::freshDir("profile_png");
     fixtures::writeText(dir + "/profile.svg", svg);
-    REQUIRE(writeSvgAsPng(svg, dir + "/profile.png", 1.0, error));
+    REQUIRE(writeSvgAsPng(svg, dir + "/profile.png", 1.0).into(error));
     const auto image = readPng(dir + "/profile.png", error);
     REQUIRE(image);
     CHECK(image->s() == 1400);
@@ -154,6 +154,6 @@ TEST_CASE("profile: the SVG has the ground, pipes, crossings, manholes, labels; 
 TEST_CASE("profile: an SVG librsvg cannot read is an error, not a crash", "[profile][errors]") {
     std::string error;
     const std::string dir = fixtures::freshDir("profile_bad_svg");
-    CHECK_FALSE(writeSvgAsPng("<svg", dir + "/x.png", 1.0, error));
+    CHECK_FALSE(writeSvgAsPng("<svg", dir + "/x.png", 1.0).into(error));
     CHECK(contains(error, "x.png: cannot draw the SVG"));
 }

@@ -46,7 +46,7 @@ TEST_CASE("A water main shows in APWA blue through the translucent ground", "[re
     const BuiltScene scene = buildScene(pipeUnderGround(0, 0), style);
     auto image = renderTopView(*renderer, scene, 0, 0, 40);
     std::string error;
-    writePng(*image, std::string(SUBTERRA_TEST_OUTPUT_DIR) + "/pipe_through_ground.png", error);
+    writePng(*image, std::string(SUBTERRA_TEST_OUTPUT_DIR) + "/pipe_through_ground.png").into(error);
     const osg::Vec4ub onPipe = pixelAt(*image, 160, 120);
     INFO("pixel on the pipe: " << int(onPipe.r()) << "," << int(onPipe.g()) << "," << int(onPipe.b()));
     CHECK(isBlueDominant(onPipe));
@@ -88,7 +88,7 @@ TEST_CASE("A close-up at UTM coordinates renders like the same scene at the orig
     auto b = renderer->render(atUtm.root.get(), near(utmX, utmY), error);
     REQUIRE(a);
     REQUIRE(b);
-    writePng(*b, std::string(SUBTERRA_TEST_OUTPUT_DIR) + "/closeup_utm.png", error);
+    writePng(*b, std::string(SUBTERRA_TEST_OUTPUT_DIR) + "/closeup_utm.png").into(error);
     const ImageDiff diff = compareImages(*a, *b, 24);
     INFO("mean " << diff.meanAbsDiff << ", over " << diff.fractionOver << ", max " << diff.maxDiff);
     CHECK(diff.fractionOver < 0.005);

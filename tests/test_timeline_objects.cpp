@@ -8,6 +8,7 @@
 #include "camera_follow.h"
 #include "fixtures.h"
 #include "json_reader.h"
+#include "timeline_json.h"
 #include "project.h"
 #include "timeline_cuts.h"
 
@@ -190,7 +191,7 @@ TEST_CASE("Object tracks and follow options survive a project save and load", "[
     REQUIRE(load.project);
     CHECK(load.problems.empty());
     std::string error;
-    REQUIRE(saveProject(*load.project, path, error));
+    REQUIRE(saveProject(*load.project, path).into(error));
     auto again = loadProject(path);
     REQUIRE(again.project);
     REQUIRE(again.project->timeline);

@@ -3,7 +3,7 @@
 
 #include "annotation_edits.h"
 #include "scene_session.h"
-#include "timeline_edit.h"
+#include "timeline_keys.h"
 #include "timeline_edits.h"
 #include "undo_stack.h"
 
@@ -80,7 +80,7 @@ TEST_CASE("Viewer edits: add a callout at the selection, type in it, undo and re
     CHECK(session.overlay().content().labels.empty());
     CHECK_FALSE(undoAnnotationEdit(session));
     REQUIRE(redoAnnotationEdit(session));
-    CHECK(session.project()->annotations.callouts.size() == 1);  // edits land in the project that is saved
+    CHECK(session.project().annotations.callouts.size() == 1);  // edits land in the project that is saved
 }
 
 TEST_CASE("Viewer timeline edits: add from the current state, move, delete; undo restores each", "[timeline][undo]") {

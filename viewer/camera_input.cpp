@@ -23,47 +23,6 @@ double sceneSize(const SceneSession& session) {
 }
 }  // namespace
 
-PickResult pickAt(const SceneSession& session, CameraController& camera, const ViewportRect& viewport, double x,
-                  double y) {
-    const osg::Matrixd projection = osg::Matrixd::perspective(camera.fovYDeg(), viewport.aspect(), 0.05, 1e6);
-    osg::Vec3d nearPoint, farPoint;
-    rayThroughPixel(camera.viewMatrix(), projection, x - viewport.x, y - viewport.y, viewport.width, viewport.height,
-                    nearPoint, farPoint);
-    return pickRay(session.scene(), nearPoint, farPoint, &session.style());
-}
-
-void clickAt(SceneSession& session, ViewerUi& ui, double x, double y, double now) {
-    const PickResult hit = pickAt(session, session.camera(), ui.viewport, x, y);
-    if (ui.measure.active()) {
-        ui.say(measureClick(session, ui.measure, hit), now);
-        return;
-    }
-    if (hit.feature) {
-        session.select(hit.feature->layer, hit.feature->featureId, hit.feature->kind);
-        ui.say("Selected " + hit.feature->layer + " " + hit.feature->featureId, now);
-    } else {
-        session.clearSelection();
-    }
-}
-
-void wheelAt(SceneSession& session, const ViewportRect& viewport, double x, double y, double steps) {
-    CameraController& camera = session.camera();
-    const PickResult hit = pickAt(session, camera, viewport, x, y);
-    osg::Vec3d point;
-    if (hit.nearest) {
-        point = *hit.nearest;
-    } else {  // nothing under the cursor: zoom along the cursor ray to the orbit distance
-        const osg::Matrixd projection = osg::Matrixd::perspective(camera.fovYDeg(), viewport.aspect(), 1, 10);
-        osg::Vec3d n, f;
-        rayThroughPixel(camera.viewMatrix(), projection, x - viewport.x, y - viewport.y, viewport.width,
-                        viewport.height, n, f);
-        osg::Vec3d ray = f - n;
-        ray.normalize();
-        point = camera.eye() + ray * camera.distance();
-    }
-    camera.zoomTowards(point, std::clamp(0.2 * steps, -0.6, 0.6));
-}
-
 void CameraInput::update(SceneSession& session, ViewerUi& ui, double dtSeconds, double now) {
     ImGuiIO& io = ImGui::GetIO();
     CameraController& camera = session.camera();

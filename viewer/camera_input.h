@@ -1,19 +1,9 @@
 #pragma once
 // Mouse and keyboard -> camera moves and selection clicks, read from ImGui's input state (which
 // the GLFW backend fills), so panels get the events they are under and the scene gets the rest.
-#include "scene_session.h"
-#include "ui_state.h"
+#include "scene_pointer.h"
 
 namespace subterra {
-
-// The ray under a window position (window coordinates, y down) in the scene viewport.
-PickResult pickAt(const SceneSession& session, CameraController& camera, const ViewportRect& viewport, double x,
-                  double y);
-
-// A click in the scene at a window position: selects the feature under it, or clears the selection.
-void clickAt(SceneSession& session, ViewerUi& ui, double x, double y, double now);
-// The mouse wheel at a window position: `steps` > 0 zooms in towards the point under it.
-void wheelAt(SceneSession& session, const ViewportRect& viewport, double x, double y, double steps);
 
 class CameraInput {
   public:

@@ -7,49 +7,6 @@
 namespace subterra {
 
 namespace {
-constexpr float kGrabRadiusPx = 9.0f;  // at scale 1
-
-osg::Matrixd projectionFor(SceneSession& session, const ViewportRect& viewport) {
-    return osg::Matrixd::perspective(session.camera().fovYDeg(), viewport.aspect(), 0.05, 1e6);
-}
-
-// The point under window position (x, y) on the handle's drag plane; nullopt when the ray runs
-// along the plane or meets it behind the eye.
-std::optional<Vec3d> dragPlanePoint(SceneSession& session, const ViewportRect& viewport, const CutHandle& handle,
-                                    double x, double y) {
-    osg::Vec3d nearPoint, farPoint;
-    rayThroughPixel(session.camera().viewMatrix(), projectionFor(session, viewport), x - viewport.x, y - viewport.y,
-                    viewport.width, viewport.height, nearPoint, farPoint);
-    const osg::Vec3d ray = farPoint - nearPoint;
-    const osg::Vec3d at(handle.position.x, handle.position.y, handle.position.z);
-    osg::Vec3d normal(0, 0, 1);
-    if (handle.vertical) {  // the vertical plane through the handle that faces the camera
-        const osg::Vec3d look = session.camera().direction();
-        normal = osg::Vec3d(look.x(), look.y(), 0);
-        if (normal.length() < 1e-6) return std::nullopt;  // looking straight down: no height to drag
-        normal.normalize();
-    }
-    const double along = ray * normal;
-    if (std::abs(along) < 1e-12) return std::nullopt;
-    const double t = ((at - nearPoint) * normal) / along;
-    if (t <= 0) return std::nullopt;
-    const osg::Vec3d p = nearPoint + ray * t;
-    return Vec3d{p.x(), p.y(), p.z()};
-}
-
-// The handle nearest to (x, y) within grabbing distance.
-std::optional<CutHandle> handleAt(SceneSession& session, const ViewerUi& ui, double x, double y) {
-    std::optional<CutHandle> best;
-    double bestDistance = kGrabRadiusPx * ui.scale;
-    for (const CutHandle& handle : cutHandles(session.cuts(), session.model())) {
-        const auto p = windowPointOf(session, ui.viewport, handle.position);
-        if (!p) continue;
-        const double d = std::hypot(p->x() - x, p->y() - y);
-        if (d <= bestDistance) best = handle, bestDistance = d;
-    }
-    return best;
-}
-
 const char* hint(HandleRole role) {
     switch (role) {
         case HandleRole::Move: return "Drag to move";
@@ -124,35 +81,6 @@ void drawHandles(SceneSession& session, const ViewerUi& ui) {
 }
 }  // namespace
 
-std::optional<osg::Vec2d> windowPointOf(SceneSession& session, const ViewportRect& viewport, const Vec3d& point) {
-    const osg::Vec4d clip =
-        osg::Vec4d(point.x, point.y, point.z, 1.0) * session.camera().viewMatrix() * projectionFor(session, viewport);
-    if (clip.w() <= 1e-9) return std::nullopt;
-    const double nx = clip.x() / clip.w(), ny = clip.y() / clip.w();
-    return osg::Vec2d(viewport.x + (nx + 1) / 2 * viewport.width, viewport.y + (1 - ny) / 2 * viewport.height);
-}
-
-bool beginCutHandleDrag(SceneSession& session, ViewerUi& ui, double x, double y) {
-    const auto handle = handleAt(session, ui, x, y);
-    if (!handle) return false;
-    const auto grab = dragPlanePoint(session, ui.viewport, *handle, x, y);
-    if (!grab) return false;
-    ui.cutHandles.active = handle;
-    ui.cutHandles.atStart = session.cuts();
-    ui.cutHandles.grab = *grab;
-    session.beginCutEdit();
-    return true;
-}
-
-void dragCutHandleTo(SceneSession& session, ViewerUi& ui, double x, double y) {
-    CutHandleDrag& drag = ui.cutHandles;
-    if (!drag.active) return;
-    if (const auto point = dragPlanePoint(session, ui.viewport, *drag.active, x, y))
-        session.setCuts(dragCutHandle(drag.atStart, *drag.active, drag.grab, *point));
-}
-
-void endCutHandleDrag(ViewerUi& ui) { ui.cutHandles.active.reset(); }
-
 void updateCutHandles(SceneSession& session, ViewerUi& ui) {
     CutHandleDrag& drag = ui.cutHandles;
     drag.hovered.reset();
@@ -169,7 +97,7 @@ void updateCutHandles(SceneSession& session, ViewerUi& ui) {
             endCutHandleDrag(ui);
         }
     } else if (!io.WantCaptureMouse) {
-        drag.hovered = handleAt(session, ui, mouse.x, mouse.y);
+        drag.hovered = cutHandleAt(session, ui, mouse.x, mouse.y);
         if (drag.hovered && ImGui::IsMouseClicked(0)) beginCutHandleDrag(session, ui, mouse.x, mouse.y);
     }
     if (drag.hovered && !drag.active) ImGui::SetTooltip("%s", hint(drag.hovered->role));

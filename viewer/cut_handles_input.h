@@ -5,21 +5,12 @@
 #include <optional>
 #include <osg/Vec2d>
 
-#include "scene_session.h"
-#include "ui_state.h"
+#include "scene_pointer.h"
 
 namespace subterra {
 
 // Call once per frame after ImGui::NewFrame and before CameraInput::update: draws the handles,
 // and takes the mouse (ui.cutHandles.active) while one is pressed, so the camera stays put.
 void updateCutHandles(SceneSession& session, ViewerUi& ui);
-
-// The same drag as the mouse makes, in window coordinates (for the test script and the above).
-bool beginCutHandleDrag(SceneSession& session, ViewerUi& ui, double x, double y);  // false: no handle there
-void dragCutHandleTo(SceneSession& session, ViewerUi& ui, double x, double y);
-void endCutHandleDrag(ViewerUi& ui);
-
-// Where a project-CRS point shows in the window; nullopt behind the camera.
-std::optional<osg::Vec2d> windowPointOf(SceneSession& session, const ViewportRect& viewport, const Vec3d& point);
 
 }  // namespace subterra

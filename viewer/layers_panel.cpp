@@ -6,16 +6,16 @@
 
 #include "panels.h"
 #include "theme.h"
+#include "defaults.h"
 
 namespace subterra {
 
 namespace {
-// Layer names in the project's order (the order the user wrote), else alphabetical.
+// Layer names in the project's order (the order the user wrote, or gave the data files in).
 std::vector<std::string> layerOrder(SceneSession& session) {
     std::vector<std::string> names;
-    if (session.project())
-        for (const auto& l : session.project()->layers)
-            if (session.scene().layers.count(l.spec.name)) names.push_back(l.spec.name);
+    for (const auto& l : session.project().layers)
+        if (session.scene().layers.count(l.spec.name)) names.push_back(l.spec.name);
     for (const auto& [name, group] : session.scene().layers)
         if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
     return names;
@@ -52,7 +52,7 @@ void layerRow(SceneSession& session, const std::string& name, int count, float s
 }
 
 void groundSection(SceneSession& session, ViewerUi& ui) {
-    static float beforeXray = 0.35f;
+    static float beforeXray = float(defaults::kTerrainOpacity.value);
     sectionTitle("Ground");
     float opacity = session.terrainOpacity();
     ImGui::SetNextItemWidth(-1);
@@ -101,14 +101,14 @@ void legendNote() {
 void drawSidebar(SceneSession& session, ViewerUi& ui, double now) {
     if (!ui.showSidebar) return;
     const ImGuiViewport* main = ImGui::GetMainViewport();
-    const float width = 330 * ui.scale;
+    const float width = kSidebarWidth * ui.scale;
     ImGui::SetNextWindowPos(ImVec2(main->WorkPos.x, main->WorkPos.y));
     ImGui::SetNextWindowSize(ImVec2(width, main->WorkSize.y - statusBarHeight()));
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                                    ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoBringToFrontOnFocus;
     if (ImGui::Begin("Layers", nullptr, flags)) {
-        if (session.project() && !session.project()->name.empty()) {
-            ImGui::TextWrapped("%s", session.project()->name.c_str());
+        if (!session.project().name.empty()) {
+            ImGui::TextWrapped("%s", session.project().name.c_str());
             ImGui::Spacing();
         }
         drawSearch(session, ui, now);

@@ -26,11 +26,11 @@ void viewMenu(SceneSession& session, ViewerUi& ui) {
 
 void viewsMenu(SceneSession& session, ViewerUi& ui, double now) {
     if (!ImGui::BeginMenu("Views")) return;
-    if (!session.hasProject()) {
+    if (!session.hasProjectFile()) {
         ImGui::TextDisabled("Named views need a project file");
     } else {
-        if (session.project()->views.empty()) ImGui::TextDisabled("The project has no named views yet");
-        for (const auto& [name, view] : session.project()->views)
+        if (session.project().views.empty()) ImGui::TextDisabled("The project has no named views yet");
+        for (const auto& [name, view] : session.project().views)
             if (ImGui::MenuItem(name.c_str())) session.goToView(name);
         ImGui::Separator();
         ImGui::TextUnformatted("Save the current view as");
@@ -52,7 +52,7 @@ void viewsMenu(SceneSession& session, ViewerUi& ui, double now) {
 void drawMenuBar(SceneSession& session, ViewerUi& ui, double now) {
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
-        if (ImGui::MenuItem("Save project", "Ctrl+S", false, session.hasProject())) ui.requestSave = true;
+        if (ImGui::MenuItem("Save project", "Ctrl+S", false, session.hasProjectFile())) ui.requestSave = true;
         if (ImGui::BeginMenu("Screenshot size")) {
             for (int s = 1; s <= 3; ++s) {
                 const std::string label = s == 1 ? "Window size" : std::to_string(s) + "x window size";

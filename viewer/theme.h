@@ -4,6 +4,9 @@
 
 namespace subterra {
 
+// The side panel's width in points (times the content scale); the scene starts right of it.
+inline constexpr float kSidebarWidth = 330;
+
 // Loads the font and sets the style; `scale` is glfwGetWindowContentScale's value.
 void applyTheme(float scale);
 

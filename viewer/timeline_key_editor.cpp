@@ -3,7 +3,7 @@
 #include <imgui_internal.h>  // GetItemID: which widget an edit came from
 
 #include "panels.h"
-#include "timeline_edit.h"
+#include "timeline_keys.h"
 #include "timeline_edits.h"
 
 namespace subterra {

@@ -9,7 +9,7 @@
 #include <cstdio>
 
 #include "panels.h"
-#include "timeline_edit.h"
+#include "timeline_keys.h"
 #include "timeline_edits.h"
 #include "timeline_playback.h"
 

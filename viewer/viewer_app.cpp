@@ -19,7 +19,7 @@
 #include "screenshot.h"
 #include "script.h"
 #include "theme.h"
-#include "timeline_export.h"
+#include "timeline_export_job.h"
 #include "utility_colors.h"
 
 namespace subterra {
@@ -114,7 +114,7 @@ Frame frameSize(GLFWwindow* window) {
 // The scene fills the window between the menu bar and the status bar, right of the side panel.
 ViewportRect sceneViewport(const Frame& f, const SceneSession& session, const ViewerUi& ui) {
     ViewportRect v;
-    v.x = ui.showSidebar ? int(330 * ui.scale) : 0;
+    v.x = ui.showSidebar ? int(kSidebarWidth * ui.scale) : 0;
     v.y = int(menuBarHeight());
     v.width = std::max(1, f.windowWidth - v.x);
     v.height = std::max(1, f.windowHeight - v.y - int(statusBarHeight()) - int(timelinePanelHeight(session, ui)));
@@ -138,7 +138,7 @@ void saveRequested(SceneSession& session, ViewerUi& ui, double now) {
     ui.requestSave = false;
     std::string error;
     if (session.save(error))
-        ui.say("Saved " + session.project()->path + " (previous version kept as .bak)", now);
+        ui.say("Saved " + session.project().path + " (previous version kept as .bak)", now);
     else
         ui.say("Not saved: " + error, now);
 }
@@ -146,7 +146,7 @@ void saveRequested(SceneSession& session, ViewerUi& ui, double now) {
 bool writeWindow(const Frame& f, const std::string& path) {
     std::string error;
     const osg::ref_ptr<osg::Image> image = readWindowPixels(f.fbWidth, f.fbHeight);
-    if (!writePng(*image, path, error)) {
+    if (!writePng(*image, path).into(error)) {
         std::cerr << "subterra: error: " << error << "\n";
         return false;
     }
@@ -219,7 +219,7 @@ int runViewer(LoadedInputs inputs, const ViewerOptions& options) {
         // The first frame lays the panels out, so the starting view knows its aspect ratio.
         ui.viewport = sceneViewport(frame, first, ui);
         if (options.view.empty() || !first.goToView(options.view)) first.home(ui.viewport.aspect());
-        if (!options.view.empty() && (!first.project() || !first.project()->views.count(options.view)))
+        if (!options.view.empty() && !first.project().views.count(options.view))
             std::cerr << "subterra: warning: no view named '" << options.view << "'; starting from the overview\n";
 
         CameraInput input;

@@ -1,0 +1,33 @@
+#pragma once
+// Frames -> an H.264 MP4 through ffmpeg: raw RGBA frames are piped to ffmpeg's stdin (no
+// temporary files); yuv420p so that the file plays everywhere.
+#include <osg/Image>
+#include <cstdio>
+#include <memory>
+#include <string>
+
+namespace subterra {
+
+class VideoPipe {
+  public:
+    // Starts ffmpeg writing `path`. Null with `error` set when ffmpeg is not on PATH or the size
+    // cannot be encoded (yuv420p needs an even width and height).
+    static std::unique_ptr<VideoPipe> open(const std::string& path, int width, int height, double fps, std::string& error);
+    ~VideoPipe();
+
+    // One frame (an OffscreenRenderer image, bottom-up rows): false with `error` when ffmpeg failed.
+    [[nodiscard]] bool write(const osg::Image& frame, std::string& error);
+    // Ends the stream and waits for ffmpeg; false with `error` when it did not finish the file.
+    [[nodiscard]] bool close(std::string& error);
+
+  private:
+    VideoPipe() = default;
+    FILE* pipe_ = nullptr;
+    std::string path_;
+    int width_ = 0, height_ = 0;
+};
+
+// The full path of `program` found on PATH; empty when it is not there.
+std::string findOnPath(const std::string& program);
+
+}  // namespace subterra

@@ -1,0 +1,116 @@
+#include "scene_inputs.h"
+
+#include "cut_arguments.h"
+#include "format_importer.h"
+#include "terrain_importer.h"
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+namespace subterra {
+
+namespace {
+bool endsWith(const std::string& text, const std::string& suffix) {
+    return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+}  // namespace
+
+bool isProjectFile(const std::string& path) {
+    if (endsWith(path, ".subterra.json")) return true;
+    if (!endsWith(path, ".json")) return false;
+    std::ifstream in(path);
+    if (!in) return false;
+    const auto document = nlohmann::json::parse(in, nullptr, false);
+    return document.is_object() && document.contains("subterra");
+}
+
+SceneStyle styleFromProject(const Project& project) {
+    SceneStyle style;
+    style.terrainOpacity = project.terrainOpacity;
+    style.cuts = project.cuts;
+    for (const auto& layer : project.layers) {
+        LayerLook look;
+        look.visible = layer.visible;
+        look.opacity = layer.opacity;
+        if (layer.color) look.color = osg::Vec4((*layer.color)[0], (*layer.color)[1], (*layer.color)[2], (*layer.color)[3]);
+        style.layers[layer.spec.name] = look;
+    }
+    return style;
+}
+
+Project projectOf(const LoadedInputs& inputs) {
+    if (inputs.project) return *inputs.project;
+    Project project;
+    project.crs = inputs.request.projectCrs;
+    project.terrain = inputs.request.terrain;
+    for (const auto& spec : inputs.request.layers) {
+        ProjectLayer layer;
+        layer.spec = spec;
+        project.layers.push_back(layer);
+    }
+    return project;
+}
+
+namespace {
+void applyCutOptions(const InputOptions& options, Cuts& cuts, Problems& problems) {
+    if (options.noCuts) enableCutsByName(cuts, {}, true, problems);
+    if (!options.enableCuts.empty()) enableCutsByName(cuts, options.enableCuts, options.noCuts, problems);
+    std::string error;
+    for (const auto& text : options.sections) {
+        if (auto plane = parseSectionArgument(text, error)) cuts.sections.push_back(*plane);
+        else problems.push_back({Severity::Error, "", "", error});
+    }
+    for (const auto& text : options.excavations) {
+        if (auto excavation = parseExcavationArgument(text, error)) cuts.excavations.push_back(*excavation);
+        else problems.push_back({Severity::Error, "", "", error});
+    }
+}
+// A plain raster among the inputs (`subterra info dem.tif`) is the DEM, unless --dem names one.
+std::vector<std::string> nonRasterInputs(const InputOptions& options, TerrainSpec& terrain, Problems& problems) {
+    std::vector<std::string> files;
+    for (const auto& input : options.inputs) {
+        if (findFormatImporter(input) || !isRasterOnlyFile(input)) {
+            files.push_back(input);
+        } else if (!options.dem.empty() || !terrain.dem.empty()) {
+            problems.push_back({Severity::Error, input, "", "a raster input is taken as the DEM, and the DEM is already '" +
+                                                                (options.dem.empty() ? terrain.dem : options.dem) + "'"});
+        } else {
+            terrain.dem = input;
+        }
+    }
+    return files;
+}
+}  // namespace
+
+LoadedInputs loadInputs(const InputOptions& options) {
+    LoadedInputs result;
+    LoadRequest request;
+    const bool oneProject = options.inputs.size() == 1 && isProjectFile(options.inputs[0]);
+    if (oneProject) {
+        ProjectLoad projectLoad = loadProject(options.inputs[0]);
+        result.problems = projectLoad.problems;
+        if (!projectLoad.project) return result;
+        result.project = std::move(projectLoad.project);
+        request = result.project->loadRequest();
+        result.style = styleFromProject(*result.project);
+    } else {
+        for (const auto& input : options.inputs)
+            if (isProjectFile(input))
+                result.problems.push_back({Severity::Error, input, "", "a project file cannot be mixed with other inputs"});
+        if (hasErrors(result.problems)) return result;
+        request.layers = layerSpecsForFiles(nonRasterInputs(options, request.terrain, result.problems), result.problems);
+    }
+    if (!options.dem.empty()) request.terrain.dem = options.dem;
+    if (!options.crs.empty()) request.projectCrs = options.crs;
+    if (options.terrainOpacity) result.style.terrainOpacity = float(*options.terrainOpacity);
+    applyCutOptions(options, result.style.cuts, result.problems);
+    result.terrainOpacityFromOptions = options.terrainOpacity.has_value();
+    result.cutsFromOptions =
+        options.noCuts || !options.enableCuts.empty() || !options.sections.empty() || !options.excavations.empty();
+    result.request = request;
+    result.load = loadModel(request);
+    result.problems.insert(result.problems.end(), result.load.problems.begin(), result.load.problems.end());
+    return result;
+}
+
+}  // namespace subterra

@@ -1,0 +1,328 @@
+#include "scene_session.h"
+
+#include "cut_scene.h"
+
+#include <osg/BlendFunc>
+#include <osg/Depth>
+#include <osg/Geode>
+#include <osg/MatrixTransform>
+#include <osg/Program>
+
+#include <iostream>
+
+#include "camera_framing.h"
+#include "feature_meshes.h"
+#include "ground_patches.h"
+#include "picking.h"
+#include "render_state.h"
+#include "utility_colors.h"
+
+namespace subterra {
+
+namespace {
+const char* kHighlightVert = R"(#version 120
+varying vec3 v_normal;
+varying vec3 v_eyePosition;
+void main() {
+    vec4 eye = gl_ModelViewMatrix * gl_Vertex;
+    v_eyePosition = eye.xyz;
+    v_normal = gl_NormalMatrix * gl_Normal;
+    gl_Position = gl_ProjectionMatrix * eye;
+})";
+const char* kHighlightFrag = R"(#version 120
+uniform vec4 u_highlight;
+varying vec3 v_normal;
+varying vec3 v_eyePosition;
+void main() {
+    float facing = abs(dot(normalize(v_normal), normalize(-v_eyePosition)));
+    gl_FragColor = vec4(u_highlight.rgb * (0.78 + 0.22 * facing), u_highlight.a);
+})";
+
+// Two passes: where the selection is visible it is drawn solid; where something hides it
+// (a building, another pipe, opaque ground) it still shows through, half transparent.
+osg::ref_ptr<osg::Group> highlightNode(osg::Geode* geode, const Vec3d& origin) {
+    osg::ref_ptr<osg::Program> program = new osg::Program;
+    program->addShader(new osg::Shader(osg::Shader::VERTEX, kHighlightVert));
+    program->addShader(new osg::Shader(osg::Shader::FRAGMENT, kHighlightFrag));
+    osg::ref_ptr<osg::MatrixTransform> transform =
+        new osg::MatrixTransform(osg::Matrixd::translate(origin.x, origin.y, origin.z));
+    transform->setName("highlight");
+    transform->setNodeMask(kOverlayMask);
+    osg::StateSet* state = transform->getOrCreateStateSet();
+    state->setAttributeAndModes(program, osg::StateAttribute::ON);
+    state->setMode(GL_CULL_FACE, osg::StateAttribute::OFF);
+    const osg::Vec4 color(kHighlightRgb[0], kHighlightRgb[1], kHighlightRgb[2], 1.0f);
+
+    osg::ref_ptr<osg::Group> visible = new osg::Group;
+    visible->getOrCreateStateSet()->addUniform(new osg::Uniform("u_highlight", color));
+    visible->getOrCreateStateSet()->setRenderBinDetails(1000, "RenderBin");
+    visible->addChild(geode);
+    osg::ref_ptr<osg::Group> hidden = new osg::Group;
+    osg::StateSet* hiddenState = hidden->getOrCreateStateSet();
+    hiddenState->addUniform(new osg::Uniform("u_highlight", osg::Vec4(color.r(), color.g(), color.b(), 0.55f)));
+    hiddenState->setRenderBinDetails(1001, "RenderBin");
+    hiddenState->setMode(GL_BLEND, osg::StateAttribute::ON);
+    hiddenState->setAttributeAndModes(new osg::BlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA));
+    hiddenState->setAttributeAndModes(new osg::Depth(osg::Depth::GREATER, 0.0, 1.0, false));
+    hidden->addChild(geode);
+    transform->addChild(visible);
+    transform->addChild(hidden);
+    return transform;
+}
+
+}  // namespace
+
+SceneSession::SceneSession(LoadedInputs inputs) : load_(std::move(inputs.load)), project_(projectOf(inputs)) {
+    // What the command line asked to show differently from the project (loadInputs applied it).
+    if (inputs.terrainOpacityFromOptions) terrainOpacityOption_ = inputs.style.terrainOpacity;
+    if (inputs.cutsFromOptions) cutsOption_ = inputs.style.cuts;
+    displayRoot_ = new osg::Group;
+    displayRoot_->setName("viewer");
+    overlay_ = std::make_unique<AnnotationOverlay>(PreparedAnnotations{});
+    refreshAnnotations(false);
+    rebuild();
+}
+
+void SceneSession::refreshAnnotations(bool changed) {
+    Problems problems;
+    preparedAnnotations_ = prepareAnnotations(model(), annotations(), project_.path, problems);
+    overlay_->setContent(preparedAnnotations_);
+    if (!changed)  // at load; after an edit the panel shows what it changed
+        for (const auto& problem : problems) std::cerr << "subterra: warning: " << problem.toLine() << "\n";
+    if (changed) dirty_ = true;
+}
+
+void SceneSession::rebuild() {
+    player_.reset();
+    SceneStyle style = this->style();
+    if (timeline()) addRevealOrigins(style, *timeline());  // as `subterra animate` builds it
+    scene_ = buildScene(model(), style);
+    legend_ = applyColorBy(scene_, model(), colorBy_);
+    displayRoot_->removeChildren(0, displayRoot_->getNumChildren());
+    displayRoot_->addChild(scene_.root);
+    displayRoot_->addChild(overlay_->camera());
+    buildPickingTrees(*scene_.root);  // picking under the cursor every frame
+    updateHighlight();
+    if (previewTimeS_) previewTimeline(*previewTimeS_);
+}
+
+void SceneSession::beginCutEdit() { undo_.push("cut edit", editState()); }
+
+void SceneSession::beginRulesEdit() { undo_.push("check rule edit", editState()); }
+
+SceneStyle SceneSession::style() const {
+    SceneStyle style = styleFromProject(project_);
+    style.terrainOpacity = terrainOpacity();
+    style.cuts = cuts();
+    return style;
+}
+
+void SceneSession::markChanged() {
+    if (hasProjectFile()) dirty_ = true;
+}
+
+void SceneSession::setCheckRules(const CheckRules& rules) {
+    project_.checks = rules;
+    markChanged();
+}
+
+void SceneSession::setCuts(const Cuts& cuts) {
+    cutsOption_.reset();
+    project_.cuts = cuts;
+    applyCuts(scene_, model(), cuts, style());
+    markChanged();
+}
+
+ProjectLayer* SceneSession::projectLayer(const std::string& layer) {
+    for (auto& l : project_.layers)
+        if (l.spec.name == layer) return &l;
+    return nullptr;
+}
+
+LayerLook SceneSession::look(const std::string& layer) const {
+    const SceneStyle style = this->style();
+    auto it = style.layers.find(layer);
+    return it == style.layers.end() ? LayerLook{} : it->second;
+}
+
+osg::Vec4 SceneSession::displayColor(const std::string& layer) const {
+    const LayerLook l = look(layer);
+    if (l.color) return *l.color;
+    for (const auto& s : model().segments)
+        if (s.layer == layer) return utilityColor(s.utility);
+    for (const auto& n : model().nodes)
+        if (n.layer == layer) return utilityColor(n.utility);
+    return buildingColor();
+}
+
+void SceneSession::editLayer(const std::string& layer, const std::function<void(ProjectLayer&, osg::Group*)>& edit) {
+    ProjectLayer* p = projectLayer(layer);
+    if (!p) return;
+    player_.reset();  // its base style is out of date
+    auto it = scene_.layers.find(layer);
+    edit(*p, it == scene_.layers.end() ? nullptr : it->second.get());
+    markChanged();
+}
+
+void SceneSession::setLayerVisible(const std::string& layer, bool visible) {
+    editLayer(layer, [&](ProjectLayer& p, osg::Group* group) {
+        p.visible = visible;
+        if (group) group->setNodeMask(visible ? ~0u : 0u);
+    });
+}
+
+void SceneSession::setLayerOpacity(const std::string& layer, float opacity) {
+    editLayer(layer, [&](ProjectLayer& p, osg::Group* group) {
+        p.opacity = opacity;
+        if (group) subterra::setLayerOpacity(*group, opacity);
+    });
+}
+
+void SceneSession::setLayerColor(const std::string& layer, const osg::Vec4& color) {
+    ProjectLayer* p = projectLayer(layer);
+    if (!p) return;
+    p->color = Rgba{color.r(), color.g(), color.b(), color.a()};
+    markChanged();
+    rebuild();
+}
+
+void SceneSession::setColorBy(ColorBy mode) {
+    if (mode == colorBy_) return;
+    colorBy_ = mode;
+    rebuild();
+}
+
+void SceneSession::setTerrainOpacity(float opacity) {
+    player_.reset();  // its base style is out of date
+    terrainOpacityOption_.reset();
+    project_.terrainOpacity = opacity;
+    if (scene_.terrain) applyTerrainState(*scene_.terrain->getOrCreateStateSet(), opacity);
+    markChanged();
+}
+
+bool SceneSession::select(const std::string& layer, const std::string& featureId, FeatureKind kind) {
+    const FeatureRef feature = findFeature(model(), layer, featureId, kind);
+    if (!feature.found()) {
+        clearSelection();
+        return false;
+    }
+    selection_ = Selection{layer, featureId, feature.kind()};  // what was found, even when asked for Any
+    updateHighlight();
+    return true;
+}
+
+bool SceneSession::selectById(const std::string& featureId, FeatureKind kind) {
+    const FeatureRef feature = findFeature(model(), "", featureId, kind);
+    if (feature.found()) return select(feature.layer(), featureId, kind);
+    clearSelection();
+    return false;
+}
+
+void SceneSession::clearSelection() {
+    selection_.reset();
+    updateHighlight();
+}
+
+FeatureRef SceneSession::selectedFeature() const {
+    return selection_ ? findFeature(model(), selection_->layer, selection_->featureId, selection_->kind) : FeatureRef{};
+}
+
+void SceneSession::updateHighlight() {
+    if (highlight_) displayRoot_->removeChild(highlight_);
+    highlight_ = nullptr;
+    const FeatureRef feature = selectedFeature();
+    if (!feature.found()) return;
+    // Slightly larger than the feature itself, so it wraps it instead of fighting with its faces.
+    MeshBuffer mesh;
+    const osg::Vec4 white(1, 1, 1, 1);
+    if (feature.segment) {
+        Segment grown = *feature.segment;
+        grown.section.diameterM = grown.section.diameterM * 1.25 + 0.04;
+        grown.section.widthM = grown.section.widthM * 1.25 + 0.04;
+        grown.section.heightM = grown.section.heightM * 1.25 + 0.04;
+        appendSegment(mesh, grown, scene_.origin, white);
+    } else if (feature.node) {
+        Node grown = *feature.node;
+        grown.sizeM = grown.sizeM * 1.2 + 0.05;
+        appendNode(mesh, grown, scene_.origin, white);
+    } else if (feature.building) {
+        appendBuilding(mesh, *feature.building, scene_.origin, white);
+    } else {
+        appendGroundPatch(mesh, *feature.patch, model(), scene_.origin, white);
+    }
+    osg::ref_ptr<osg::Geode> geode = new osg::Geode;
+    geode->addDrawable(mesh.toGeometry());
+    highlight_ = highlightNode(geode.get(), scene_.origin);
+    displayRoot_->addChild(highlight_);
+}
+
+void SceneSession::home(double aspect) {
+    CameraSpec spec = autoFrame(model().extent(), aspect, camera_.fovYDeg());
+    camera_.setFromSpec(spec);
+}
+
+bool SceneSession::goToView(const std::string& name) {
+    auto it = project_.views.find(name);
+    if (it == project_.views.end()) return false;
+    camera_.setFromSpec(toCameraSpec(it->second));
+    return true;
+}
+
+void SceneSession::saveView(const std::string& name) {
+    if (!hasProjectFile() || name.empty()) return;
+    const CameraSpec spec = camera_.spec();
+    NamedView view;
+    view.eye = {spec.eye.x(), spec.eye.y(), spec.eye.z()};
+    view.target = {spec.target.x(), spec.target.y(), spec.target.z()};
+    view.up = {0, 0, 1};
+    view.fovDeg = spec.fovYDeg;
+    project_.views[name] = view;
+    markChanged();
+}
+
+void SceneSession::focusSelection(double aspect) {
+    const Extent e = featureExtent(selectedFeature());
+    if (!e.valid()) return;
+    const Vec3d c = e.centre();
+    const double radius = 0.5 * std::sqrt((e.maxX - e.minX) * (e.maxX - e.minX) + (e.maxY - e.minY) * (e.maxY - e.minY) +
+                                          (e.maxZ - e.minZ) * (e.maxZ - e.minZ));
+    camera_.focus(osg::BoundingSphered(osg::Vec3d(c.x, c.y, c.z), std::max(radius, 1.0)), aspect);
+}
+
+void SceneSession::timelineChanged() {
+    player_.reset();
+    markChanged();
+    if (previewTimeS_) previewTimeline(*previewTimeS_);
+}
+
+void SceneSession::previewTimeline(double timeS) {
+    if (!timeline()) return;
+    if (!player_) player_ = std::make_unique<TimelinePlayer>(scene_, model(), style(), *timeline(), camera_.spec());
+    previewTimeS_ = timeS;
+    const TimelineFrame frame = player_->apply(timeS);
+    if (timeline()->findTrack("camera") || timeline()->findTrack("camera.follow")) camera_.setFromSpec(frame.camera);
+    overlay_->setContent(fadedAnnotations(preparedAnnotations_, frame.annotationOpacity));
+}
+
+void SceneSession::endTimelinePreview() {
+    if (!previewTimeS_) return;
+    previewTimeS_.reset();
+    // A player without tracks sets every part from the current settings.
+    const SceneStyle style = this->style();
+    TimelinePlayer(scene_, style, Timeline{}, camera_.spec()).apply(0);
+    applyCuts(scene_, model(), style.cuts, style);  // the pit a preview opened closes again
+    player_.reset();
+    overlay_->setContent(preparedAnnotations_);
+}
+
+bool SceneSession::save(std::string& error) {
+    if (!hasProjectFile()) {
+        error = "nothing to save: the viewer was opened on data files, not a project";
+        return false;
+    }
+    if (!saveProject(project_, project_.path).into(error)) return false;
+    dirty_ = false;
+    return true;
+}
+
+}  // namespace subterra

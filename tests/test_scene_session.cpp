@@ -1,0 +1,87 @@
+// SceneSession keeps one truth, the project: edits change it and the scene's style is derived from it.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "fixtures.h"
+#include "scene_session.h"
+
+using namespace subterra;
+
+namespace {
+Segment waterPipe() {
+    Segment pipe;
+    pipe.id = "W-1";
+    pipe.layer = "water";
+    pipe.section.diameterM = 0.2;
+    pipe.points = {{0, 0, -1}, {10, 0, -1}};
+    return pipe;
+}
+
+// As loadInputs leaves data files: no project file, the layers in the request.
+LoadedInputs dataFiles() {
+    LoadedInputs inputs;
+    inputs.load.model.segments.push_back(waterPipe());
+    LayerSpec spec;
+    spec.name = "water";
+    spec.source = "water.gpkg";
+    inputs.request.layers.push_back(spec);
+    return inputs;
+}
+
+// A project file with one layer, and the command line's --terrain-opacity 0.9 and a --section.
+LoadedInputs projectWithOptions(const std::string& path) {
+    LoadedInputs inputs = dataFiles();
+    Project project;
+    project.path = path;
+    project.layers.push_back(ProjectLayer{inputs.request.layers[0], true, std::nullopt, 1.0f});
+    inputs.project = project;
+    inputs.style = styleFromProject(project);
+    inputs.style.terrainOpacity = 0.9f;
+    inputs.terrainOpacityFromOptions = true;
+    std::string error;
+    inputs.style.cuts.sections.push_back(*horizontalSection(-1.0, error));
+    inputs.cutsFromOptions = true;
+    return inputs;
+}
+}  // namespace
+
+TEST_CASE("SceneSession on data files holds a project for them in memory", "[session]") {
+    SceneSession session(dataFiles());
+    REQUIRE(session.project().layers.size() == 1);
+    CHECK_FALSE(session.hasProjectFile());
+    session.setLayerOpacity("water", 0.4f);
+    session.setLayerVisible("water", false);
+    CHECK(session.project().layers[0].opacity == 0.4f);  // the edit is in the project...
+    CHECK(session.style().layers.at("water").opacity == 0.4f);  // ...and the style follows it
+    CHECK_FALSE(session.look("water").visible);
+    CHECK_FALSE(session.dirty());  // nothing can be saved: no file
+    std::string error;
+    CHECK_FALSE(session.save(error));
+    CHECK_THAT(error, Catch::Contains("opened on data files"));
+}
+
+TEST_CASE("SceneSession shows the command line's display options without writing them", "[session]") {
+    const std::string path = fixtures::freshDir("session_options") + "/p.subterra.json";
+    SceneSession session(projectWithOptions(path));
+    CHECK(session.terrainOpacity() == 0.9f);
+    CHECK(session.style().terrainOpacity == 0.9f);
+    CHECK(session.project().terrainOpacity == Approx(0.35f));
+    CHECK(session.cuts().sections.size() == 1);
+    CHECK(session.project().cuts.sections.empty());
+
+    session.setLayerOpacity("water", 0.5f);  // an edit of something else: the options stay
+    CHECK(session.dirty());
+    std::string error;
+    REQUIRE(session.save(error));
+    const auto saved = nlohmann::json::parse(fixtures::readFile(path));
+    CHECK_FALSE(saved.contains("sections"));  // the --section was not saved...
+    CHECK(saved.at("terrain").at("opacity").get<double>() == Approx(0.35));  // ...nor --terrain-opacity
+
+    session.setTerrainOpacity(0.6f);  // the user's own setting replaces the option and is saved
+    CHECK(session.project().terrainOpacity == 0.6f);
+    CHECK(session.style().terrainOpacity == 0.6f);
+    session.setCuts(session.cuts());  // an edit of the cuts takes what is shown into the project
+    CHECK(session.project().cuts.sections.size() == 1);
+}
