@@ -48,7 +48,8 @@ class InterruptGuard {
     }
 
   private:
-    struct sigaction previousInt_ {}, previousTerm_ {};
+    struct sigaction previousInt_ {
+    }, previousTerm_{};
 };
 
 // "A-B" (inclusive) within [0, count); "" = all.
@@ -111,7 +112,8 @@ int runAnimate(AnimateOptions options) {
     exportOptions.annotations = inputs.project->annotations;
     exportOptions.projectPath = inputs.project->path;
     Problems annotationProblems;
-    auto job = AnimationExport::start(inputs.load.model, inputs.style, timeline, exportOptions, error, &annotationProblems);
+    auto job =
+        AnimationExport::start(inputs.load.model, inputs.style, timeline, exportOptions, error, &annotationProblems);
     printProblems(annotationProblems);
     if (!job) return fail(error);
 
@@ -127,13 +129,14 @@ int runAnimate(AnimateOptions options) {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (interrupted) {
         std::cerr << "subterra: interrupted: frames " << first << "-" << job->nextFrame() - 1
-                  << " are complete; run again with --frames " << job->nextFrame() << "-" << last << " or --resume to finish\n";
+                  << " are complete; run again with --frames " << job->nextFrame() << "-" << last
+                  << " or --resume to finish\n";
         return 130;
     }
     const int rendered = job->rendered(), skipped = job->skipped();
-    std::cerr << "subterra: " << rendered << " frames rendered" << (skipped ? " (" + std::to_string(skipped) + " already there)" : "")
-              << " in " << ProgressBar::formatDuration(seconds) << " (" << (seconds > 0 ? rendered / seconds : 0.0)
-              << " fps)\n";
+    std::cerr << "subterra: " << rendered << " frames rendered"
+              << (skipped ? " (" + std::to_string(skipped) + " already there)" : "") << " in "
+              << ProgressBar::formatDuration(seconds) << " (" << (seconds > 0 ? rendered / seconds : 0.0) << " fps)\n";
     if (!options.outputDir.empty()) std::cout << options.outputDir << "\n";
     if (!options.mp4.empty()) std::cout << options.mp4 << "\n";
     return hadErrors ? kExitUserError : kExitOk;  // as `render`: drawn, but some features could not be read
@@ -142,16 +145,19 @@ int runAnimate(AnimateOptions options) {
 
 void addAnimateCommand(CLI::App& app, int& exitCode) {
     auto options = std::make_shared<AnimateOptions>();
-    CLI::App* command = app.add_subcommand("animate", "Render a project's timeline to PNG frames and/or an MP4, headless");
+    CLI::App* command =
+        app.add_subcommand("animate", "Render a project's timeline to PNG frames and/or an MP4, headless");
     addInputOptions(*command, options->inputs);
     command->add_option("-o,--output", options->outputDir, "Directory for PNG frames (frame_00000.png, ...)");
     command->add_option("--mp4", options->mp4, "H.264 MP4 to write through ffmpeg (yuv420p)");
     command->add_option("--size", options->size, "Frame size WIDTHxHEIGHT")->capture_default_str();
     command->add_option("--fps", options->fps, "Frames per second (default: the timeline's; below 1: sparse samples)")
         ->check(CLI::Range(0.1, 240.0));
-    command->add_option("--frames", options->frames, "Only frames FIRST-LAST (inclusive), e.g. 0-149: one shard of a render farm job");
+    command->add_option("--frames", options->frames,
+                        "Only frames FIRST-LAST (inclusive), e.g. 0-149: one shard of a render farm job");
     command->add_flag("--resume", options->resume, "Skip PNG frames that already exist");
-    command->add_option("--samples", options->samples, "Antialiasing samples per pixel (0 = off)")->capture_default_str()
+    command->add_option("--samples", options->samples, "Antialiasing samples per pixel (0 = off)")
+        ->capture_default_str()
         ->check(CLI::Range(0, 16));
     command->callback([options, &exitCode] { exitCode = runAnimate(*options); });
 }

@@ -23,7 +23,8 @@ bool rulesHaveErrors(const Problems& problems) {
 
 int runCheck(const CheckOptions& options) {
     const bool csv = endsWith(options.output, ".csv");
-    if (!options.output.empty() && !csv && !endsWith(options.output, ".geojson") && !endsWith(options.output, ".json")) {
+    if (!options.output.empty() && !csv && !endsWith(options.output, ".geojson") &&
+        !endsWith(options.output, ".json")) {
         std::cerr << "subterra: error: " << options.output << ": unknown output format (use .csv or .geojson)\n";
         return kExitUsage;
     }

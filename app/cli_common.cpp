@@ -6,18 +6,24 @@
 namespace subterra {
 
 void addInputOptions(CLI::App& command, InputOptions& options) {
-    command.add_option("inputs", options.inputs, "A project file (*.subterra.json) or vector data files (any GDAL format)")
+    command
+        .add_option("inputs", options.inputs, "A project file (*.subterra.json) or vector data files (any GDAL format)")
         ->required();
-    command.add_option("--dem", options.dem, "Elevation raster for the ground (any GDAL raster; overrides the project's)");
-    command.add_option("--crs", options.crs, "Project CRS, e.g. EPSG:32651 (default: the project's, else from the data)");
+    command.add_option("--dem", options.dem,
+                       "Elevation raster for the ground (any GDAL raster; overrides the project's)");
+    command.add_option("--crs", options.crs,
+                       "Project CRS, e.g. EPSG:32651 (default: the project's, else from the data)");
 }
 
 void addCutOptions(CLI::App& command, InputOptions& options) {
-    command.add_option("--cut", options.enableCuts, "Enable the project's section or excavation of this name (repeatable)");
-    command.add_flag("--no-cuts", options.noCuts, "Draw without the project's sections and excavations (--cut still adds)");
+    command.add_option("--cut", options.enableCuts,
+                       "Enable the project's section or excavation of this name (repeatable)");
+    command.add_flag("--no-cuts", options.noCuts,
+                     "Draw without the project's sections and excavations (--cut still adds)");
     command.add_option("--section", options.sections,
                        "Add a section plane: x1,y1,x2,y2 (vertical, left side cut away), z=LEVEL, or x,y,z,nx,ny,nz");
-    command.add_option("--excavation", options.excavations, "Add an excavation: cx,cy,size_x,size_y,depth[,rotation_deg]");
+    command.add_option("--excavation", options.excavations,
+                       "Add an excavation: cx,cy,size_x,size_y,depth[,rotation_deg]");
 }
 
 bool printProblems(const Problems& problems) {

@@ -11,7 +11,8 @@ void addExportCommand(CLI::App& app, int& exitCode) {
     auto options = std::make_shared<InputOptions>();
     auto output = std::make_shared<std::string>();
     CLI::App* command = app.add_subcommand(
-        "export", "Write the built 3D scene as .osgb/.osgt (true coordinates) or .gltf/.glb/.obj/.ply/.stl (local, Y-up)");
+        "export",
+        "Write the built 3D scene as .osgb/.osgt (true coordinates) or .gltf/.glb/.obj/.ply/.stl (local, Y-up)");
     addInputOptions(*command, *options);
     command->add_option("-o,--output", *output, "Mesh file to write; the format follows the extension")->required();
     command->callback([options, output, &exitCode] {

@@ -55,15 +55,23 @@ int runProfile(const ProfileOptions& options) {
 
 void addProfileCommand(CLI::App& app, int& exitCode) {
     auto options = std::make_shared<ProfileOptions>();
-    CLI::App* command = app.add_subcommand("profile", "Draw a longitudinal profile along a run of lines or a polyline (SVG, PNG)");
+    CLI::App* command =
+        app.add_subcommand("profile", "Draw a longitudinal profile along a run of lines or a polyline (SVG, PNG)");
     addInputOptions(*command, options->inputs);
-    command->add_option("--path", options->path,
-                        "Line ids of a connected run (S-0001,S-0002,...), the run between two nodes "
-                        "(\"from:SMH-0001 to:SMH-0009\", or from:A,to:B), or a polyline x1,y1;x2,y2;... in the project CRS")
+    command
+        ->add_option(
+            "--path", options->path,
+            "Line ids of a connected run (S-0001,S-0002,...), the run between two nodes "
+            "(\"from:SMH-0001 to:SMH-0009\", or from:A,to:B), or a polyline x1,y1;x2,y2;... in the project CRS")
         ->required();
-    command->add_option("-o,--output", options->outputs, "profile.svg and/or profile.png (repeat -o for both)")->required();
-    command->add_option("--width", options->drawing.widthPx, "Drawing width in pixels")->capture_default_str()->check(CLI::Range(400, 16000));
-    command->add_option("--exaggeration", options->drawing.exaggeration, "Vertical exaggeration (default: fit the depth range)")
+    command->add_option("-o,--output", options->outputs, "profile.svg and/or profile.png (repeat -o for both)")
+        ->required();
+    command->add_option("--width", options->drawing.widthPx, "Drawing width in pixels")
+        ->capture_default_str()
+        ->check(CLI::Range(400, 16000));
+    command
+        ->add_option("--exaggeration", options->drawing.exaggeration,
+                     "Vertical exaggeration (default: fit the depth range)")
         ->check(CLI::Range(0.1, 1000.0));
     command->callback([options, &exitCode] { exitCode = runProfile(*options); });
 }

@@ -7,7 +7,10 @@
 namespace subterra {
 
 ProgressBar::ProgressBar(std::string label, int total)
-    : label_(std::move(label)), total_(total), terminal_(::isatty(STDERR_FILENO)), start_(std::chrono::steady_clock::now()) {}
+    : label_(std::move(label)),
+      total_(total),
+      terminal_(::isatty(STDERR_FILENO)),
+      start_(std::chrono::steady_clock::now()) {}
 
 std::string ProgressBar::formatDuration(double seconds) {
     if (!std::isfinite(seconds) || seconds < 0) return "--:--";

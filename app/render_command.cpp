@@ -118,8 +118,8 @@ int runRender(const RenderOptions& options) {
         return kExitUserError;
     }
     if (options.verbose)
-        std::cerr << "subterra: " << scene.triangles << " triangles, GL renderer "
-                  << renderer->context().renderer() << "\n";
+        std::cerr << "subterra: " << scene.triangles << " triangles, GL renderer " << renderer->context().renderer()
+                  << "\n";
     std::cout << options.output << "\n";
     return hadErrors ? kExitUserError : kExitOk;
 }
@@ -127,7 +127,8 @@ int runRender(const RenderOptions& options) {
 
 void addRenderCommand(CLI::App& app, int& exitCode) {
     auto options = std::make_shared<RenderOptions>();
-    CLI::App* command = app.add_subcommand("render", "Render a project or data files to a PNG, headless (no display or GPU needed)");
+    CLI::App* command =
+        app.add_subcommand("render", "Render a project or data files to a PNG, headless (no display or GPU needed)");
     addInputOptions(*command, options->inputs);
     addCutOptions(*command, options->inputs);
     command->add_option("-o,--output", options->output, "PNG file to write")->capture_default_str();
@@ -135,13 +136,15 @@ void addRenderCommand(CLI::App& app, int& exitCode) {
     command->add_option("--view", options->view, "A named view of the project");
     command->add_option("--camera", options->camera, "eye x,y,z,target x,y,z[,up x,y,z] in project coordinates");
     command->add_option("--fov", options->fovDeg, "Vertical field of view in degrees");
-    command->add_option("--samples", options->samples, "Multisampling samples (0 = off)")->capture_default_str()
+    command->add_option("--samples", options->samples, "Multisampling samples (0 = off)")
+        ->capture_default_str()
         ->check(CLI::Range(0, 16));
     command->add_option("--terrain-opacity", options->inputs.terrainOpacity, "Ground opacity 0..1 (x-ray)")
         ->check(CLI::Range(0.0, 1.0));
     command->add_flag("--check", options->check, "Run the clearance and cover checks and mark violations in red");
     command->add_option("--title", options->title, "Title card drawn in the top-left corner");
-    command->add_flag("--no-annotations", options->noAnnotations, "Leave out the project's callouts, labels and measurements");
+    command->add_flag("--no-annotations", options->noAnnotations,
+                      "Leave out the project's callouts, labels and measurements");
     command->add_flag("-v,--verbose", options->verbose, "Print scene and GL details");
     command->callback([options, &exitCode] { exitCode = runRender(*options); });
 }

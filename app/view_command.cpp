@@ -47,9 +47,12 @@ void addViewCommand(CLI::App& app, int& exitCode) {
     addCutOptions(*command, options->inputs);
     command->add_option("--size", options->size, "Window size WIDTHxHEIGHT")->capture_default_str();
     command->add_option("--view", options->viewer.view, "Start from this named view of the project");
-    command->add_option("--script", options->viewer.script, "Scripted mode: perform the actions in this JSON file, then quit");
-    command->add_option("--frames", options->viewer.frames, "Scripted mode: quit after N frames")->check(CLI::PositiveNumber);
-    command->add_option("--screenshot", options->viewer.screenshot, "With --frames or --script: save the window as a PNG at the end");
+    command->add_option("--script", options->viewer.script,
+                        "Scripted mode: perform the actions in this JSON file, then quit");
+    command->add_option("--frames", options->viewer.frames, "Scripted mode: quit after N frames")
+        ->check(CLI::PositiveNumber);
+    command->add_option("--screenshot", options->viewer.screenshot,
+                        "With --frames or --script: save the window as a PNG at the end");
     command->add_option("--terrain-opacity", options->inputs.terrainOpacity, "Ground opacity 0..1 (x-ray)")
         ->check(CLI::Range(0.0, 1.0));
     command->add_flag_callback(

@@ -31,9 +31,10 @@ int main(int argc, char** argv) {
     start = std::chrono::steady_clock::now();
     const auto cover = checkCover(inputs.load.model, rules);
     const double coverS = secondsSince(start);
-    std::printf("segments %zu\nimport %.3f s\npieces %zu\npiece_pairs_tested %zu\ncheck_clearance %.3f s\n"
-                "check_cover %.3f s\nclearance_violations %zu\ncover_violations %zu\n",
-                inputs.load.model.segments.size(), importS, clearance.piecesIndexed, clearance.piecePairsTested,
-                clearanceS, coverS, clearance.clearance.size(), cover.size());
+    std::printf(
+        "segments %zu\nimport %.3f s\npieces %zu\npiece_pairs_tested %zu\ncheck_clearance %.3f s\n"
+        "check_cover %.3f s\nclearance_violations %zu\ncover_violations %zu\n",
+        inputs.load.model.segments.size(), importS, clearance.piecesIndexed, clearance.piecePairsTested, clearanceS,
+        coverS, clearance.clearance.size(), cover.size());
     return 0;
 }

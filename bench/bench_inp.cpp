@@ -95,7 +95,8 @@ void writeGeoPackage(const Grid& g, const std::string& path) {
         line.addPoint(g.x(i), g.y(j));
         line.addPoint(g.x(k), g.y(l));
         feature.SetGeometry(&line);
-        if (pipes->CreateFeature(&feature) != OGRERR_NONE) std::fprintf(stderr, "bench_inp: cannot write %s\n", name.c_str());
+        if (pipes->CreateFeature(&feature) != OGRERR_NONE)
+            std::fprintf(stderr, "bench_inp: cannot write %s\n", name.c_str());
     });
     for (int i = 0; i < g.side; ++i)
         for (int j = 0; j < g.side; ++j) {
@@ -104,7 +105,8 @@ void writeGeoPackage(const Grid& g, const std::string& path) {
             feature.SetField("elevation", g.elevation(i, j));
             OGRPoint point(g.x(i), g.y(j));
             feature.SetGeometry(&point);
-            if (junctions->CreateFeature(&feature) != OGRERR_NONE) std::fprintf(stderr, "bench_inp: cannot write a junction\n");
+            if (junctions->CreateFeature(&feature) != OGRERR_NONE)
+                std::fprintf(stderr, "bench_inp: cannot write a junction\n");
         }
     ds->CommitTransaction();
     GDALClose(ds);
@@ -116,7 +118,8 @@ double bestMs(int runs, const std::function<size_t()>& work, size_t& features) {
     for (int r = 0; r < runs; ++r) {
         const auto start = std::chrono::steady_clock::now();
         features = work();
-        best = std::min(best, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+        best =
+            std::min(best, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
     }
     return best;
 }
@@ -145,14 +148,21 @@ int main(int argc, char** argv) {
     // Takes the work, not its result: `features` is only set once the runs are over.
     auto report = [&](const char* name, const std::function<size_t()>& work) {
         const double ms = bestMs(3, work, features);
-        std::printf("%s %.1f ms_per_10k_links (%.0f ms total, %zu features)\n", name, ms * 1e4 / realLinks, ms, features);
+        std::printf("%s %.1f ms_per_10k_links (%.0f ms total, %zu features)\n", name, ms * 1e4 / realLinks, ms,
+                    features);
     };
     LayerSpec spec;
     spec.name = "grid";
     spec.source = epanet;
-    report("epanet_import", [&] { auto r = importEpanet(spec, context); return r.segments.size() + r.nodes.size(); });
+    report("epanet_import", [&] {
+        auto r = importEpanet(spec, context);
+        return r.segments.size() + r.nodes.size();
+    });
     spec.source = swmm;
-    report("swmm_import", [&] { auto r = importSwmm(spec, context); return r.segments.size() + r.nodes.size(); });
+    report("swmm_import", [&] {
+        auto r = importSwmm(spec, context);
+        return r.segments.size() + r.nodes.size();
+    });
     LayerSpec pipes = spec, junctions = spec;
     pipes.source = junctions.source = gpkg;
     pipes.table = "pipes";

@@ -65,7 +65,8 @@ void print(const std::string& name, double seconds, size_t triangles) {
         std::printf("%s failed\n", name.c_str());
         return;
     }
-    std::printf("%s %.1f ms_per_100k_triangles (%.3f s)\n", name.c_str(), seconds * 1000 * 1e5 / double(triangles), seconds);
+    std::printf("%s %.1f ms_per_100k_triangles (%.3f s)\n", name.c_str(), seconds * 1000 * 1e5 / double(triangles),
+                seconds);
 }
 }  // namespace
 
@@ -97,18 +98,27 @@ int main(int argc, char** argv) {
         const size_t count = model.meshes[0].triangles.size() + 2;
         std::printf("file %s %.1f MiB\n", path.c_str(), double(fs::file_size(path)) / (1 << 20));
         const std::string format = std::string(ext).substr(1);
-        print("assimp_parse_" + format, bestSeconds(runs, [&] {
-                  Assimp::Importer importer;
-                  return importer.ReadFile(path, 0) != nullptr;
-              }), count);
+        print("assimp_parse_" + format,
+              bestSeconds(runs,
+                          [&] {
+                              Assimp::Importer importer;
+                              return importer.ReadFile(path, 0) != nullptr;
+                          }),
+              count);
         LayerSpec spec;
         spec.name = "grid";
         spec.source = path;
-        print("subterra_import_" + format, bestSeconds(runs, [&] {
-                  return !importMeshLayer(spec, ImportContext{"", [](double, double) { return 0.0; }}).meshes.empty();
-              }), count);
+        print(
+            "subterra_import_" + format,
+            bestSeconds(
+                runs,
+                [&] {
+                    return !importMeshLayer(spec, ImportContext{"", [](double, double) { return 0.0; }}).meshes.empty();
+                }),
+            count);
         if (format != "glb")
-            print("osgdb_read_" + format, bestSeconds(runs, [&] { return osgDB::readNodeFile(path) != nullptr; }), count);
+            print("osgdb_read_" + format, bestSeconds(runs, [&] { return osgDB::readNodeFile(path) != nullptr; }),
+                  count);
     }
     if (!keep) fs::remove_all(dir);
     return 0;

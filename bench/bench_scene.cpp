@@ -113,7 +113,7 @@ std::optional<Options> parseArguments(int argc, char** argv) {
 // counts more than the pixel count. A layer drawn in two passes (translucent) counts twice, and a
 // hidden one (node mask 0) not at all, as in a frame.
 class DrawnMeshCounter : public osg::NodeVisitor {
-public:
+  public:
     DrawnMeshCounter() : osg::NodeVisitor(TRAVERSE_ACTIVE_CHILDREN) {}
     void apply(osg::Geometry& geometry) override {
         if (const osg::Array* vertices = geometry.getVertexArray()) this->vertices += vertices->getNumElements();
@@ -126,7 +126,7 @@ public:
 };
 
 class LineRemover : public osg::NodeVisitor {
-public:
+  public:
     LineRemover() : osg::NodeVisitor(TRAVERSE_ALL_CHILDREN) {}
     void apply(osg::Geometry& geometry) override {
         for (unsigned i = geometry.getNumPrimitiveSets(); i-- > 0;)
@@ -171,8 +171,8 @@ struct Timings {
 // GPU, as the viewer uploads the whole scene when it opens it (the headless renderer uploads what
 // it draws, when it first draws it). Frame times include reading the picture back, which a window
 // does not do, so the viewer's own rate is, if anything, higher.
-void benchOrbit(OffscreenRenderer& renderer, const BuiltScene& scene, const SceneStyle& style,
-                const CameraSpec& start, int frames) {
+void benchOrbit(OffscreenRenderer& renderer, const BuiltScene& scene, const SceneStyle& style, const CameraSpec& start,
+                int frames) {
     print("kd_tree_build", secondsOf([&] { buildPickingTrees(*scene.root); }), "s");
     const RenderSettings& settings = renderer.settings();
     const double aspect = double(settings.width) / settings.height;
@@ -228,10 +228,8 @@ int main(int argc, char** argv) {
     // mappings, assumed depths) are the normal state of a synthetic city and only counted.
     size_t warnings = 0;
     for (const Problem& problem : inputs.problems) {
-        if (problem.severity == Severity::Error)
-            std::fprintf(stderr, "bench_scene: %s\n", problem.toLine().c_str());
-        else
-            ++warnings;
+        if (problem.severity == Severity::Error) std::fprintf(stderr, "bench_scene: %s\n", problem.toLine().c_str());
+        else ++warnings;
     }
     print("import_warnings", double(warnings), "", 0);
     const Model& model = inputs.load.model;

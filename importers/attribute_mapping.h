@@ -17,8 +17,25 @@ struct FieldRef {
 };
 
 enum class MappingRole {
-    Id, Utility, Diameter, Width, Height, WallThickness, Cover, InvertStart, InvertEnd, Material, Year, Status,
-    Ground, Invert, Depth, NodeKind, Size, BuildingHeight, BasementDepth
+    Id,
+    Utility,
+    Diameter,
+    Width,
+    Height,
+    WallThickness,
+    Cover,
+    InvertStart,
+    InvertEnd,
+    Material,
+    Year,
+    Status,
+    Ground,
+    Invert,
+    Depth,
+    NodeKind,
+    Size,
+    BuildingHeight,
+    BasementDepth
 };
 
 // Which feature types a role applies to (bit flags).
@@ -26,10 +43,10 @@ enum RoleUse : unsigned { kForSegments = 1, kForNodes = 2, kForBuildings = 4, kF
 
 struct MappingRoleInfo {
     MappingRole role;
-    const char* key;          // name in the project file's "mapping" object
+    const char* key;  // name in the project file's "mapping" object
     LengthUnit defaultUnit;
-    bool isLength;            // a numeric length with a unit, not a text field
-    unsigned use;             // RoleUse flags: only these feature types guess this role
+    bool isLength;                     // a numeric length with a unit, not a text field
+    unsigned use;                      // RoleUse flags: only these feature types guess this role
     std::vector<const char*> guesses;  // field names tried in order, case-insensitive
 };
 

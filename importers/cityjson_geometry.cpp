@@ -37,7 +37,8 @@ struct Walker {
     bool ring(const json& indices, std::vector<Vec3d>& points, const std::string& where) {
         if (!indices.is_array() || indices.size() < 3) return fail(where + ": a ring needs at least 3 vertex indices");
         for (const auto& index : indices) {
-            if (!index.is_number_unsigned()) return fail(where + ": vertex index " + index.dump() + " is not a non-negative integer");
+            if (!index.is_number_unsigned())
+                return fail(where + ": vertex index " + index.dump() + " is not a non-negative integer");
             const auto i = index.get<size_t>();
             if (i >= vertices.size())
                 return fail(where + ": vertex index " + std::to_string(i) + " is out of range (" +
@@ -57,7 +58,8 @@ struct Walker {
             if (r == 0) s.outer = std::move(points);
             else s.holes.push_back(std::move(points));
         }
-        if (value && value->is_number_unsigned() && semanticSurfaces && value->get<size_t>() < semanticSurfaces->size()) {
+        if (value && value->is_number_unsigned() && semanticSurfaces &&
+            value->get<size_t>() < semanticSurfaces->size()) {
             const json& semantic = (*semanticSurfaces)[value->get<size_t>()];
             if (semantic.is_object() && semantic.contains("type") && semantic["type"].is_string())
                 s.kind = kindFromSemantic(semantic["type"].get<std::string>());
@@ -73,7 +75,8 @@ struct Walker {
         for (size_t i = 0; i < boundaries.size(); ++i) {
             const json* value = values && values->is_array() && i < values->size() ? &(*values)[i] : nullptr;
             const std::string at = where + "[" + std::to_string(i) + "]";
-            if (!(depth == 0 ? surface(boundaries[i], value, at) : walk(boundaries[i], value, depth - 1, at))) return false;
+            if (!(depth == 0 ? surface(boundaries[i], value, at) : walk(boundaries[i], value, depth - 1, at)))
+                return false;
         }
         return true;
     }
@@ -85,7 +88,8 @@ struct Walker {
 };
 }  // namespace
 
-std::vector<BuildingSurface> cityJsonSurfaces(const json& geometry, const CityJsonVertices& vertices, std::string& error) {
+std::vector<BuildingSurface> cityJsonSurfaces(const json& geometry, const CityJsonVertices& vertices,
+                                              std::string& error) {
     if (!geometry.is_object() || !geometry.contains("type") || !geometry["type"].is_string()) {
         error = "geometry has no \"type\"";
         return {};
@@ -104,7 +108,8 @@ std::vector<BuildingSurface> cityJsonSurfaces(const json& geometry, const CityJs
     const json* values = nullptr;
     if (geometry.contains("semantics") && geometry["semantics"].is_object()) {
         const json& semantics = geometry["semantics"];
-        if (semantics.contains("surfaces") && semantics["surfaces"].is_array()) semanticSurfaces = &semantics["surfaces"];
+        if (semantics.contains("surfaces") && semantics["surfaces"].is_array())
+            semanticSurfaces = &semantics["surfaces"];
         if (semantics.contains("values")) values = &semantics["values"];
     }
     Walker walker{vertices, semanticSurfaces, {}, {}};

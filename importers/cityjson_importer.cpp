@@ -34,14 +34,18 @@ std::optional<json> parseCityJsonText(const std::string& path, const std::string
         const auto colon = reason.find(": ", reason.find("column"));
         if (colon != std::string::npos) reason = reason.substr(colon + 2);
         if (reason.find("UTF-8") != std::string::npos) reason += " (the file must be UTF-8)";
-        problems.push_back({Severity::Error, path, lineAt(text, e.byte > 0 ? e.byte - 1 : 0), "not valid JSON: " + reason});
+        problems.push_back(
+            {Severity::Error, path, lineAt(text, e.byte > 0 ? e.byte - 1 : 0), "not valid JSON: " + reason});
     } catch (const json::out_of_range& e) {  // a number beyond double ("1e400"): the message quotes it
         const std::string what = e.what(), quote = "parsing '";
         const size_t start = what.find(quote);
-        const std::string number = start == std::string::npos ? "" : what.substr(start + quote.size(), what.rfind('\'') - start - quote.size());
+        const std::string number = start == std::string::npos
+                                       ? ""
+                                       : what.substr(start + quote.size(), what.rfind('\'') - start - quote.size());
         const size_t at = number.empty() ? std::string::npos : text.find(number);
-        problems.push_back({Severity::Error, path, at == std::string::npos ? "$" : lineAt(text, at),
-                            "not valid JSON: number " + (number.empty() ? std::string("too large") : number + " is too large")});
+        problems.push_back(
+            {Severity::Error, path, at == std::string::npos ? "$" : lineAt(text, at),
+             "not valid JSON: number " + (number.empty() ? std::string("too large") : number + " is too large")});
     }
     return std::nullopt;
 }
@@ -79,9 +83,11 @@ std::optional<CityJsonVertices> readVertices(const json& document, const std::st
     if (document.contains("transform")) {
         const json& transform = document["transform"];
         auto s = transform.is_object() && transform.contains("scale") ? threeNumbers(transform["scale"]) : std::nullopt;
-        auto t = transform.is_object() && transform.contains("translate") ? threeNumbers(transform["translate"]) : std::nullopt;
+        auto t = transform.is_object() && transform.contains("translate") ? threeNumbers(transform["translate"])
+                                                                          : std::nullopt;
         if (!s || !t) {
-            problems.push_back({Severity::Error, path, "$.transform", "needs \"scale\" and \"translate\" of three numbers each"});
+            problems.push_back(
+                {Severity::Error, path, "$.transform", "needs \"scale\" and \"translate\" of three numbers each"});
             return std::nullopt;
         }
         scale = *s, translate = *t;
@@ -98,8 +104,11 @@ std::optional<CityJsonVertices> readVertices(const json& document, const std::st
     for (size_t i = 0; i < list.size(); ++i) {
         const auto v = threeNumbers(list[i]);
         Vec3d p;
-        if (v) p = {(*v)[0] * scale[0] + translate[0], (*v)[1] * scale[1] + translate[1], (*v)[2] * scale[2] + translate[2]};
-        const bool inRange = v && std::abs(p.x) < kFarthestM && std::abs(p.y) < kFarthestM && std::abs(p.z) < kFarthestM;
+        if (v)
+            p = {(*v)[0] * scale[0] + translate[0], (*v)[1] * scale[1] + translate[1],
+                 (*v)[2] * scale[2] + translate[2]};
+        const bool inRange =
+            v && std::abs(p.x) < kFarthestM && std::abs(p.y) < kFarthestM && std::abs(p.z) < kFarthestM;
         if (inRange) vertices[i] = p;
         else if (++bad <= 5)
             problems.push_back({Severity::Error, path, "$.vertices[" + std::to_string(i) + "]",
@@ -149,7 +158,8 @@ void settleBoundingPrism(Building& building) {
     const BuildingSurface* ground = nullptr;
     for (const auto& surface : building.surfaces) {
         for (const auto& p : surface.outer) minZ = std::min(minZ, p.z), maxZ = std::max(maxZ, p.z);
-        if (surface.kind == BuildingSurface::Kind::Ground && (!ground || planArea(surface.outer) > planArea(ground->outer)))
+        if (surface.kind == BuildingSurface::Kind::Ground &&
+            (!ground || planArea(surface.outer) > planArea(ground->outer)))
             ground = &surface;
     }
     if (!ground) {  // no ground surface: the largest surface seen from above
@@ -222,7 +232,8 @@ LayerImport importCityJson(const LayerSpec& spec, const ImportContext& context) 
     const std::string version = cityJsonString(*document, "version");  // a number here must not throw
     report.table = "CityJSON " + version;
     if (version != "1.0" && version != "1.1" && version != "2.0")
-        problems.push_back({Severity::Warning, spec.source, "$.version", "version '" + version + "' is not 1.0, 1.1 or 2.0; read as 2.0"});
+        problems.push_back({Severity::Warning, spec.source, "$.version",
+                            "version '" + version + "' is not 1.0, 1.1 or 2.0; read as 2.0"});
     auto vertices = readVertices(*document, spec.source, problems);
     if (!vertices) return result;
     if (!document->contains("CityObjects") || !(*document)["CityObjects"].is_object()) {
@@ -232,7 +243,8 @@ LayerImport importCityJson(const LayerSpec& spec, const ImportContext& context) 
     report.sourceCrsWkt = declaredCrs(*document, spec.source, &problems);
     if (crsIsMetric(report.sourceCrsWkt)) report.units = "m";
     if (report.sourceCrsWkt.empty() && !context.projectCrsWkt.empty())
-        problems.push_back({Severity::Warning, spec.source, "", "no CRS declared; coordinates taken to be in the project CRS"});
+        problems.push_back(
+            {Severity::Warning, spec.source, "", "no CRS declared; coordinates taken to be in the project CRS"});
     std::string error;
     auto transform = CrsTransform::create(report.sourceCrsWkt, context.projectCrsWkt, error);
     if (!transform) {
@@ -270,7 +282,8 @@ LayerImport importCityJson(const LayerSpec& spec, const ImportContext& context) 
         building.attributes["type"] = type;
         building.attributes["lod"] = attributeText((*geometry).value("lod", json("")));
         if (object.contains("attributes") && object["attributes"].is_object())
-            for (const auto& [key, value] : object["attributes"].items()) building.attributes[key] = attributeText(value);
+            for (const auto& [key, value] : object["attributes"].items())
+                building.attributes[key] = attributeText(value);
         settleBoundingPrism(building);
         geometryKinds.insert("LoD" + building.attributes["lod"] + " " + geometry->value("type", ""));
         for (const auto& s : building.surfaces) report.countsByKind[std::string(toString(s.kind)) + " surfaces"]++;
@@ -283,7 +296,8 @@ LayerImport importCityJson(const LayerSpec& spec, const ImportContext& context) 
         for (const auto& s : b.surfaces)
             for (const auto& p : s.outer) report.extent.add(p);
     if (report.featuresRead > 0 && report.featuresImported == 0)
-        problems.push_back({Severity::Error, spec.source, "", "none of " + std::to_string(report.featuresRead) + " buildings could be used"});
+        problems.push_back({Severity::Error, spec.source, "",
+                            "none of " + std::to_string(report.featuresRead) + " buildings could be used"});
     else if (report.featuresRead == 0)
         problems.push_back({Severity::Warning, spec.source, "", "no building with geometry; nothing imported"});
     return result;

@@ -32,7 +32,9 @@ std::optional<std::string> crsFromReference(const std::string& reference, std::s
     if (epsg != std::string::npos) {
         const auto end = reference.find_last_of("0123456789");
         auto start = end;
-        while (start != std::string::npos && start > epsg && std::isdigit(static_cast<unsigned char>(reference[start - 1]))) --start;
+        while (start != std::string::npos && start > epsg &&
+               std::isdigit(static_cast<unsigned char>(reference[start - 1])))
+            --start;
         if (end != std::string::npos && end > epsg) {
             if (auto wkt = crsToWkt("EPSG:" + reference.substr(start, end - start + 1), error)) return wkt;
             error = "unknown coordinate reference system '" + reference + "'";
@@ -66,7 +68,8 @@ bool crsEquivalent(const std::string& a, const std::string& b) {
     if (a.empty() || b.empty()) return a.empty() && b.empty();
     OGRSpatialReference sa, sb;
     if (!loadWkt(sa, a) || !loadWkt(sb, b)) return false;
-    const char* options[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", "CRITERION=EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS", nullptr};
+    const char* options[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES",
+                             "CRITERION=EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS", nullptr};
     return sa.IsSame(&sb, options);
 }
 

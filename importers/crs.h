@@ -22,7 +22,7 @@ std::optional<std::string> crsFromReference(const std::string& reference, std::s
 // Short human name ("WGS 84 / UTM zone 51N (EPSG:32651)").
 std::string crsDisplayName(const std::string& wkt);
 bool crsIsGeographic(const std::string& wkt);
-bool crsIsMetric(const std::string& wkt);   // projected with metre units
+bool crsIsMetric(const std::string& wkt);  // projected with metre units
 bool crsEquivalent(const std::string& a, const std::string& b);
 // WKT of the UTM zone (WGS 84) that contains lon/lat.
 std::string utmCrsFor(double lonDeg, double latDeg);

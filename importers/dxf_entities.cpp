@@ -9,7 +9,8 @@ int convertDxfEntity(OGRFeature& feature, const ConversionContext& context, cons
     const OGRGeometry* geometry = feature.GetGeometryRef();
     const OGRwkbGeometryType flat = geometry ? OGR_GT_GetLinear(wkbFlatten(geometry->getGeometryType())) : wkbUnknown;
     if (flat != wkbLineString && flat != wkbMultiLineString) {
-        report.countsByKind[std::string("skipped ") + (geometry ? geometry->getGeometryName() : "entity without geometry")]++;
+        report.countsByKind[std::string("skipped ") +
+                            (geometry ? geometry->getGeometryName() : "entity without geometry")]++;
         return 0;
     }
     const int index = feature.GetFieldIndex("Layer");
@@ -17,8 +18,8 @@ int convertDxfEntity(OGRFeature& feature, const ConversionContext& context, cons
     const size_t first = out.size();
     const int made = convertLineFeature(feature, context, out);
     const DxfLayerRule* rule = findDxfLayerRule(options, dxfLayer);
-    std::optional<double> diameterMm = rule && rule->diameterMm ? rule->diameterMm
-                                                                : diameterFromLayerName(options.dxfDiameterPattern, dxfLayer);
+    std::optional<double> diameterMm =
+        rule && rule->diameterMm ? rule->diameterMm : diameterFromLayerName(options.dxfDiameterPattern, dxfLayer);
     std::optional<UtilityKind> utility = rule && rule->utility ? rule->utility : utilityFromName(dxfLayer);
     for (size_t i = first; i < out.size(); ++i) {
         PendingSegment& pending = out[i];

@@ -12,11 +12,11 @@
 namespace subterra {
 
 namespace {
-const std::vector<std::string> kSections{
-    "TITLE",   "JUNCTIONS", "RESERVOIRS", "TANKS",  "PIPES",     "PUMPS",     "VALVES",   "TAGS",
-    "DEMANDS", "STATUS",    "PATTERNS",   "CURVES", "CONTROLS",  "RULES",     "ENERGY",   "EMITTERS",
-    "QUALITY", "SOURCES",   "REACTIONS",  "MIXING", "TIMES",     "REPORT",    "OPTIONS",  "COORDINATES",
-    "VERTICES", "LABELS",   "BACKDROP",   "END",    "LEAKAGE"};
+const std::vector<std::string> kSections{"TITLE",     "JUNCTIONS", "RESERVOIRS", "TANKS",    "PIPES",    "PUMPS",
+                                         "VALVES",    "TAGS",      "DEMANDS",    "STATUS",   "PATTERNS", "CURVES",
+                                         "CONTROLS",  "RULES",     "ENERGY",     "EMITTERS", "QUALITY",  "SOURCES",
+                                         "REACTIONS", "MIXING",    "TIMES",      "REPORT",   "OPTIONS",  "COORDINATES",
+                                         "VERTICES",  "LABELS",    "BACKDROP",   "END",      "LEAKAGE"};
 
 // Units: US customary (ft, in) or SI (m, mm), from the flow unit.
 struct Units {
@@ -32,7 +32,8 @@ Units readUnits(const InpFile& file, InpNetwork& network) {
     for (const auto& record : options ? options->records : std::vector<InpRecord>{}) {
         if (inpUpper(record.fields[0]) != "UNITS" || record.fields.size() < 2) continue;
         const std::string flow = inpUpper(record.fields[1]);
-        const std::vector<std::string> us{"CFS", "GPM", "MGD", "IMGD", "AFD"}, si{"LPS", "LPM", "MLD", "CMH", "CMD", "CMS"};
+        const std::vector<std::string> us{"CFS", "GPM", "MGD", "IMGD", "AFD"},
+            si{"LPS", "LPM", "MLD", "CMH", "CMD", "CMS"};
         if (std::count(us.begin(), us.end(), flow)) units = {flow, true};
         else if (std::count(si.begin(), si.end(), flow)) units = {flow, false};
         else network.error(record.line, "unknown Units '" + record.fields[1].substr(0, 20) + "': GPM (ft, in) assumed");
@@ -129,7 +130,8 @@ struct Reader {
         l.section.diameterM = units.diameter(value);
         l.attributes["diameter"] = r.fields[field];
         if (l.section.diameterM <= 0) {
-            network.warning(r.line, l.kind + " '" + l.id + "': diameter " + r.fields[field] + " is not positive: default size drawn");
+            network.warning(r.line, l.kind + " '" + l.id + "': diameter " + r.fields[field] +
+                                        " is not positive: default size drawn");
             l.section = defaultSection(network.utility);
         }
     }
@@ -176,14 +178,15 @@ struct Reader {
             if (l.kind != "pipe" || l.section.diameterM <= 1.5) continue;
             double neighbours = 0;
             for (const auto& other : network.links)
-                if (&other != &l && other.kind == "pipe" && (other.from == l.from || other.to == l.from ||
-                                                             other.from == l.to || other.to == l.to))
+                if (&other != &l && other.kind == "pipe" &&
+                    (other.from == l.from || other.to == l.from || other.from == l.to || other.to == l.to))
                     neighbours = std::max(neighbours, other.section.diameterM);
             if (neighbours <= 0 || l.section.diameterM <= 2 * neighbours) continue;
             char text[160];
-            std::snprintf(text, sizeof text, "pipe '%s': diameter %s %s is over twice that of every pipe it meets: drawn "
-                          "at %.0f mm (a dummy connector?)", l.id.c_str(), l.attributes["diameter"].c_str(),
-                          units.us ? "in" : "mm", neighbours * 1000);
+            std::snprintf(text, sizeof text,
+                          "pipe '%s': diameter %s %s is over twice that of every pipe it meets: drawn "
+                          "at %.0f mm (a dummy connector?)",
+                          l.id.c_str(), l.attributes["diameter"].c_str(), units.us ? "in" : "mm", neighbours * 1000);
             network.warning(l.line, text);
             l.section.diameterM = neighbours;
             setLevels(l);
@@ -225,8 +228,9 @@ void addLinkFlows(const std::string& reportPath, InpNetwork& network) {
         ++matched;
     }
     if (matched < flows.size())
-        network.problems.push_back({Severity::Warning, reportPath, "",
-                                    std::to_string(flows.size() - matched) + " link results name no link of " + network.path});
+        network.problems.push_back(
+            {Severity::Warning, reportPath, "",
+             std::to_string(flows.size() - matched) + " link results name no link of " + network.path});
     network.notes.push_back("flows: " + std::to_string(matched) + " of " + std::to_string(network.links.size()) +
                             " links from " + reportPath);
 }
@@ -246,11 +250,13 @@ LayerImport importEpanet(const LayerSpec& spec, const ImportContext& context) {
     if (!file) return assembleNetwork(network, spec, context);
     Reader reader{*file, network, readUnits(*file, network), spec.nodeElevation, defaultCoverM(network.utility)};
     network.usUnits = reader.units.us;
-    network.notes.push_back("units: " + reader.units.flow + (reader.units.us ? " (US: ft, diameters in inches)" : " (SI: m, diameters in mm)"));
+    network.notes.push_back("units: " + reader.units.flow +
+                            (reader.units.us ? " (US: ft, diameters in inches)" : " (SI: m, diameters in mm)"));
     char coverText[64];
     std::snprintf(coverText, sizeof coverText, "%.2f m", reader.cover);
     network.notes.push_back(spec.nodeElevation == LayerSpec::NodeElevation::Ground
-                                ? std::string("Z rule: node elevation = ground; pipe tops ") + coverText + " below (default cover)"
+                                ? std::string("Z rule: node elevation = ground; pipe tops ") + coverText +
+                                      " below (default cover)"
                                 : "Z rule: node elevation = pipe centreline");
     network.reserve(*file, {"JUNCTIONS", "RESERVOIRS", "TANKS"}, {"PIPES", "PUMPS", "VALVES"});
     reader.readNodes();

@@ -50,8 +50,8 @@ std::map<std::string, double> readEpanetLinkFlows(const std::string& path, Probl
         flows[id] = flow;
     }
     if (!found || state != State::Rows)
-        problems.push_back({Severity::Error, path, "",
-                            "no \"Link Results\" table: write the report with [REPORT] LINKS ALL"});
+        problems.push_back(
+            {Severity::Error, path, "", "no \"Link Results\" table: write the report with [REPORT] LINKS ALL"});
     return flows;
 }
 

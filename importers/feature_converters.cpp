@@ -10,7 +10,7 @@
 namespace subterra {
 
 namespace {
-constexpr double kMaxDiameterM = 5.0;       // larger is a unit or typing error, not a pipe
+constexpr double kMaxDiameterM = 5.0;  // larger is a unit or typing error, not a pipe
 constexpr double kMaxBuildingHeightM = 1000.0;
 
 std::string featureId(OGRFeature& feature, const AttributeMapping& mapping) {
@@ -61,8 +61,7 @@ int convertLineFeature(OGRFeature& feature, const ConversionContext& context, st
         const OGRwkbGeometryType flat = OGR_GT_GetLinear(wkbFlatten(geometry.getGeometryType()));
         if (flat == wkbLineString || flat == wkbMultiLineString)
             where.warn("line has fewer than 2 distinct points; feature skipped");
-        else
-            where.warn("geometry is " + std::string(geometry.getGeometryName()) + ", not a line; feature skipped");
+        else where.warn("geometry is " + std::string(geometry.getGeometryName()) + ", not a line; feature skipped");
         return 0;
     }
     PendingSegment base;
@@ -70,7 +69,8 @@ int convertLineFeature(OGRFeature& feature, const ConversionContext& context, st
     base.segment.utility = featureUtility(feature, context, where);
     base.segment.material = readText(feature, context.mapping.get(MappingRole::Material));
     base.segment.status = readText(feature, context.mapping.get(MappingRole::Status));
-    if (auto year = readNumber(feature, context.mapping.get(MappingRole::Year), where)) base.segment.installYear = int(*year);
+    if (auto year = readNumber(feature, context.mapping.get(MappingRole::Year), where))
+        base.segment.installYear = int(*year);
     base.segment.attributes = allAttributes(feature);
     base.rawDiameter = readNumber(feature, context.mapping.get(MappingRole::Diameter), where);
     const auto width = readLengthM(feature, context.mapping.get(MappingRole::Width), where, true);

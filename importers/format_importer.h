@@ -12,7 +12,7 @@
 namespace subterra {
 
 struct FormatImporter {
-    const char* name;                  // "EPANET", shown by `info`
+    const char* name;  // "EPANET", shown by `info`
     // True when this importer reads `path` (extension and, where needed, a look at the content:
     // EPANET and SWMM both use .inp).
     bool (*claims)(const std::string& path);

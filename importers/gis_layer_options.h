@@ -19,8 +19,8 @@ struct DxfLayerRule {
 };
 
 struct GisLayerOptions {
-    std::string sql;                                // OGR SQL / database SQL instead of a table
-    std::optional<std::array<double, 4>> bbox;      // minx, miny, maxx, maxy in the project CRS
+    std::string sql;                            // OGR SQL / database SQL instead of a table
+    std::optional<std::array<double, 4>> bbox;  // minx, miny, maxx, maxy in the project CRS
     std::vector<DxfLayerRule> dxfLayers;
     std::string dxfDiameterPattern = "DN\\s*(\\d+)";  // ECMAScript regex; group 1 = diameter in mm
 };

@@ -118,7 +118,8 @@ void readPolygons(const InpFile& file, InpNetwork& network) {
     for (size_t i = 0; i < network.areas.size(); ++i) byId.emplace(network.areas[i].id, i);
     readPoints(file, "POLYGONS", network.problems, [&](const InpRecord& record, InpPoint p) {
         auto area = byId.find(record.fields[0]);
-        if (area == byId.end()) network.warning(record.line, "polygon vertex of unknown subcatchment '" + record.fields[0] + "' ignored");
+        if (area == byId.end())
+            network.warning(record.line, "polygon vertex of unknown subcatchment '" + record.fields[0] + "' ignored");
         else network.areas[area->second].outline.push_back(p);
     });
 }
@@ -132,7 +133,9 @@ std::optional<LayerProbe> probeInpFile(const std::string& path, const std::vecto
         return std::nullopt;
     }
     LayerProbe probe;
-    readPoints(*file, "COORDINATES", problems, [&](const InpRecord&, InpPoint p) { probe.extent.add(Vec3d{p.x, p.y, 0}); });
+    readPoints(*file, "COORDINATES", problems, [&](const InpRecord&, InpPoint p) {
+        probe.extent.add(Vec3d{p.x, p.y, 0});
+    });
     return probe;
 }
 
@@ -149,7 +152,8 @@ class Placement {
             auto wkt = crsToWkt(spec.sourceCrs, error);
             if (wkt) transform_ = CrsTransform::create(*wkt, context.projectCrsWkt, error);
             if (!transform_) {
-                problems.push_back({Severity::Error, network.path, "crs", "layer CRS '" + spec.sourceCrs + "': " + error});
+                problems.push_back(
+                    {Severity::Error, network.path, "crs", "layer CRS '" + spec.sourceCrs + "': " + error});
                 failed_ = true;
                 return;
             }
@@ -220,7 +224,8 @@ Node toModelNode(const InpNode& n, const Vec3d& position, const InpNetwork& netw
 }
 
 // A pump or valve drawn on its link, at the middle.
-Node linkSymbol(const InpLink& link, const std::vector<Vec3d>& points, const InpNetwork& network, const LayerSpec& spec) {
+Node linkSymbol(const InpLink& link, const std::vector<Vec3d>& points, const InpNetwork& network,
+                const LayerSpec& spec) {
     Node node;
     node.id = link.id;
     node.layer = spec.name;
@@ -259,7 +264,7 @@ std::optional<GroundPatch> placeArea(const InpArea& area, const Placement& place
     }
     const InpNode* outlet = network.findNode(area.outlet);
     const bool outletPlaced = outlet && placed.count(area.outlet);
-    const double ground = outletPlaced        ? outlet->groundZ
+    const double ground = outletPlaced       ? outlet->groundZ
                           : context.groundAt ? context.groundAt(patch.outline[0].x, patch.outline[0].y)
                                              : 0.0;
     for (auto& p : patch.outline) p.z = ground;
@@ -288,7 +293,9 @@ LayerImport assembleNetwork(InpNetwork& network, const LayerSpec& spec, const Im
     for (const auto& [id, p] : network.coordinates) {
         std::vector<Vec3d> point{{p.x, p.y, 0}};
         if (placement.apply(point)) placed[id] = point[0];
-        else network.error(network.nodes[network.nodeIndex[id]].line, "node '" + id + "': coordinates cannot be transformed");
+        else
+            network.error(network.nodes[network.nodeIndex[id]].line,
+                          "node '" + id + "': coordinates cannot be transformed");
     }
     for (const auto& n : network.nodes) {
         report.countsByKind[n.kind + "s"]++;

@@ -14,13 +14,13 @@ namespace subterra {
 
 struct InpNode {
     std::string id;
-    std::string kind;        // the file's word: "junction", "tank", "outfall"... (countsByKind)
+    std::string kind;  // the file's word: "junction", "tank", "outfall"... (countsByKind)
     NodeKind symbol = NodeKind::Junction;
     int line = 0;
-    double groundZ = 0;      // metres
+    double groundZ = 0;  // metres
     double invertZ = 0;
     double sizeM = 0.3;
-    double heightM = 0;      // tanks: above groundZ
+    double heightM = 0;  // tanks: above groundZ
     // Level at which links meet this node; nullopt = take the other end's (EPANET reservoirs).
     std::optional<double> linkLevel;
     std::map<std::string, std::string> attributes;
@@ -28,7 +28,7 @@ struct InpNode {
 
 struct InpLink {
     std::string id;
-    std::string kind;        // "pipe", "pump", "conduit"...
+    std::string kind;  // "pipe", "pump", "conduit"...
     int line = 0;
     std::string from, to;
     CrossSection section;
@@ -47,8 +47,8 @@ struct InpPoint {
 struct InpArea {
     std::string id;
     int line = 0;
-    std::string outlet;      // node (or subcatchment) receiving its runoff
-    std::string landUse;     // dominant land use in [COVERAGES]; empty = none
+    std::string outlet;   // node (or subcatchment) receiving its runoff
+    std::string landUse;  // dominant land use in [COVERAGES]; empty = none
     std::vector<InpPoint> outline;
     std::map<std::string, std::string> attributes;
 };
@@ -57,15 +57,15 @@ struct InpNetwork {
     std::string path;
     const char* format = "";  // "EPANET", "SWMM"
     UtilityKind utility = UtilityKind::Other;
-    bool usUnits = false;     // coordinates in feet when no source CRS is given
+    bool usUnits = false;  // coordinates in feet when no source CRS is given
     std::vector<InpNode> nodes;
     std::vector<InpLink> links;
     std::map<std::string, size_t> nodeIndex, linkIndex;
     std::map<std::string, InpPoint> coordinates;
     std::map<std::string, std::vector<InpPoint>> vertices;
     std::vector<InpArea> areas;
-    std::map<std::string, long> extraCounts;   // read but not drawn (subcatchment polygons...)
-    std::vector<std::string> notes;            // units, Z rule... shown by `info`
+    std::map<std::string, long> extraCounts;  // read but not drawn (subcatchment polygons...)
+    std::vector<std::string> notes;           // units, Z rule... shown by `info`
     Problems problems;
 
     // Room for the records of these sections (big models: no reallocation while reading).

@@ -99,8 +99,8 @@ InpFile parseInpText(const std::string& text, const std::string& path, const std
         }
         if (file.sections.empty()) {
             if (!warnedOutside)
-                problems.push_back({Severity::Error, path, lineWhere(lineNumber),
-                                    "data before the first [SECTION] header: skipped"});
+                problems.push_back(
+                    {Severity::Error, path, lineWhere(lineNumber), "data before the first [SECTION] header: skipped"});
             warnedOutside = true;
             continue;
         }
@@ -155,13 +155,13 @@ std::optional<double> inpNumber(const InpRecord& record, size_t index, const cha
     char* end = nullptr;
     const double value = std::strtod(text.c_str(), &end);
     if (text.empty() || end != text.c_str() + text.size()) {
-        problems.push_back({Severity::Error, path, where,
-                            std::string(what) + " is not a number: '" + text.substr(0, 40) + "'"});
+        problems.push_back(
+            {Severity::Error, path, where, std::string(what) + " is not a number: '" + text.substr(0, 40) + "'"});
         return std::nullopt;
     }
     if (!std::isfinite(value) || std::fabs(value) > 1e12) {
-        problems.push_back({Severity::Error, path, where,
-                            std::string(what) + " is out of range: '" + text.substr(0, 40) + "'"});
+        problems.push_back(
+            {Severity::Error, path, where, std::string(what) + " is out of range: '" + text.substr(0, 40) + "'"});
         return std::nullopt;
     }
     return value;

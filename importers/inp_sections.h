@@ -11,12 +11,12 @@
 namespace subterra {
 
 struct InpRecord {
-    int line = 0;                      // 1-based line number in the file
-    std::vector<std::string> fields;   // never empty
+    int line = 0;                     // 1-based line number in the file
+    std::vector<std::string> fields;  // never empty
 };
 
 struct InpSection {
-    std::string name;                  // upper case, without brackets: "JUNCTIONS"
+    std::string name;  // upper case, without brackets: "JUNCTIONS"
     int line = 0;
     std::vector<InpRecord> records;
 };

@@ -15,9 +15,14 @@ namespace subterra {
 namespace {
 // Metres per LandXML unit name (linearUnit, elevationUnit, diameterUnit).
 std::optional<double> metresPerUnit(const std::string& name) {
-    static const std::map<std::string, double> units{
-        {"millimeter", 0.001}, {"centimeter", 0.01}, {"meter", 1.0},        {"kilometer", 1000.0},
-        {"inch", 0.0254},      {"foot", 0.3048},     {"USSurveyFoot", 1200.0 / 3937.0}, {"mile", 1609.344}};
+    static const std::map<std::string, double> units{{"millimeter", 0.001},
+                                                     {"centimeter", 0.01},
+                                                     {"meter", 1.0},
+                                                     {"kilometer", 1000.0},
+                                                     {"inch", 0.0254},
+                                                     {"foot", 0.3048},
+                                                     {"USSurveyFoot", 1200.0 / 3937.0},
+                                                     {"mile", 1609.344}};
     auto it = units.find(name);
     return it == units.end() ? std::nullopt : std::optional<double>(it->second);
 }
@@ -37,7 +42,8 @@ struct Source {
     std::string where(const pugi::xml_node& node, const std::string& what) const {
         return what + " (" + lineAt(text, size_t(node.offset_debug())) + ")";
     }
-    void problem(Severity severity, const pugi::xml_node& node, const std::string& what, const std::string& message) const {
+    void problem(Severity severity, const pugi::xml_node& node, const std::string& what,
+                 const std::string& message) const {
         problems.push_back({severity, path, where(node, what), message});
     }
     // A numeric attribute; nullopt (with a problem when present but not a finite number).
@@ -69,8 +75,8 @@ Units readUnits(const pugi::xml_node& root, const std::string& path, Problems& p
     const std::string diameter = node.attribute("diameterUnit").as_string(metric ? "millimeter" : "inch");
     auto factor = [&](const std::string& name, double fallback) {
         if (auto f = metresPerUnit(name)) return *f;
-        problems.push_back({Severity::Warning, path, "Units", "unknown unit '" + name + "'; assumed " +
-                                                                   (fallback == 1.0 ? "meter" : "foot")});
+        problems.push_back({Severity::Warning, path, "Units",
+                            "unknown unit '" + name + "'; assumed " + (fallback == 1.0 ? "meter" : "foot")});
         return fallback;
     };
     const double base = metric ? 1.0 : 0.3048;
@@ -163,8 +169,7 @@ class NetworkReader {
         auto rim = source_.number(s, "elevRim", what);
         auto sump = source_.number(s, "elevSump", what);
         if (!center) return;
-        if (!rim || !sump)
-            return source_.problem(Severity::Error, s, what, "needs numeric elevRim and elevSump");
+        if (!rim || !sump) return source_.problem(Severity::Error, s, what, "needs numeric elevRim and elevSump");
         StructInfo info;
         Node& node = info.node;
         node.id = name;
@@ -189,7 +194,8 @@ class NetworkReader {
                                    const std::string& what) {
         auto it = s.invertByPipe.find(pipe);
         if (it != s.invertByPipe.end()) return it->second;
-        source_.problem(Severity::Warning, node, what, "Struct '" + s.node.id + "' gives no <Invert> for it; its sump level is used");
+        source_.problem(Severity::Warning, node, what,
+                        "Struct '" + s.node.id + "' gives no <Invert> for it; its sump level is used");
         return s.node.invertZ;
     }
 
@@ -201,15 +207,17 @@ class NetworkReader {
         const auto start = structs_.find(from), end = structs_.find(to);
         if (start == structs_.end() || end == structs_.end()) {
             const std::string missing = start == structs_.end() ? from : to;
-            return source_.problem(Severity::Error, p, what, "refers to Struct '" + missing + "', which " +
-                                   (structNames_.count(missing) ? "could not be read" : "is not in this network"));
+            return source_.problem(Severity::Error, p, what,
+                                   "refers to Struct '" + missing + "', which " +
+                                       (structNames_.count(missing) ? "could not be read" : "is not in this network"));
         }
         Segment segment;
         segment.id = name;
         segment.layer = layerName();
         segment.utility = utility_;
         if (const pugi::xml_node circ = p.child("CircPipe")) {
-            if (auto d = source_.number(circ, "diameter", what)) segment.section.diameterM = *d * source_.units.diameter;
+            if (auto d = source_.number(circ, "diameter", what))
+                segment.section.diameterM = *d * source_.units.diameter;
             segment.material = circ.attribute("material").as_string();
         } else if (const pugi::xml_node rect = p.child("RectPipe")) {
             segment.section.shape = CrossSection::Shape::Rectangular;
@@ -218,7 +226,8 @@ class NetworkReader {
             segment.material = rect.attribute("material").as_string();
         }
         if (!segment.section.isKnown()) {
-            source_.problem(Severity::Warning, p, what, "no usable size (<CircPipe diameter> or <RectPipe width/height>); a default is used");
+            source_.problem(Severity::Warning, p, what,
+                            "no usable size (<CircPipe diameter> or <RectPipe width/height>); a default is used");
             segment.section = defaultSection(utility_);
         }
         for (const auto& attribute : p.attributes()) segment.attributes[attribute.name()] = attribute.value();
@@ -260,21 +269,24 @@ bool loadDocument(const std::string& path, pugi::xml_document& document, std::st
     // bytes in a file that claims UTF-8 without complaint.
     const std::string declaration = text.substr(0, text.find("?>"));
     const bool declaresOther = declaration.find("encoding=") != std::string::npos &&
-                               declaration.find("UTF-8") == std::string::npos && declaration.find("utf-8") == std::string::npos;
+                               declaration.find("UTF-8") == std::string::npos &&
+                               declaration.find("utf-8") == std::string::npos;
     if (auto bad = declaresOther ? std::nullopt : invalidUtf8Offset(text)) {
         problems.push_back({Severity::Error, path, lineAt(text, *bad),
                             "not valid UTF-8 text; save it as UTF-8 or declare its encoding in <?xml ... ?>"});
         return false;
     }
-    const pugi::xml_parse_result parsed = document.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_auto);
+    const pugi::xml_parse_result parsed =
+        document.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_auto);
     if (!parsed) {
         problems.push_back({Severity::Error, path, lineAt(text, size_t(parsed.offset)),
                             std::string("not well-formed XML: ") + parsed.description()});
         return false;
     }
     if (std::string(document.document_element().name()) != "LandXML") {
-        problems.push_back({Severity::Error, path, "", "not a LandXML file (root element is <" +
-                                                           std::string(document.document_element().name()) + ">)"});
+        problems.push_back(
+            {Severity::Error, path, "",
+             "not a LandXML file (root element is <" + std::string(document.document_element().name()) + ">)"});
         return false;
     }
     return true;
@@ -331,7 +343,8 @@ LayerImport importLandXml(const LayerSpec& spec, const ImportContext& context) {
     for (auto& node : result.nodes) {
         std::vector<Vec3d> at{node.position};
         if (!place(at)) {
-            result.problems.push_back({Severity::Error, spec.source, "Struct '" + node.id + "'", "cannot be transformed into the project CRS"});
+            result.problems.push_back({Severity::Error, spec.source, "Struct '" + node.id + "'",
+                                       "cannot be transformed into the project CRS"});
             continue;
         }
         node.position = at[0];
@@ -342,7 +355,8 @@ LayerImport importLandXml(const LayerSpec& spec, const ImportContext& context) {
     result.nodes = std::move(nodes);
     for (auto& pipe : reader.pending_) {
         if (!place(pipe.segment.points)) {
-            result.problems.push_back({Severity::Error, spec.source, "Pipe '" + pipe.segment.id + "'", "cannot be transformed into the project CRS"});
+            result.problems.push_back({Severity::Error, spec.source, "Pipe '" + pipe.segment.id + "'",
+                                       "cannot be transformed into the project CRS"});
             continue;
         }
         applyDepthRules(pipe.segment, false, pipe.levels, context.groundAt);

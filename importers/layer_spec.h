@@ -15,12 +15,12 @@ const char* toString(FeatureType type);
 std::optional<FeatureType> parseFeatureType(const std::string& text);
 
 struct LayerSpec {
-    std::string name;                    // layer name shown to the user
-    std::string source;                  // file path or GDAL connection string ("PG:...")
-    std::string table;                   // OGR layer; empty = the source's only layer
-    std::optional<FeatureType> type;     // empty = guessed from the geometry type
-    std::optional<UtilityKind> utility;  // empty = from a field or the layer name
-    AttributeMapping mapping;            // explicit entries; the rest is guessed
+    std::string name;                        // layer name shown to the user
+    std::string source;                      // file path or GDAL connection string ("PG:...")
+    std::string table;                       // OGR layer; empty = the source's only layer
+    std::optional<FeatureType> type;         // empty = guessed from the geometry type
+    std::optional<UtilityKind> utility;      // empty = from a field or the layer name
+    AttributeMapping mapping;                // explicit entries; the rest is guessed
     std::optional<MeshPlacement> placement;  // CAD meshes: where the file sits in the project
     // For files that declare no CRS (EPANET, SWMM): the CRS their coordinates are in ("EPSG:3547").
     // Empty = coordinates are taken as the project CRS (feet scaled to metres for US-unit models).
@@ -30,7 +30,7 @@ struct LayerSpec {
     NodeElevation nodeElevation = NodeElevation::Ground;
     // EPANET: a report (.rpt) whose link flows become each link's "flow" attribute (flow direction).
     std::string results;
-    GisLayerOptions gis;                 // database window, DXF layer rules
+    GisLayerOptions gis;  // database window, DXF layer rules
 };
 
 }  // namespace subterra

@@ -26,7 +26,8 @@ namespace {
 // only on unindexed formats (OBJ, STL), nor FindDegenerates: a degenerate triangle draws nothing.
 constexpr unsigned kPostProcess = aiProcess_Triangulate | aiProcess_SortByPType | aiProcess_PreTransformVertices |
                                   aiProcess_GenSmoothNormals | aiProcess_RemoveRedundantMaterials |
-                                  aiProcess_OptimizeMeshes | aiProcess_FindInvalidData | aiProcess_ValidateDataStructure;
+                                  aiProcess_OptimizeMeshes | aiProcess_FindInvalidData |
+                                  aiProcess_ValidateDataStructure;
 
 // Assimp 5.2 builds IFC geometry only for IFC 2x3-style products it understands; everything else
 // (IFC4-only entities, products without a body it can build) is skipped without a word.
@@ -41,14 +42,16 @@ MeshPart partFor(const aiMaterial& material) {
     if (material.Get(AI_MATKEY_NAME, name) == AI_SUCCESS) part.material = name.C_Str();
     aiColor4D color;
     // glTF's PBR base colour first (Assimp also fills the diffuse colour from it, but not always).
-    if (material.Get(AI_MATKEY_BASE_COLOR, color) == AI_SUCCESS || material.Get(AI_MATKEY_COLOR_DIFFUSE, color) == AI_SUCCESS)
+    if (material.Get(AI_MATKEY_BASE_COLOR, color) == AI_SUCCESS ||
+        material.Get(AI_MATKEY_COLOR_DIFFUSE, color) == AI_SUCCESS)
         part.color = {color.r, color.g, color.b, color.a};
     float opacity = 1;
     if (material.Get(AI_MATKEY_OPACITY, opacity) == AI_SUCCESS) part.color[3] = std::min(part.color[3], opacity);
     return part;
 }
 
-void appendPart(Mesh& mesh, const aiMesh& source, const aiMaterial& material, const MeshPlacement& placement, UpAxis up) {
+void appendPart(Mesh& mesh, const aiMesh& source, const aiMaterial& material, const MeshPlacement& placement,
+                UpAxis up) {
     if (!(source.mPrimitiveTypes & aiPrimitiveType_TRIANGLE) || source.mNumFaces == 0) return;
     const auto base = uint32_t(mesh.vertices.size());
     for (unsigned v = 0; v < source.mNumVertices; ++v) {
@@ -82,8 +85,9 @@ LayerImport importMeshLayer(const LayerSpec& spec, const ImportContext& context)
         return result;
     };
     if (!spec.placement && !context.projectCrsWkt.empty())
-        return fail("no georeference: a CAD mesh in a project with a CRS needs \"placement\": {\"origin\": [x, y, z]} "
-                    "(see docs/project-format.md)");
+        return fail(
+            "no georeference: a CAD mesh in a project with a CRS needs \"placement\": {\"origin\": [x, y, z]} "
+            "(see docs/project-format.md)");
     std::error_code error;
     if (!std::filesystem::is_regular_file(spec.source, error)) return fail("file not found");
     if (std::filesystem::file_size(spec.source, error) == 0) return fail("empty file");

@@ -14,10 +14,10 @@ const char* toString(UpAxis axis);
 std::optional<UpAxis> parseUpAxis(const std::string& text);
 
 struct MeshPlacement {
-    Vec3d origin;                 // where the file's (0,0,0) lands, project CRS
-    double rotationDeg = 0;       // about the vertical, counter-clockwise seen from above
-    double scale = 1;             // file units -> metres (0.001 for a model drawn in mm)
-    std::optional<UpAxis> upAxis; // empty = the format's convention (meshUpAxisOf)
+    Vec3d origin;                  // where the file's (0,0,0) lands, project CRS
+    double rotationDeg = 0;        // about the vertical, counter-clockwise seen from above
+    double scale = 1;              // file units -> metres (0.001 for a model drawn in mm)
+    std::optional<UpAxis> upAxis;  // empty = the format's convention (meshUpAxisOf)
 };
 
 // The up axis a format uses when the project does not say: Y for glTF, OBJ, FBX, DAE and IFC

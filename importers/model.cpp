@@ -32,21 +32,36 @@ const char* toString(UtilityKind kind) {
 
 std::optional<UtilityKind> parseUtilityKind(const std::string& text) {
     static const std::pair<const char*, UtilityKind> names[] = {
-        {"water", UtilityKind::Water},       {"potablewater", UtilityKind::Water},
-        {"drinkingwater", UtilityKind::Water}, {"watersupply", UtilityKind::Water},
-        {"sewer", UtilityKind::Sewer},       {"sewage", UtilityKind::Sewer},
-        {"wastewater", UtilityKind::Sewer},  {"foul", UtilityKind::Sewer},
-        {"sanitary", UtilityKind::Sewer},    {"storm", UtilityKind::Storm},
-        {"stormwater", UtilityKind::Storm},  {"drain", UtilityKind::Storm},
-        {"drainage", UtilityKind::Storm},    {"surfacewater", UtilityKind::Storm},
-        {"gas", UtilityKind::Gas},           {"naturalgas", UtilityKind::Gas},
-        {"power", UtilityKind::Power},       {"electric", UtilityKind::Power},
-        {"electricity", UtilityKind::Power}, {"electrical", UtilityKind::Power},
-        {"telecom", UtilityKind::Telecom},   {"telecommunication", UtilityKind::Telecom},
-        {"telecommunications", UtilityKind::Telecom}, {"communication", UtilityKind::Telecom},
-        {"fibre", UtilityKind::Telecom},     {"fiber", UtilityKind::Telecom},
-        {"heating", UtilityKind::Heating},   {"districtheating", UtilityKind::Heating},
-        {"steam", UtilityKind::Heating},     {"other", UtilityKind::Other},
+        {"water", UtilityKind::Water},
+        {"potablewater", UtilityKind::Water},
+        {"drinkingwater", UtilityKind::Water},
+        {"watersupply", UtilityKind::Water},
+        {"sewer", UtilityKind::Sewer},
+        {"sewage", UtilityKind::Sewer},
+        {"wastewater", UtilityKind::Sewer},
+        {"foul", UtilityKind::Sewer},
+        {"sanitary", UtilityKind::Sewer},
+        {"storm", UtilityKind::Storm},
+        {"stormwater", UtilityKind::Storm},
+        {"drain", UtilityKind::Storm},
+        {"drainage", UtilityKind::Storm},
+        {"surfacewater", UtilityKind::Storm},
+        {"gas", UtilityKind::Gas},
+        {"naturalgas", UtilityKind::Gas},
+        {"power", UtilityKind::Power},
+        {"electric", UtilityKind::Power},
+        {"electricity", UtilityKind::Power},
+        {"electrical", UtilityKind::Power},
+        {"telecom", UtilityKind::Telecom},
+        {"telecommunication", UtilityKind::Telecom},
+        {"telecommunications", UtilityKind::Telecom},
+        {"communication", UtilityKind::Telecom},
+        {"fibre", UtilityKind::Telecom},
+        {"fiber", UtilityKind::Telecom},
+        {"heating", UtilityKind::Heating},
+        {"districtheating", UtilityKind::Heating},
+        {"steam", UtilityKind::Heating},
+        {"other", UtilityKind::Other},
     };
     const std::string key = lowerTrimmed(text);
     for (const auto& [name, kind] : names)
@@ -107,9 +122,9 @@ const char* toString(NodeKind kind) {
 
 std::optional<NodeKind> parseNodeKind(const std::string& text) {
     static const std::pair<const char*, NodeKind> names[] = {
-        {"manhole", NodeKind::Manhole}, {"mh", NodeKind::Manhole},     {"chamber", NodeKind::Chamber},
-        {"vault", NodeKind::Chamber},   {"valve", NodeKind::Valve},    {"hydrant", NodeKind::Hydrant},
-        {"junction", NodeKind::Junction}, {"tank", NodeKind::Tank},    {"pump", NodeKind::Pump},
+        {"manhole", NodeKind::Manhole},     {"mh", NodeKind::Manhole},      {"chamber", NodeKind::Chamber},
+        {"vault", NodeKind::Chamber},       {"valve", NodeKind::Valve},     {"hydrant", NodeKind::Hydrant},
+        {"junction", NodeKind::Junction},   {"tank", NodeKind::Tank},       {"pump", NodeKind::Pump},
         {"reservoir", NodeKind::Reservoir}, {"outfall", NodeKind::Outfall}, {"storage", NodeKind::Storage},
         {"other", NodeKind::Other},
     };
@@ -139,8 +154,12 @@ std::optional<double> Terrain::sampleClamped(double x, double y) const {
 }
 
 void Extent::add(const Vec3d& p) {
-    minX = std::min(minX, p.x); minY = std::min(minY, p.y); minZ = std::min(minZ, p.z);
-    maxX = std::max(maxX, p.x); maxY = std::max(maxY, p.y); maxZ = std::max(maxZ, p.z);
+    minX = std::min(minX, p.x);
+    minY = std::min(minY, p.y);
+    minZ = std::min(minZ, p.z);
+    maxX = std::max(maxX, p.x);
+    maxY = std::max(maxY, p.y);
+    maxZ = std::max(maxZ, p.z);
 }
 
 void Extent::add(const Extent& e) {
@@ -187,7 +206,8 @@ const char* featureKindName(FeatureKind kind) {
 }
 
 std::optional<FeatureKind> featureKindFromName(const std::string& name) {
-    for (FeatureKind kind : {FeatureKind::Any, FeatureKind::Segment, FeatureKind::Node, FeatureKind::Building, FeatureKind::Patch})
+    for (FeatureKind kind :
+         {FeatureKind::Any, FeatureKind::Segment, FeatureKind::Node, FeatureKind::Building, FeatureKind::Patch})
         if (name == featureKindName(kind)) return kind;
     return std::nullopt;
 }

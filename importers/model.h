@@ -41,11 +41,11 @@ const char* toString(DepthSource source);
 struct CrossSection {
     enum class Shape { Circular, Rectangular };
     Shape shape = Shape::Circular;
-    double diameterM = 0;   // outer diameter, circular
-    double widthM = 0;      // rectangular ducts/culverts
+    double diameterM = 0;  // outer diameter, circular
+    double widthM = 0;     // rectangular ducts/culverts
     double heightM = 0;
     double wallThicknessM = 0;  // 0 = unknown (a cut shows a filled face instead of a ring)
-    bool assumed = false;   // no usable size in the source: a default per utility kind was used
+    bool assumed = false;       // no usable size in the source: a default per utility kind was used
     bool isKnown() const { return shape == Shape::Circular ? diameterM > 0 : widthM > 0 && heightM > 0; }
     double verticalExtentM() const { return shape == Shape::Circular ? diameterM : heightM; }
 };
@@ -58,7 +58,7 @@ struct Segment {
     std::vector<Vec3d> points;
     CrossSection section;
     std::string material;
-    int installYear = 0;     // 0 = unknown
+    int installYear = 0;  // 0 = unknown
     std::string status;
     DepthSource depthSource = DepthSource::Assumed;
     std::map<std::string, std::string> attributes;  // every source field, for the inspector
@@ -74,11 +74,11 @@ struct Node {
     std::string layer;
     UtilityKind utility = UtilityKind::Other;
     NodeKind kind = NodeKind::Manhole;
-    Vec3d position;            // x, y in project CRS; z = ground level at the node
+    Vec3d position;  // x, y in project CRS; z = ground level at the node
     double groundZ = 0;
     double invertZ = 0;
-    double sizeM = 1.0;        // shaft diameter
-    double heightM = 0;        // tanks: how far the symbol rises above groundZ
+    double sizeM = 1.0;  // shaft diameter
+    double heightM = 0;  // tanks: how far the symbol rises above groundZ
     DepthSource depthSource = DepthSource::Assumed;
     std::map<std::string, std::string> attributes;
 };
@@ -87,7 +87,7 @@ struct Node {
 struct BuildingSurface {
     enum class Kind { Roof, Wall, Ground, Other };
     Kind kind = Kind::Other;
-    std::vector<Vec3d> outer;                   // no repeated closing point
+    std::vector<Vec3d> outer;  // no repeated closing point
     std::vector<std::vector<Vec3d>> holes;
 };
 const char* toString(BuildingSurface::Kind kind);
@@ -98,7 +98,7 @@ const char* toString(BuildingSurface::Kind kind);
 struct Building {
     std::string id;
     std::string layer;
-    std::vector<Vec3d> footprint;               // outer ring, no repeated closing point
+    std::vector<Vec3d> footprint;  // outer ring, no repeated closing point
     std::vector<std::vector<Vec3d>> holes;
     double baseZ = 0;
     double heightM = 10;
@@ -109,10 +109,10 @@ struct Building {
 
 // A regular grid of ground elevation samples. Row 0 is the northern edge (as GDAL stores rasters).
 struct Terrain {
-    double originX = 0, originY = 0;   // position of sample (0,0), the north-west one, project CRS
-    double cellX = 1, cellY = 1;       // sample spacing in metres (both positive)
+    double originX = 0, originY = 0;  // position of sample (0,0), the north-west one, project CRS
+    double cellX = 1, cellY = 1;      // sample spacing in metres (both positive)
     int columns = 0, rows = 0;
-    std::vector<float> heights;        // rows*columns, NaN where unknown
+    std::vector<float> heights;  // rows*columns, NaN where unknown
     std::string crsWkt;
 
     bool empty() const { return columns < 2 || rows < 2; }
@@ -131,7 +131,7 @@ struct Terrain {
 // A triangle mesh from a CAD file (chamber, pump station, tunnel segment), placed in the project.
 // One per file: the file's node hierarchy is flattened and its meshes merged per material.
 struct MeshPart {
-    std::string material;              // the file's material name
+    std::string material;                                // the file's material name
     std::array<float, 4> color{0.7f, 0.7f, 0.7f, 1.0f};  // base/diffuse colour and opacity
     uint32_t firstTriangle = 0, triangleCount = 0;
 };
@@ -139,10 +139,10 @@ struct MeshPart {
 struct Mesh {
     std::string id;
     std::string layer;
-    std::vector<Vec3d> vertices;                      // project CRS, z up
-    std::vector<std::array<float, 3>> normals;        // per vertex, unit length, z up
-    std::vector<std::array<uint32_t, 3>> triangles;   // indices into vertices
-    std::vector<MeshPart> parts;                      // consecutive triangle ranges, one per material
+    std::vector<Vec3d> vertices;                     // project CRS, z up
+    std::vector<std::array<float, 3>> normals;       // per vertex, unit length, z up
+    std::vector<std::array<uint32_t, 3>> triangles;  // indices into vertices
+    std::vector<MeshPart> parts;                     // consecutive triangle ranges, one per material
     std::map<std::string, std::string> attributes;
 };
 
@@ -152,8 +152,8 @@ struct Mesh {
 struct GroundPatch {
     std::string id;
     std::string layer;
-    std::string landUse;                        // dominant land use; empty = not stated
-    std::vector<Vec3d> outline;                 // no repeated closing point
+    std::string landUse;         // dominant land use; empty = not stated
+    std::vector<Vec3d> outline;  // no repeated closing point
     std::map<std::string, std::string> attributes;
 };
 

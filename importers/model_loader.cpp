@@ -42,11 +42,12 @@ std::string chooseProjectCrs(const LoadRequest& request, LoadResult& result) {
     for (const auto& spec : request.layers) {
         std::string error;
         const FormatImporter* format = findFormatImporter(spec.source);
-        auto probe = !format               ? probeVectorLayer(spec.source, spec.table, error)
+        auto probe = !format         ? probeVectorLayer(spec.source, spec.table, error)
                      : format->probe ? format->probe(spec.source, error)
                                      : std::nullopt;
         // A file with no CRS of its own (EPANET, SWMM) may have one named by the project layer.
-        if (probe && probe->crsWkt.empty() && !spec.sourceCrs.empty()) probe->crsWkt = crsToWkt(spec.sourceCrs, error).value_or("");
+        if (probe && probe->crsWkt.empty() && !spec.sourceCrs.empty())
+            probe->crsWkt = crsToWkt(spec.sourceCrs, error).value_or("");
         if (!probe) continue;
         if (auto crs = projectCrsFor(probe->crsWkt, probe->extent, "layer '" + spec.name + "'", result)) return *crs;
     }
@@ -114,7 +115,9 @@ LoadResult loadModel(const LoadRequest& request) {
         LayerImport layer = format ? format->import(spec, context) : importVectorLayer(spec, context);
         if (model.terrain) reportTerrainCoverage(*model.terrain, layer, request.terrain.dem, layer.problems);
         result.problems.insert(result.problems.end(), layer.problems.begin(), layer.problems.end());
-        auto move = [](auto& from, auto& to) { to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end())); };
+        auto move = [](auto& from, auto& to) {
+            to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+        };
         move(layer.segments, result.model.segments);
         move(layer.nodes, result.model.nodes);
         move(layer.buildings, result.model.buildings);

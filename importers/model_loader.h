@@ -13,14 +13,14 @@
 namespace subterra {
 
 struct TerrainSpec {
-    std::string dem;           // raster path; empty = flat ground
+    std::string dem;  // raster path; empty = flat ground
     // Ground level without a DEM (and outside it). Unset: 0 m, except under EPANET/SWMM models
     // alone, whose ground is interpolated from the nodes' ground levels (node_ground.h).
     std::optional<double> flatLevelM;
 };
 
 struct LoadRequest {
-    std::string projectCrs;    // "EPSG:32651", WKT...; empty = chosen from the data
+    std::string projectCrs;  // "EPSG:32651", WKT...; empty = chosen from the data
     std::vector<LayerSpec> layers;
     TerrainSpec terrain;
 };
@@ -29,7 +29,7 @@ struct LoadResult {
     Model model;
     std::vector<LayerReport> layers;
     std::optional<TerrainReport> terrain;
-    std::string crsChoice;     // how the project CRS was chosen, for `info`
+    std::string crsChoice;  // how the project CRS was chosen, for `info`
     Problems problems;
 };
 

@@ -39,9 +39,11 @@ bool fillOutsideHull(std::vector<float>& heights, int columns, int rows) {
     if (!grid) return false;
     GDALRasterBandH band = GDALGetRasterBand(grid, 1);
     GDALSetRasterNoDataValue(band, kNoData);
-    bool ok = GDALRasterIO(band, GF_Write, 0, 0, columns, rows, heights.data(), columns, rows, GDT_Float32, 0, 0) == CE_None &&
-              GDALFillNodata(band, nullptr, 2.0 * std::max(columns, rows), 0, 0, nullptr, nullptr, nullptr) == CE_None &&
-              GDALRasterIO(band, GF_Read, 0, 0, columns, rows, heights.data(), columns, rows, GDT_Float32, 0, 0) == CE_None;
+    bool ok =
+        GDALRasterIO(band, GF_Write, 0, 0, columns, rows, heights.data(), columns, rows, GDT_Float32, 0, 0) ==
+            CE_None &&
+        GDALFillNodata(band, nullptr, 2.0 * std::max(columns, rows), 0, 0, nullptr, nullptr, nullptr) == CE_None &&
+        GDALRasterIO(band, GF_Read, 0, 0, columns, rows, heights.data(), columns, rows, GDT_Float32, 0, 0) == CE_None;
     GDALClose(grid);
     ok = ok && std::none_of(heights.begin(), heights.end(), [](float h) { return h == kNoData || !std::isfinite(h); });
     return ok;

@@ -33,7 +33,8 @@ Options readOptions(const InpFile& file, InpNetwork& network) {
             else network.error(r.line, "unknown FLOW_UNITS '" + r.fields[1].substr(0, 20) + "': CFS (feet) assumed");
         } else if (key == "LINK_OFFSETS") {
             if (value == "ELEVATION") options.offsetsAreElevations = true;
-            else if (value != "DEPTH") network.error(r.line, "unknown LINK_OFFSETS '" + r.fields[1].substr(0, 20) + "': DEPTH assumed");
+            else if (value != "DEPTH")
+                network.error(r.line, "unknown LINK_OFFSETS '" + r.fields[1].substr(0, 20) + "': DEPTH assumed");
         }
     }
     return options;
@@ -77,9 +78,9 @@ struct Reader {
     const InpFile& file;
     InpNetwork& network;
     Options options;
-    std::map<std::string, SectionReading> sections;       // by link id
+    std::map<std::string, SectionReading> sections;                  // by link id
     std::map<std::string, std::pair<int, long>> approximatedShapes;  // shape -> first line, count
-    std::set<std::string> groundFromLinks;                 // nodes without a max depth
+    std::set<std::string> groundFromLinks;                           // nodes without a max depth
 
     void addNode(const InpRecord& r, const char* kind, NodeKind symbol, int maxDepthField) {
         auto invert = network.number(r, 1, "Elevation");
@@ -107,7 +108,9 @@ struct Reader {
     double storageDiameter(const InpRecord& r) {
         const std::string shape = r.fields.size() > 4 ? inpUpper(r.fields[4]) : "";
         double area = 0;
-        auto field = [&](size_t i) { return i < r.fields.size() ? network.number(r, i, "storage parameter") : std::nullopt; };
+        auto field = [&](size_t i) {
+            return i < r.fields.size() ? network.number(r, i, "storage parameter") : std::nullopt;
+        };
         if (shape == "FUNCTIONAL") {
             auto a = field(5), b = field(6), c = field(7);
             auto depth = field(2);
@@ -231,22 +234,25 @@ LayerImport importSwmm(const LayerSpec& spec, const ImportContext& context) {
                                         "offsets are ") +
                             (reader.options.offsetsAreElevations ? "elevations" : "depths above the node invert") +
                             "; pipe centreline = invert + height/2");
-    network.reserve(*file, {"JUNCTIONS", "OUTFALLS", "DIVIDERS", "STORAGE"}, {"CONDUITS", "PUMPS", "ORIFICES", "WEIRS", "OUTLETS"});
+    network.reserve(*file, {"JUNCTIONS", "OUTFALLS", "DIVIDERS", "STORAGE"},
+                    {"CONDUITS", "PUMPS", "ORIFICES", "WEIRS", "OUTLETS"});
     reader.readNodes();
     reader.readSections();
     reader.readLinks();
     reader.groundFromConnectedLinks();
     reader.reportApproximations();
     for (const auto& r : file->records("XSECTIONS"))
-        if (!network.findLink(r.fields[0])) network.warning(r.line, "cross-section of unknown link '" + r.fields[0] + "' ignored");
+        if (!network.findLink(r.fields[0]))
+            network.warning(r.line, "cross-section of unknown link '" + r.fields[0] + "' ignored");
     readCoordinates(*file, network);
     readVertices(*file, network);
     readSubcatchments(*file, network);
     if (const auto& polygons = file->records("POLYGONS"); !polygons.empty())
         network.extraCounts["subcatchment polygon vertices"] = long(polygons.size());
     if (hasSubcatchments)
-        network.notes.push_back("subcatchments: [POLYGONS] outlines drawn as ground patches at the outlet node's ground "
-                                "level (draped on the DEM where there is one)");
+        network.notes.push_back(
+            "subcatchments: [POLYGONS] outlines drawn as ground patches at the outlet node's ground "
+            "level (draped on the DEM where there is one)");
     return assembleNetwork(network, spec, context);
 }
 

@@ -9,15 +9,15 @@ namespace subterra {
 
 const std::vector<std::string>& swmmSections() {
     static const std::vector<std::string> names{
-        "TITLE",        "OPTIONS",     "REPORT",      "FILES",        "RAINGAGES",   "HYDROGRAPHS", "EVAPORATION",
-        "TEMPERATURE",  "ADJUSTMENTS", "SUBCATCHMENTS", "SUBAREAS",   "INFILTRATION", "LID_CONTROLS", "LID_USAGE",
-        "AQUIFERS",     "GROUNDWATER", "GWF",         "SNOWPACKS",    "JUNCTIONS",   "OUTFALLS",    "DIVIDERS",
-        "STORAGE",      "CONDUITS",    "PUMPS",       "ORIFICES",     "WEIRS",       "OUTLETS",     "XSECTIONS",
-        "TRANSECTS",    "STREETS",     "INLETS",      "INLET_USAGE",  "LOSSES",      "CONTROLS",    "POLLUTANTS",
-        "LANDUSES",     "COVERAGES",   "LOADINGS",    "BUILDUP",      "WASHOFF",     "TREATMENT",   "INFLOWS",
-        "DWF",          "RDII",        "PATTERNS",    "TIMESERIES",   "CURVES",      "MAP",         "COORDINATES",
-        "VERTICES",     "POLYGONS",    "SYMBOLS",     "LABELS",       "BACKDROP",    "TAGS",        "PROFILES",
-        "EVENTS",       "END"};
+        "TITLE",       "OPTIONS",     "REPORT",        "FILES",       "RAINGAGES",    "HYDROGRAPHS",  "EVAPORATION",
+        "TEMPERATURE", "ADJUSTMENTS", "SUBCATCHMENTS", "SUBAREAS",    "INFILTRATION", "LID_CONTROLS", "LID_USAGE",
+        "AQUIFERS",    "GROUNDWATER", "GWF",           "SNOWPACKS",   "JUNCTIONS",    "OUTFALLS",     "DIVIDERS",
+        "STORAGE",     "CONDUITS",    "PUMPS",         "ORIFICES",    "WEIRS",        "OUTLETS",      "XSECTIONS",
+        "TRANSECTS",   "STREETS",     "INLETS",        "INLET_USAGE", "LOSSES",       "CONTROLS",     "POLLUTANTS",
+        "LANDUSES",    "COVERAGES",   "LOADINGS",      "BUILDUP",     "WASHOFF",      "TREATMENT",    "INFLOWS",
+        "DWF",         "RDII",        "PATTERNS",      "TIMESERIES",  "CURVES",       "MAP",          "COORDINATES",
+        "VERTICES",    "POLYGONS",    "SYMBOLS",       "LABELS",      "BACKDROP",     "TAGS",         "PROFILES",
+        "EVENTS",      "END"};
     return names;
 }
 

@@ -15,7 +15,8 @@ void readCoverages(const InpFile& file, InpNetwork& network, std::map<std::strin
             network.warning(r.line, "coverage of unknown subcatchment '" + r.fields[0] + "' ignored");
             continue;
         }
-        if (r.fields.size() < 3) network.error(r.line, "coverage of '" + r.fields[0] + "': expected a land use and a percent");
+        if (r.fields.size() < 3)
+            network.error(r.line, "coverage of '" + r.fields[0] + "': expected a land use and a percent");
         for (size_t i = 1; i + 1 < r.fields.size(); i += 2) {
             auto percent = network.number(r, i + 1, "Percent");
             if (!percent) continue;
@@ -45,7 +46,8 @@ void readSubcatchments(const InpFile& file, InpNetwork& network) {
         area.id = r.fields[0];
         area.line = r.line;
         area.outlet = r.fields[2];
-        for (size_t i = 1; i < r.fields.size() && i <= std::size(names); ++i) area.attributes[names[i - 1]] = r.fields[i];
+        for (size_t i = 1; i < r.fields.size() && i <= std::size(names); ++i)
+            area.attributes[names[i - 1]] = r.fields[i];
         area.attributes["type"] = "subcatchment";
         byId.emplace(area.id, network.areas.size());
         network.areas.push_back(std::move(area));

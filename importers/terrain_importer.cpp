@@ -29,8 +29,9 @@ bool readHeights(GDALDatasetH dataset, Terrain& terrain, std::string& error) {
     INIT_RASTERIO_EXTRA_ARG(extra);
     extra.eResampleAlg = GRIORA_Bilinear;
     terrain.heights.assign(size_t(terrain.columns) * terrain.rows, 0.0f);
-    const CPLErr status = GDALRasterIOEx(band, GF_Read, 0, 0, GDALGetRasterXSize(dataset), GDALGetRasterYSize(dataset),
-                                         terrain.heights.data(), terrain.columns, terrain.rows, GDT_Float32, 0, 0, &extra);
+    const CPLErr status =
+        GDALRasterIOEx(band, GF_Read, 0, 0, GDALGetRasterXSize(dataset), GDALGetRasterYSize(dataset),
+                       terrain.heights.data(), terrain.columns, terrain.rows, GDT_Float32, 0, 0, &extra);
     if (status != CE_None) {
         error = std::string("cannot read the elevation band (") + CPLGetLastErrorMsg() + ")";
         return false;
@@ -51,9 +52,9 @@ GDALDatasetH warpToProject(GDALDatasetH source, const std::string& projectCrsWkt
     int hasNoData = 0;
     const double sourceNoData = GDALGetRasterNoDataValue(band, &hasNoData);
     const GDALDataType type = GDALGetRasterDataType(band);
-    const double outside = hasNoData                       ? sourceNoData
+    const double outside = hasNoData                      ? sourceNoData
                            : GDALDataTypeIsFloating(type) ? std::nan("")
-                                                           : GDALAdjustValueToDataType(type, -1e300, nullptr, nullptr);
+                                                          : GDALAdjustValueToDataType(type, -1e300, nullptr, nullptr);
     GDALWarpOptions* options = GDALCreateWarpOptions();
     options->nBandCount = 1;
     options->panSrcBands = static_cast<int*>(CPLMalloc(sizeof(int)));
@@ -113,8 +114,9 @@ TerrainImport importTerrain(const std::string& path, const std::string& projectC
     DatasetHandle source(GDALOpenEx(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
     if (!source) {
         VSIStatBufL stat;
-        return fail(VSIStatL(path.c_str(), &stat) != 0 ? "file not found"
-                                                        : std::string("cannot read as a raster (") + CPLGetLastErrorMsg() + ")");
+        return fail(VSIStatL(path.c_str(), &stat) != 0
+                        ? "file not found"
+                        : std::string("cannot read as a raster (") + CPLGetLastErrorMsg() + ")");
     }
     result.report.sourceCrsWkt = datasetWkt(source.get());
     result.report.sourceColumns = GDALGetRasterXSize(source.get());
@@ -143,7 +145,7 @@ TerrainImport importTerrain(const std::string& path, const std::string& projectC
     terrain.cellY = std::abs(geo[5]) * height / terrain.rows;
     const double west = geo[1] > 0 ? geo[0] : geo[0] + geo[1] * width;
     const double north = geo[5] < 0 ? geo[3] : geo[3] + geo[5] * height;
-    terrain.originX = west + terrain.cellX / 2;   // sample (0,0) is the centre of the NW pixel
+    terrain.originX = west + terrain.cellX / 2;  // sample (0,0) is the centre of the NW pixel
     terrain.originY = north - terrain.cellY / 2;
     terrain.crsWkt = projectCrsWkt.empty() ? result.report.sourceCrsWkt : projectCrsWkt;
     std::string error;

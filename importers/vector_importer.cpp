@@ -21,7 +21,8 @@ using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
 DatasetPtr openVector(const std::string& source, std::string& error) {
     ensureGdalDrivers();
     CPLErrorReset();
-    GDALDataset* dataset = GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
+    GDALDataset* dataset =
+        GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
     if (!dataset) {
         VSIStatBufL stat;
         const bool isConnection = source.rfind("PG:", 0) == 0;
@@ -37,8 +38,8 @@ DatasetPtr openVector(const std::string& source, std::string& error) {
 OGRLayer* findLayer(GDALDataset& dataset, const std::string& table, std::string& error) {
     if (table.empty()) {
         if (dataset.GetLayerCount() == 1) return dataset.GetLayer(0);
-        error = dataset.GetLayerCount() == 0 ? "contains no vector layer"
-                                             : "has several layers; name one with \"table\"";
+        error =
+            dataset.GetLayerCount() == 0 ? "contains no vector layer" : "has several layers; name one with \"table\"";
         return nullptr;
     }
     OGRLayer* layer = dataset.GetLayerByName(table.c_str());
@@ -98,8 +99,8 @@ void capWarnings(Problems& problems, const std::string& file, const std::string&
     if (problems.size() <= kMaxWarningsPerLayer) return;
     const size_t hidden = problems.size() - kMaxWarningsPerLayer;
     problems.resize(kMaxWarningsPerLayer);
-    problems.push_back({Severity::Warning, file, "layer '" + layer + "'",
-                        std::to_string(hidden) + " more warnings like the above"});
+    problems.push_back(
+        {Severity::Warning, file, "layer '" + layer + "'", std::to_string(hidden) + " more warnings like the above"});
 }
 }  // namespace
 
@@ -142,26 +143,29 @@ LayerImport importVectorLayer(const LayerSpec& spec, const ImportContext& contex
     LayerReport& report = result.report;
     auto fail = [&](const std::string& message) {
         const std::string& shown = !spec.name.empty() ? spec.name : !report.table.empty() ? report.table : spec.table;
-        result.problems.push_back({Severity::Error, spec.source, shown.empty() ? "" : "layer '" + shown + "'", message});
+        result.problems.push_back(
+            {Severity::Error, spec.source, shown.empty() ? "" : "layer '" + shown + "'", message});
         return result;
     };
     std::string error;
     DatasetPtr dataset = openVector(spec.source, error);
     if (!dataset) return fail(error);
-    SqlResult sqlResult = spec.gis.sql.empty() ? SqlResult(nullptr, {dataset.get()}) : runSql(*dataset, spec.gis.sql, error);
+    SqlResult sqlResult =
+        spec.gis.sql.empty() ? SqlResult(nullptr, {dataset.get()}) : runSql(*dataset, spec.gis.sql, error);
     OGRLayer* layer = spec.gis.sql.empty() ? findLayer(*dataset, spec.table, error) : sqlResult.get();
     if (!layer) return fail(error);
     report.table = spec.gis.sql.empty() ? layer->GetName() : "SQL: " + spec.gis.sql;
     report.driver = dataset->GetDriver() ? dataset->GetDriver()->GetDescription() : "";
     report.geometryType = OGRGeometryTypeToName(layer->GetGeomType());
     const bool isDxf = report.driver == "DXF";  // one mixed "entities" layer: its lines are what we draw
-    auto geometryType = isDxf && !spec.type ? std::optional<FeatureType>(FeatureType::Segments) : typeFromGeometry(layer->GetGeomType());
+    auto geometryType = isDxf && !spec.type ? std::optional<FeatureType>(FeatureType::Segments)
+                                            : typeFromGeometry(layer->GetGeomType());
     if (!geometryType && !spec.type) geometryType = typeFromFirstGeometry(*layer);
     if (spec.type && geometryType && *spec.type != *geometryType)
         return fail("layer has " + report.geometryType + " geometry, but is given as " + toString(*spec.type));
     if (!spec.type && !geometryType && layer->GetFeatureCount(TRUE) == 0) {
-        result.problems.push_back({Severity::Warning, spec.source, "layer '" + report.table + "'",
-                                   "layer is empty; nothing imported"});
+        result.problems.push_back(
+            {Severity::Warning, spec.source, "layer '" + report.table + "'", "layer is empty; nothing imported"});
         return result;
     }
     if (!spec.type && !geometryType)
@@ -182,7 +186,7 @@ LayerImport importVectorLayer(const LayerSpec& spec, const ImportContext& contex
         return fail(error);
 
     const std::string& layerName = spec.name.empty() ? report.table : spec.name;
-    const ConversionContext conversion{spec.source, layerName, report.utility, report.mapping,
+    const ConversionContext conversion{spec.source,      layerName,  report.utility, report.mapping,
                                        context.groundAt, *transform, result.problems};
     std::vector<PendingSegment> pending;
     layer->ResetReading();

@@ -28,7 +28,9 @@ void registerDrivers() {
 }
 
 void check(bool ok, const std::string& what) {
-    if (!ok) throw std::runtime_error("fixture: " + what + (CPLGetLastErrorMsg()[0] ? std::string(" (") + CPLGetLastErrorMsg() + ")" : ""));
+    if (!ok)
+        throw std::runtime_error("fixture: " + what +
+                                 (CPLGetLastErrorMsg()[0] ? std::string(" (") + CPLGetLastErrorMsg() + ")" : ""));
 }
 
 OGRwkbGeometryType geometryType(const std::string& name) {
@@ -89,7 +91,8 @@ std::string readFile(const std::string& path) {
     return text.str();
 }
 
-std::string writeVector(const std::string& path, const std::string& driverName, const std::vector<LayerFixture>& layers) {
+std::string writeVector(const std::string& path, const std::string& driverName,
+                        const std::vector<LayerFixture>& layers) {
     registerDrivers();
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driverName.c_str());
     check(driver != nullptr, "no GDAL driver " + driverName);

@@ -33,8 +33,8 @@ struct FieldFixture {
 
 struct LayerFixture {
     std::string name;
-    std::string crs;        // "EPSG:4326", ... ; "" = no CRS
-    std::string geometry;   // "LineString", "Point", "Polygon", "MultiLineString", "LineString25D", "Unknown"
+    std::string crs;       // "EPSG:4326", ... ; "" = no CRS
+    std::string geometry;  // "LineString", "Point", "Polygon", "MultiLineString", "LineString25D", "Unknown"
     std::vector<FieldFixture> fields;
     std::vector<FeatureFixture> features;
 };

@@ -32,7 +32,8 @@ const T& pick(const std::vector<T>& items, std::mt19937& random) {
 
 // 1-4 line edits: a line dropped, doubled, swapped, cut short, a byte changed, one
 // whitespace-separated field replaced by `junk`, or the file truncated there.
-inline std::string mutateLines(const std::string& original, std::mt19937& random, const std::vector<std::string>& junk) {
+inline std::string mutateLines(const std::string& original, std::mt19937& random,
+                               const std::vector<std::string>& junk) {
     std::vector<std::string> lines = splitLines(original);
     const int mutations = 1 + int(random() % 4);
     for (int m = 0; m < mutations && !lines.empty(); ++m) {

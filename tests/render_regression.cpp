@@ -67,8 +67,9 @@ int main(int argc, char** argv) {
         return 1;
     }
     const subterra::ImageDiff diff = subterra::compareImages(*rendered, *expected, 32);
-    std::cout << "mean abs diff " << diff.meanAbsDiff << " (max " << maxMeanDiff << "), pixels over 32: "
-              << diff.fractionOver * 100 << "% (max " << maxFraction * 100 << "%), largest " << diff.maxDiff << "\n";
+    std::cout << "mean abs diff " << diff.meanAbsDiff << " (max " << maxMeanDiff
+              << "), pixels over 32: " << diff.fractionOver * 100 << "% (max " << maxFraction * 100 << "%), largest "
+              << diff.maxDiff << "\n";
     if (diff.sizeMismatch || diff.meanAbsDiff > maxMeanDiff || diff.fractionOver > maxFraction) {
         std::cerr << "FAIL: " << output << " differs from " << baseline << "\n";
         return 1;

@@ -27,7 +27,8 @@ std::string writeAnimatedProject(const std::string& dir, const std::string& time
       {"target": "terrain.opacity", "keys": [{"t": 0, "value": 0.6}, {"t": 1, "value": 0.1}]}]})";
     return fixtures::writeText(dir + "/anim.subterra.json", R"({"subterra": 1, "name": "Animated",
   "layers": [{"name": "pipes", "source": "pipes.geojson", "utility": "sewer"}],
-  "timeline": )" + (timeline.empty() ? defaultTimeline : timeline) + "}");
+  "timeline": )" + (timeline.empty() ? defaultTimeline : timeline) +
+                                                                "}");
 }
 
 std::string describe(const fixtures::CommandResult& r) {
@@ -101,9 +102,10 @@ TEST_CASE("animate: an MP4 with every frame, at the size asked for, in yuv420p",
     INFO(describe(r));
     REQUIRE(r.exitCode == 0);
     REQUIRE(fs::exists(dir + "/explainer.mp4"));
-    const std::string probe = run("ffprobe -v error -select_streams v:0 -count_frames -show_entries "
-                                  "stream=codec_name,width,height,pix_fmt,nb_read_frames -of json '" +
-                                  dir + "/explainer.mp4'");
+    const std::string probe =
+        run("ffprobe -v error -select_streams v:0 -count_frames -show_entries "
+            "stream=codec_name,width,height,pix_fmt,nb_read_frames -of json '" +
+            dir + "/explainer.mp4'");
     INFO(probe);
     const auto stream = nlohmann::json::parse(probe)["streams"][0];
     CHECK(stream["codec_name"] == "h264");
@@ -151,10 +153,11 @@ TEST_CASE("animate: Ctrl-C stops after a complete frame", "[cli][animate][signal
     writeAnimatedProject(dir, R"({"duration_s": 100, "fps": 10, "tracks": [
       {"target": "flow.pipes", "keys": [{"t": 0, "value": 1}]}]})");
     // Start a 1000-frame run, interrupt it once three frames are on disk, report its exit status.
-    const std::string script = "cd '" + dir + "' && ('" + std::string(SUBTERRA_EXECUTABLE) +
-                               "' animate anim.subterra.json -o frames --size 160x90 --samples 0 2>err.txt & "
-                               "pid=$!; for i in $(seq 600); do [ -e frames/frame_00002.png ] && break; sleep 0.1; done; "
-                               "kill -INT $pid; wait $pid; echo $?)";
+    const std::string script =
+        "cd '" + dir + "' && ('" + std::string(SUBTERRA_EXECUTABLE) +
+        "' animate anim.subterra.json -o frames --size 160x90 --samples 0 2>err.txt & "
+        "pid=$!; for i in $(seq 600); do [ -e frames/frame_00002.png ] && break; sleep 0.1; done; "
+        "kill -INT $pid; wait $pid; echo $?)";
     const std::string status = run(script);
     INFO(status << fixtures::readFile(dir + "/err.txt"));
     CHECK(status == "130\n");

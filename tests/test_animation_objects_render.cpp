@@ -32,9 +32,9 @@ TEST_CASE("Excavation track: the pit is closed at the start and opens to its ful
     const int openChanged = changedPixels(*closed, *open, 40, 50, 55, 105);
     const int halfChanged = changedPixels(*closed, *half, 40, 50, 55, 105);
     INFO("changed between the pipes: half open " << halfChanged << ", open " << openChanged);
-    CHECK(openChanged > 400);                    // the whole floor shows
+    CHECK(openChanged > 400);  // the whole floor shows
     CHECK(halfChanged > 50);
-    CHECK(halfChanged < openChanged - 100);      // half the size: the middle only
+    CHECK(halfChanged < openChanged - 100);                    // half the size: the middle only
     CHECK(changedPixels(*closed, *open, 40, 50, 0, 30) == 0);  // outside the pit: the same ground
     // Open again later: the same bytes (the cut state is a function of the time only).
     f.at(0.3);
@@ -53,7 +53,8 @@ TEST_CASE("Section tracks move the plane and switch it off", "[animation][pixels
     timeline.tracks.push_back(track("section.cut.offset", {{0, 0}, {1, -15}}));
     timeline.tracks.push_back(track("section.cut.enabled", {{0, 1}, {2, 0}}, Interpolation::Hold));
     Fixture f(timeline, true, cuts);
-    const auto start = f.at(0, "section_start.png"), moved = f.at(1, "section_moved.png"), off = f.at(2.5, "section_off.png");
+    const auto start = f.at(0, "section_start.png"), moved = f.at(1, "section_moved.png"),
+               off = f.at(2.5, "section_off.png");
     // The water main's row: west half drawn, east half cut away; then the plane moves 15 m west.
     CHECK(bluePixels(*start, 48, 58, 40, 75) > 60);
     CHECK(bluePixels(*start, 48, 58, 85, 120) == 0);
@@ -63,7 +64,8 @@ TEST_CASE("Section tracks move the plane and switch it off", "[animation][pixels
     CHECK(bluePixels(*off, 48, 58, 85, 120) > 60);
 }
 
-TEST_CASE("Annotation track: the callout's region is empty at the start and shows after the fade", "[animation][pixels][annotations]") {
+TEST_CASE("Annotation track: the callout's region is empty at the start and shows after the fade",
+          "[animation][pixels][annotations]") {
     Annotations notes;
     Callout callout;
     callout.id = "note";
@@ -78,7 +80,8 @@ TEST_CASE("Annotation track: the callout's region is empty at the start and show
     timeline.tracks.push_back(track("annotation.note.opacity", {{0, 0}, {0.5, 0}, {1.5, 1}}));
     Fixture f(timeline, true, {}, notes);
     Fixture plain(Timeline{}, true);
-    const auto hidden = f.at(0, "callout_hidden.png"), fading = f.at(1, "callout_fading.png"), shown = f.at(2, "callout_shown.png");
+    const auto hidden = f.at(0, "callout_hidden.png"), fading = f.at(1, "callout_fading.png"),
+               shown = f.at(2, "callout_shown.png");
     CHECK(sameBytes(*hidden, *plain.at(0)));  // opacity 0: not drawn at all
     // The box and its text sit up and to the left of the anchor (the picture's centre).
     const int shownChanged = changedPixels(*hidden, *shown, 0, 44, 0, 79);

@@ -7,7 +7,8 @@ using namespace animation_fixture;
 
 // In the top view the water main runs along the picture's row 53 or so (y = 0 is below the
 // centre y = 4), from column ~35 (x = -25) to ~125 (x = 25).
-TEST_CASE("Reveal: no pipe of the layer at the start, half of it halfway, all of it at the end", "[animation][pixels]") {
+TEST_CASE("Reveal: no pipe of the layer at the start, half of it halfway, all of it at the end",
+          "[animation][pixels]") {
     Timeline timeline;
     timeline.durationS = 2;
     timeline.tracks.push_back(track("reveal.water", {{0, 0}, {2, 1}}));

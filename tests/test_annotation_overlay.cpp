@@ -85,7 +85,8 @@ TEST_CASE("A callout renders a text box and a leader that reaches its pipe", "[a
     for (int dy = 0; dy <= 30; ++dy)
         for (int dx = 0; dx <= 30; ++dx) {
             const double distance = std::hypot(dx, dy);
-            if (distance >= 12 && distance <= 30) redOnLeader += isLeaderRed(pixelAt(*image, int(ax) + dx, int(ay) - dy));
+            if (distance >= 12 && distance <= 30)
+                redOnLeader += isLeaderRed(pixelAt(*image, int(ax) + dx, int(ay) - dy));
         }
     CHECK(redOnLeader >= 8);
     // The box is centred at the offset: pale background with dark glyphs in it.
@@ -117,7 +118,8 @@ TEST_CASE("Layer labels with a missing field: the rest renders, one warning", "[
     REQUIRE(content.labels.size() == 3);
     CHECK(content.labels[1].text == "W-2 ? PE");
     REQUIRE(problems.size() == 2);
-    CHECK(problems[0].toLine() ==
-          "warning: p.subterra.json: $.annotations.layer_labels[0]: template \"{id} {owner} {material}\": no field 'owner' (shown as ?)");
+    CHECK(
+        problems[0].toLine() ==
+        "warning: p.subterra.json: $.annotations.layer_labels[0]: template \"{id} {owner} {material}\": no field 'owner' (shown as ?)");
     CHECK(problems[1].toLine().find("layer 'gas' has no features to label") != std::string::npos);
 }

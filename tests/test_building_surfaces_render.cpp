@@ -42,8 +42,8 @@ Model courtyardBlock() {
     return model;
 }
 
-osg::ref_ptr<osg::Image> render(const Model& model, const osg::Vec3d& eye, const osg::Vec3d& target, const osg::Vec3d& up,
-                                 const std::string& name) {
+osg::ref_ptr<osg::Image> render(const Model& model, const osg::Vec3d& eye, const osg::Vec3d& target,
+                                const osg::Vec3d& up, const std::string& name) {
     CameraSpec camera;
     camera.eye = eye;
     camera.target = target;
@@ -58,7 +58,8 @@ bool isLightGrey(const osg::Vec4ub& p) {
 using render_test::rgb;
 }  // namespace
 
-TEST_CASE("Building surfaces: roof red-brown with its courtyard open, ground dark below", "[render][pixels][cityjson]") {
+TEST_CASE("Building surfaces: roof red-brown with its courtyard open, ground dark below",
+          "[render][pixels][cityjson]") {
     auto image = render(courtyardBlock(), {0, 0, 80}, {0, 0, 0}, {0, 1, 0}, "building_surfaces_top");
     const osg::Vec4ub roof = pixelAt(*image, 160 + 45, 120);  // 7 m east of the centre: on the roof
     INFO("roof " << rgb(roof));

@@ -15,9 +15,9 @@ using namespace subterra;
 namespace {
 const std::string kSample = "sample-data/district/district.subterra.json";
 
-const std::set<std::pair<std::string, std::string>> kDeliberate = {
-    {"G-0003", "P-0036"}, {"H-0003", "W-0031"}, {"GC-0018", "W-0004"},
-    {"HC-0028", "G-0005"}, {"HC-0073", "P-0010"}, {"HC-0091", "D-0010"}};
+const std::set<std::pair<std::string, std::string>> kDeliberate = {{"G-0003", "P-0036"},  {"H-0003", "W-0031"},
+                                                                   {"GC-0018", "W-0004"}, {"HC-0028", "G-0005"},
+                                                                   {"HC-0073", "P-0010"}, {"HC-0091", "D-0010"}};
 
 std::pair<std::string, std::string> unordered(std::string a, std::string b) {
     // The deliberate list names the service/branch first; compare as sets of two.
@@ -40,7 +40,8 @@ std::string writeCrossing(const std::string& dir, const std::string& checks) {
  "geometry": {"type": "LineString", "coordinates": [[352010, 3450990, 2.2], [352010, 3451010, 2.2]]}}]})");
     return fixtures::writeText(dir + "/x.subterra.json", R"({"subterra": 1, "crs": "EPSG:32651",
   "terrain": {"flat_level_m": 4.0},
-  "layers": [{"name": "lines", "source": "lines.geojson"}])" + checks + "}");
+  "layers": [{"name": "lines", "source": "lines.geojson"}])" +
+                                                             checks + "}");
 }
 }  // namespace
 
@@ -63,7 +64,9 @@ TEST_CASE("check: the sample district has exactly its six deliberate conflicts",
 
 TEST_CASE("check: CLI exits 3 on violations and writes GeoJSON and CSV", "[check][cli]") {
     const std::string dir = fixtures::freshDir("check_cli");
-    writeCrossing(dir, R"(, "checks": {"clearance": [{"between": ["water", "sewer"], "min_m": 1.0}], "cover": {"water": 1.5, "*": 0.3}})");
+    writeCrossing(
+        dir,
+        R"(, "checks": {"clearance": [{"between": ["water", "sewer"], "min_m": 1.0}], "cover": {"water": 1.5, "*": 0.3}})");
     const auto geo = runSubterra({"check", "x.subterra.json", "-o", "conflicts.geojson"}, dir);
     INFO(describe(geo));
     CHECK(geo.exitCode == 3);
@@ -101,12 +104,15 @@ TEST_CASE("check: clean network exits 0, defaults apply without a checks section
     const auto r = runSubterra({"check", "x.subterra.json", "-o", "none.csv"}, dir);
     INFO(describe(r));
     CHECK(r.exitCode == 0);
-    CHECK(fixtures::readFile(dir + "/none.csv") == "check,id_a,id_b,utility_a,utility_b,distance_m,required_m,rule,x,y,z\n");
+    CHECK(fixtures::readFile(dir + "/none.csv") ==
+          "check,id_a,id_b,utility_a,utility_b,distance_m,required_m,rule,x,y,z\n");
 }
 
 TEST_CASE("check: malformed rules are one-line errors naming the JSON path, exit 1", "[check][cli][errors]") {
     const std::string dir = fixtures::freshDir("check_bad_rules");
-    writeCrossing(dir, R"(, "checks": {"clearance": [{"between": ["water", "sewage", "x"], "min_m": 1}, {"between": ["water", "lava"], "min_m": 1}, {"between": ["*", "*"], "min_m": "far"}], "cover": {"water": -1}})");
+    writeCrossing(
+        dir,
+        R"(, "checks": {"clearance": [{"between": ["water", "sewage", "x"], "min_m": 1}, {"between": ["water", "lava"], "min_m": 1}, {"between": ["*", "*"], "min_m": "far"}], "cover": {"water": -1}})");
     const auto r = runSubterra({"check", "x.subterra.json"}, dir);
     INFO(describe(r));
     CHECK(r.exitCode == 1);
@@ -122,7 +128,9 @@ TEST_CASE("check: malformed rules are one-line errors naming the JSON path, exit
 
 TEST_CASE("check: rules live in the project file and survive an atomic save", "[check][project]") {
     const std::string dir = fixtures::freshDir("check_save");
-    const std::string path = writeCrossing(dir, R"(, "checks": {"clearance": [{"between": ["water", "sewer"], "min_m": 1.0}, {"between": ["gas", "*"], "min_m": 0.5}], "cover": {"gas": 0.6}})");
+    const std::string path = writeCrossing(
+        dir,
+        R"(, "checks": {"clearance": [{"between": ["water", "sewer"], "min_m": 1.0}, {"between": ["gas", "*"], "min_m": 0.5}], "cover": {"gas": 0.6}})");
     auto load = loadProject(path);
     REQUIRE(load.project);
     const CheckRules& rules = load.project->checks;
@@ -143,7 +151,9 @@ TEST_CASE("check: rules live in the project file and survive an atomic save", "[
 TEST_CASE("check: edited rules are written back; unedited ones stay exactly as written", "[check][project]") {
     const std::string dir = fixtures::freshDir("check_edit_save");
     // One malformed entry: never edited, it must survive a save for its author to fix.
-    const std::string path = writeCrossing(dir, R"(, "checks": {"clearance": [{"between": ["water", "lava"], "min_m": 1}, {"between": ["gas", "*"], "min_m": 0.5}]})");
+    const std::string path = writeCrossing(
+        dir,
+        R"(, "checks": {"clearance": [{"between": ["water", "lava"], "min_m": 1}, {"between": ["gas", "*"], "min_m": 0.5}]})");
     auto load = loadProject(path);
     REQUIRE(load.project);
     std::string error;

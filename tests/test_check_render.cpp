@@ -68,11 +68,13 @@ TEST_CASE("check markers show in pure red through an opaque ground, at the confl
 TEST_CASE("render --check marks the sample district's conflicts", "[check][render][cli]") {
     const std::string dir = fixtures::freshDir("check_render");
     const std::string project = fixtures::sourceDir() + "/sample-data/district/district.subterra.json";
-    const auto marked = fixtures::runSubterra({"render", project, "--check", "--view", "top", "--size", "480x320", "-o", "marked.png"}, dir);
+    const auto marked = fixtures::runSubterra(
+        {"render", project, "--check", "--view", "top", "--size", "480x320", "-o", "marked.png"}, dir);
     INFO(marked.err);
     REQUIRE(marked.exitCode == 0);
     CHECK(marked.err.find("6 clearance and 0 cover violations marked") != std::string::npos);
-    const auto plain = fixtures::runSubterra({"render", project, "--view", "top", "--size", "480x320", "-o", "plain.png"}, dir);
+    const auto plain =
+        fixtures::runSubterra({"render", project, "--view", "top", "--size", "480x320", "-o", "plain.png"}, dir);
     REQUIRE(plain.exitCode == 0);
     std::string error;
     const auto markedImage = readPng(dir + "/marked.png", error);

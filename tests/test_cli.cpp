@@ -38,8 +38,8 @@ bool isPng(const std::string& path, int width, int height) {
     const std::string bytes = fixtures::readFile(path);
     if (bytes.size() < 24 || bytes.compare(0, 8, "\x89PNG\r\n\x1a\n") != 0) return false;
     auto be32 = [&](size_t at) {
-        return int((unsigned char)bytes[at] << 24 | (unsigned char)bytes[at + 1] << 16 | (unsigned char)bytes[at + 2] << 8 |
-                   (unsigned char)bytes[at + 3]);
+        return int((unsigned char)bytes[at] << 24 | (unsigned char)bytes[at + 1] << 16 |
+                   (unsigned char)bytes[at + 2] << 8 | (unsigned char)bytes[at + 3]);
     };
     return be32(16) == width && be32(20) == height;
 }
@@ -126,7 +126,8 @@ TEST_CASE("cli: a missing file is a user error with exit code 1", "[cli][errors]
 
 TEST_CASE("cli: a broken project file is a user error naming the JSON path", "[cli][errors]") {
     const std::string dir = fixtures::freshDir("cli_broken_project");
-    fixtures::writeText(dir + "/bad.subterra.json", R"({"subterra": 1, "layers": [{"source": "a.gpkg", "style": {"opacity": "x"}}]})");
+    fixtures::writeText(dir + "/bad.subterra.json",
+                        R"({"subterra": 1, "layers": [{"source": "a.gpkg", "style": {"opacity": "x"}}]})");
     const auto r = runSubterra({"info", "bad.subterra.json"}, dir);
     INFO(describe(r));
     CHECK(r.exitCode == 1);
@@ -170,7 +171,8 @@ TEST_CASE("cli: render with nothing usable says nothing to render and exits 1", 
 TEST_CASE("cli: render with an unknown view lists the views there are", "[cli][render][errors]") {
     const std::string dir = fixtures::freshDir("cli_render_view");
     writeNetwork(dir);
-    const auto r = runSubterra({"render", "--size", "320x180", "--view", "aerial", "-o", "v.png", "net.subterra.json"}, dir);
+    const auto r =
+        runSubterra({"render", "--size", "320x180", "--view", "aerial", "-o", "v.png", "net.subterra.json"}, dir);
     INFO(describe(r));
     CHECK(r.exitCode == 1);
     CHECK(r.err.find("no view named 'aerial'") != std::string::npos);
@@ -181,7 +183,8 @@ TEST_CASE("cli: render with an unknown view lists the views there are", "[cli][r
 TEST_CASE("cli: render writes a PNG of the requested size", "[cli][render]") {
     const std::string dir = fixtures::freshDir("cli_render");
     writeNetwork(dir);
-    const auto r = runSubterra({"render", "--size", "320x180", "--view", "overview", "-o", "out.png", "net.subterra.json"}, dir);
+    const auto r =
+        runSubterra({"render", "--size", "320x180", "--view", "overview", "-o", "out.png", "net.subterra.json"}, dir);
     INFO(describe(r));
     CHECK(r.exitCode == 0);
     CHECK(r.out == "out.png\n");

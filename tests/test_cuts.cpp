@@ -78,7 +78,8 @@ size_t nearestStratum(const osg::Vec3& colour, float shade) {
     const auto& strata = defaultStrata();
     size_t best = 0;
     for (size_t i = 1; i < strata.size(); ++i)
-        if (distance(colour, rgb(strata[i].color) * shade) < distance(colour, rgb(strata[best].color) * shade)) best = i;
+        if (distance(colour, rgb(strata[i].color) * shade) < distance(colour, rgb(strata[best].color) * shade))
+            best = i;
     return best;
 }
 }  // namespace

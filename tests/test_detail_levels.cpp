@@ -19,10 +19,13 @@ size_t primitivesOf(const std::vector<const osg::Geometry*>& geometries, GLenum 
     size_t count = 0;
     for (const osg::Geometry* g : geometries)
         for (unsigned i = 0; i < g->getNumPrimitiveSets(); ++i)
-            if (g->getPrimitiveSet(i)->getMode() == mode) count += g->getPrimitiveSet(i)->getNumIndices() / perPrimitive;
+            if (g->getPrimitiveSet(i)->getMode() == mode)
+                count += g->getPrimitiveSet(i)->getNumIndices() / perPrimitive;
     return count;
 }
-size_t trianglesOf(const std::vector<const osg::Geometry*>& geometries) { return primitivesOf(geometries, GL_TRIANGLES, 3); }
+size_t trianglesOf(const std::vector<const osg::Geometry*>& geometries) {
+    return primitivesOf(geometries, GL_TRIANGLES, 3);
+}
 size_t linesOf(const std::vector<const osg::Geometry*>& geometries) { return primitivesOf(geometries, GL_LINES, 2); }
 
 std::vector<osg::LOD*> lodsUnder(osg::Node& node) {
@@ -38,7 +41,8 @@ std::vector<osg::LOD*> lodsUnder(osg::Node& node) {
 // What the cull traversal of a camera at `eye` (the LOD's coordinates) with `lodScale` would draw:
 // osg::LOD asks the visitor how far the eye is, as the cull visitor answers it.
 struct EyeVisitor : osg::NodeVisitor {
-    EyeVisitor(const osg::Vec3& eye, float lodScale) : osg::NodeVisitor(TRAVERSE_ACTIVE_CHILDREN), eye(eye), lodScale(lodScale) {}
+    EyeVisitor(const osg::Vec3& eye, float lodScale)
+        : osg::NodeVisitor(TRAVERSE_ACTIVE_CHILDREN), eye(eye), lodScale(lodScale) {}
     float getDistanceToViewPoint(const osg::Vec3& position, bool withLodScale) const override {
         return (position - eye).length() * (withLodScale ? lodScale : 1.0f);
     }
@@ -106,7 +110,8 @@ TEST_CASE("Far tiles draw tubes and shafts coarse, then centrelines alone; near 
     CHECK(linesOf(seenFrom(water, at(radius + 1.1 * lod.getMaxRange(1)))) == 1);
     CHECK(trianglesOf(seenFrom(water, at(radius + 1.1 * lod.getMaxRange(1)))) == 0);
     // A picture four times as tall keeps the full detail at the first switch's distance...
-    CHECK(trianglesOf(seenFrom(water, at(radius + 1.1 * lod.getMaxRange(0)), lodScaleFor(35, 3600))) == trianglesOf(full));
+    CHECK(trianglesOf(seenFrom(water, at(radius + 1.1 * lod.getMaxRange(0)), lodScaleFor(35, 3600))) ==
+          trianglesOf(full));
     // ...and a small one (scale 3.75) switches nearer, but never while part of the tile is nearer
     // than the switch distance in its own pixels.
     const float small = lodScaleFor(35, 240);
@@ -144,7 +149,8 @@ TEST_CASE("Buildings are drawn at every level of detail", "[scene][lod]") {
 TEST_CASE("Features far apart land in separate tiles, each culled on its own", "[scene][lod]") {
     Model model;
     model.segments.push_back(model_fixtures::pipe("W-1", UtilityKind::Water, 0.2, {{0, 0, -1}, {50, 0, -1}}));
-    model.segments.push_back(model_fixtures::pipe("W-2", UtilityKind::Water, 0.2, {{3000, 2000, -1}, {3050, 2000, -1}}));
+    model.segments.push_back(
+        model_fixtures::pipe("W-2", UtilityKind::Water, 0.2, {{3000, 2000, -1}, {3050, 2000, -1}}));
     const BuiltScene scene = buildScene(model, SceneStyle{});
     const osg::Group& water = *scene.layers.at("water");
     REQUIRE(water.getNumChildren() == 1);

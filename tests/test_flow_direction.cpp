@@ -66,7 +66,7 @@ TEST_CASE("Sewers flow downhill whichever way they were digitised", "[flow]") {
 
 TEST_CASE("Pressure pipes flow by the sign of a result attribute (EPANET flow)", "[flow]") {
     Segment main = pipe("W-1", UtilityKind::Water, {{0, 0, -1.5}, {50, 0, -1.5}});
-    CHECK_FALSE(flowReversed(main));  // no result: digitised direction
+    CHECK_FALSE(flowReversed(main));   // no result: digitised direction
     main.attributes["FLOW"] = "-3.2";  // any case
     CHECK(flowReversed(main));
     main.attributes["FLOW"] = "3.2";
@@ -74,7 +74,7 @@ TEST_CASE("Pressure pipes flow by the sign of a result attribute (EPANET flow)",
     main.attributes["Q_LPS"] = "-1";
     CHECK(flowReversed(main, "q_lps"));  // a track's flow_attribute
     main.attributes["FLOW"] = "n/a";
-    CHECK_FALSE(flowReversed(main));     // not a number: digitised direction
+    CHECK_FALSE(flowReversed(main));  // not a number: digitised direction
 
     Model model;
     main.attributes = {{"flow", "-7"}};

@@ -30,7 +30,8 @@ LoadResult loadFixture() {
 std::pair<int, int> pixelOf(double x, double y, double z) {
     const double halfHeightM = (kEyeZ - z) * std::tan(kFovYDeg / 2 * M_PI / 180);
     const double pxPerM = (kHeight / 2.0) / halfHeightM;
-    return {int(std::lround(kWidth / 2.0 + (x - kTarget.x()) * pxPerM)), int(std::lround(kHeight / 2.0 - (y - kTarget.y()) * pxPerM))};
+    return {int(std::lround(kWidth / 2.0 + (x - kTarget.x()) * pxPerM)),
+            int(std::lround(kHeight / 2.0 - (y - kTarget.y()) * pxPerM))};
 }
 
 osg::ref_ptr<osg::Image> renderTop(const Model& model, const std::string& name) {
@@ -62,7 +63,8 @@ TEST_CASE("SWMM subcatchment: read as a ground patch with its land use, at its o
     CHECK(load.layers[0].countsByKind.at("subcatchment polygon vertices") == 6);
 }
 
-TEST_CASE("SWMM subcatchment patch: its colour inside the L, not in the notch nor outside", "[render][pixels][swmm][patches]") {
+TEST_CASE("SWMM subcatchment patch: its colour inside the L, not in the notch nor outside",
+          "[render][pixels][swmm][patches]") {
     const LoadResult load = loadFixture();
     REQUIRE(load.model.patches.size() == 1);
     auto image = renderTop(load.model, "swmm_subcatchment_top");
@@ -78,7 +80,8 @@ TEST_CASE("SWMM subcatchment patch: its colour inside the L, not in the notch no
         CHECK(isPatchGreen(inside));
     }
     // The notch of the L and beyond its edges: the same ground as far away.
-    for (const auto& [x, y] : std::vector<std::pair<double, double>>{{40, 40}, {25, 55}, {55, 25}, {-5, 30}, {30, -5}}) {
+    for (const auto& [x, y] :
+         std::vector<std::pair<double, double>>{{40, 40}, {25, 55}, {55, 25}, {-5, 30}, {30, -5}}) {
         const auto [px, py] = pixelOf(x, y, z);
         const osg::Vec4ub outside = pixelAt(*image, px, py);
         INFO("outside (" << x << ", " << y << ") at pixel " << px << "," << py << ": " << rgb(outside));
@@ -107,8 +110,8 @@ TEST_CASE("A ground patch is split finer than the DEM's cells and draped on it",
     REQUIRE(mesh.triangleCount() > 2 * 16);  // 90 m edges over 10 m cells: split, not 2 big triangles
     for (const auto& v : mesh.vertices) {
         INFO("vertex " << v.x() << ", " << v.y() << ", " << v.z());
-        CHECK(v.z() >= v.x() / 10 + kGroundPatchLiftM - 1e-3);        // never below the ground
-        CHECK(v.z() <= v.x() / 10 + 2 * kGroundPatchLiftM + 1e-3);    // fill 0.3 m, outline 0.6 m above
+        CHECK(v.z() >= v.x() / 10 + kGroundPatchLiftM - 1e-3);      // never below the ground
+        CHECK(v.z() <= v.x() / 10 + 2 * kGroundPatchLiftM + 1e-3);  // fill 0.3 m, outline 0.6 m above
     }
     CHECK_FALSE(mesh.lineIndices.empty());  // the outline
 }

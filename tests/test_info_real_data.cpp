@@ -40,12 +40,14 @@ void checkCounts(const json& report, const std::vector<std::pair<std::string, lo
 
 std::vector<std::string> problemMessages(const json& report) {
     std::vector<std::string> messages;
-    for (const auto& p : report["problems"]) messages.push_back(p["severity"].get<std::string>() + ": " + p["message"].get<std::string>());
+    for (const auto& p : report["problems"])
+        messages.push_back(p["severity"].get<std::string>() + ": " + p["message"].get<std::string>());
     return messages;
 }
 }  // namespace
 
-TEST_CASE("info on the real EPANET models: MANIFEST counts, only the true dummy-connector warnings", "[info][real-data]") {
+TEST_CASE("info on the real EPANET models: MANIFEST counts, only the true dummy-connector warnings",
+          "[info][real-data]") {
     if (json r = infoOf("epanet/Net1.inp"); !r.is_null()) {
         CHECK(problemMessages(r).empty());
         checkCounts(r, {{"junctions", 9}, {"reservoirs", 1}, {"tanks", 1}, {"pipes", 12}, {"pumps", 1}});
@@ -63,8 +65,10 @@ TEST_CASE("info on the real EPANET models: MANIFEST counts, only the true dummy-
 }
 
 TEST_CASE("info on the ky4 GIS layers and the DEM alone", "[info][real-data]") {
-    const std::vector<std::pair<std::string, long>> layers{{"ky4/ky4_pipes.geojson", 1156}, {"ky4/ky4_junctions.geojson", 959},
-                                                           {"ky4/ky4_tanks.geojson", 4},    {"ky4/ky4_pumps.geojson", 2},
+    const std::vector<std::pair<std::string, long>> layers{{"ky4/ky4_pipes.geojson", 1156},
+                                                           {"ky4/ky4_junctions.geojson", 959},
+                                                           {"ky4/ky4_tanks.geojson", 4},
+                                                           {"ky4/ky4_pumps.geojson", 2},
                                                            {"ky4/ky4_reservoirs.geojson", 1}};
     for (const auto& [file, features] : layers) {
         json r = infoOf(file);
@@ -91,13 +95,20 @@ TEST_CASE("info on the ky4 GIS layers and the DEM alone", "[info][real-data]") {
 TEST_CASE("info on the real SWMM models: MANIFEST counts, subcatchments as ground patches", "[info][real-data][swmm]") {
     if (json r = infoOf("swmm/model_state_plane.inp"); !r.is_null()) {
         CHECK(problemMessages(r).empty());
-        checkCounts(r, {{"junctions", 31}, {"storage units", 13}, {"outfalls", 1}, {"conduits", 44}, {"subcatchments", 2},
+        checkCounts(r, {{"junctions", 31},
+                        {"storage units", 13},
+                        {"outfalls", 1},
+                        {"conduits", 44},
+                        {"subcatchments", 2},
                         {"subcatchment polygon vertices", 6}});
         CHECK(r["totals"]["ground_patches"] == 2);
     }
     if (json r = infoOf("swmm/Example1.inp"); !r.is_null()) {
         CHECK(problemMessages(r).empty());
-        checkCounts(r, {{"junctions", 13}, {"outfalls", 1}, {"conduits", 13}, {"subcatchments", 8},
+        checkCounts(r, {{"junctions", 13},
+                        {"outfalls", 1},
+                        {"conduits", 13},
+                        {"subcatchments", 8},
                         {"subcatchment polygon vertices", 77}});
         CHECK(r["totals"]["ground_patches"] == 8);
         CHECK(r["layers"][0]["features_imported"] == 13 + 1 + 13 + 8);

@@ -72,7 +72,8 @@ TEST_CASE("box01.glb placed by origin, rotation, scale and Y-up lands on the com
         CHECK(std::abs(std::abs(v.z - 5) - 1) < 1e-6);
     }
     for (int corner = 0; corner < 8; ++corner)
-        CHECK(hasVertex(mesh, {352000.0 + (corner & 1 ? 1 : -1), 3452000.0 + (corner & 2 ? 1 : -1), 5.0 + (corner & 4 ? 1 : -1)}));
+        CHECK(hasVertex(
+            mesh, {352000.0 + (corner & 1 ? 1 : -1), 3452000.0 + (corner & 2 ? 1 : -1), 5.0 + (corner & 4 ? 1 : -1)}));
     // A proper rotation, not a mirror: every triangle's winding agrees with its vertex normals
     // (a wrong-handed Y-up -> Z-up swap would turn them all inside out).
     for (const auto& t : mesh.triangles) {
@@ -119,10 +120,11 @@ TEST_CASE("STL and PLY are Z-up by default and read in their own frame without a
     const std::string stl = fixtures::writeText(dir + "/tri.stl",
                                                 "solid t\nfacet normal 0 0 1\nouter loop\nvertex 0 0 0\nvertex 4 0 0\n"
                                                 "vertex 0 3 2\nendloop\nendfacet\nendsolid t\n");
-    const std::string ply = fixtures::writeText(dir + "/tri.ply",
-                                                "ply\nformat ascii 1.0\nelement vertex 3\nproperty float x\nproperty float y\n"
-                                                "property float z\nelement face 1\nproperty list uchar int vertex_indices\n"
-                                                "end_header\n0 0 0\n4 0 0\n0 3 2\n3 0 1 2\n");
+    const std::string ply =
+        fixtures::writeText(dir + "/tri.ply",
+                            "ply\nformat ascii 1.0\nelement vertex 3\nproperty float x\nproperty float y\n"
+                            "property float z\nelement face 1\nproperty list uchar int vertex_indices\n"
+                            "end_header\n0 0 0\n4 0 0\n0 3 2\n3 0 1 2\n");
     for (const auto& path : {stl, ply}) {
         const LayerImport layer = importAlone(path);
         INFO(path << "\n" << fixtures::problemLines(layer.problems));
@@ -144,13 +146,13 @@ TEST_CASE("Bad mesh files give one error naming the file and cost nothing else",
     const std::string noFaces = fixtures::writeText(dir + "/points.obj", "v 0 0 0\nv 1 0 0\n");
     const std::string garbagePly = fixtures::writeText(dir + "/garbage.ply", "this is not a ply file\n");
     const std::string missing = dir + "/missing.glb";
-    for (const auto& [path, reason] : std::vector<std::pair<std::string, std::string>>{
-             {truncatedGlb, "Assimp cannot read it"},
-             {truncatedStl, "Assimp cannot read it"},
-             {empty, "empty file"},
-             {noFaces, "no faces"},
-             {garbagePly, "Assimp cannot read it"},
-             {missing, "file not found"}}) {
+    for (const auto& [path, reason] :
+         std::vector<std::pair<std::string, std::string>>{{truncatedGlb, "Assimp cannot read it"},
+                                                          {truncatedStl, "Assimp cannot read it"},
+                                                          {empty, "empty file"},
+                                                          {noFaces, "no faces"},
+                                                          {garbagePly, "Assimp cannot read it"},
+                                                          {missing, "file not found"}}) {
         const LayerImport layer = importAlone(path);
         INFO(path << "\n" << fixtures::problemLines(layer.problems));
         CHECK(layer.meshes.empty());
@@ -173,16 +175,23 @@ TEST_CASE("Bad mesh files give one error naming the file and cost nothing else",
     }
 }
 
-TEST_CASE("A mesh in a project with a CRS needs a placement; wrong placement values name their JSON path", "[mesh][bad-input]") {
+TEST_CASE("A mesh in a project with a CRS needs a placement; wrong placement values name their JSON path",
+          "[mesh][bad-input]") {
     const LayerImport unplaced = importAlone(kBoxGlb, std::nullopt, fixtures::wktOf("EPSG:32651"));
     CHECK(unplaced.meshes.empty());
     CHECK(fixtures::countProblems(unplaced.problems, {kBoxGlb, "no georeference", "placement"}) == 1);
 
     const std::string dir = fixtures::freshDir("mesh_project");
-    const std::string project = fixtures::writeText(dir + "/p.subterra.json", R"({"subterra": 1, "crs": "EPSG:32651",
-  "layers": [{"name": "good", "source": ")" + kBoxGlb + R"(", "placement": {"origin": [352000, 3452000, 2], "rotation_deg": 30, "scale": 0.5, "up_axis": "y"}},
-             {"name": "no_origin", "source": ")" + kBoxGlb + R"(", "placement": {"rotation_deg": 30}},
-             {"name": "bad_values", "source": ")" + kBoxGlb + R"(", "placement": {"origin": [1, 2], "scale": -1, "up_axis": "x"}}]})");
+    const std::string project = fixtures::writeText(
+        dir + "/p.subterra.json",
+        R"({"subterra": 1, "crs": "EPSG:32651",
+  "layers": [{"name": "good", "source": ")" +
+            kBoxGlb +
+            R"(", "placement": {"origin": [352000, 3452000, 2], "rotation_deg": 30, "scale": 0.5, "up_axis": "y"}},
+             {"name": "no_origin", "source": ")" +
+            kBoxGlb + R"(", "placement": {"rotation_deg": 30}},
+             {"name": "bad_values", "source": ")" +
+            kBoxGlb + R"(", "placement": {"origin": [1, 2], "scale": -1, "up_axis": "x"}}]})");
     const ProjectLoad load = loadProject(project);
     INFO(fixtures::problemLines(load.problems));
     REQUIRE(load.project);
@@ -221,13 +230,15 @@ TEST_CASE("subterra info and render take a mesh file alone, in its own frame", "
     CHECK(bad.err.find("Assimp cannot read it") != std::string::npos);
 }
 
-TEST_CASE("COLLADA, ASCII FBX and 3DS written by Assimp's exporter from box01.glb read back as the same box", "[mesh]") {
+TEST_CASE("COLLADA, ASCII FBX and 3DS written by Assimp's exporter from box01.glb read back as the same box",
+          "[mesh]") {
     const std::string dir = fixtures::freshDir("mesh_formats");
     Assimp::Importer reader;
     const aiScene* box = reader.ReadFile(kBoxGlb, 0);
     REQUIRE(box);
     // Binary FBX is left out: Assimp 5.2 cannot read back its own binary FBX ("block offset is out of range").
-    for (const auto& [format, ext] : std::vector<std::pair<std::string, std::string>>{{"collada", ".dae"}, {"fbxa", ".fbx"}, {"3ds", ".3ds"}}) {
+    for (const auto& [format, ext] :
+         std::vector<std::pair<std::string, std::string>>{{"collada", ".dae"}, {"fbxa", ".fbx"}, {"3ds", ".3ds"}}) {
         const std::string path = dir + "/box" + ext;
         Assimp::Exporter exporter;
         INFO(format << ": " << exporter.GetErrorString());

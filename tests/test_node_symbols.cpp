@@ -35,24 +35,24 @@ Box symbolBox(NodeKind kind, double sizeM, double heightM = 0) {
 
 TEST_CASE("node symbols: proportions per kind", "[scene][symbols]") {
     const Box tank = symbolBox(NodeKind::Tank, 15, 8);
-    CHECK(tank.min.z() == Approx(50).margin(0.01));          // stands on its base
-    CHECK(tank.size().x() == Approx(15 * 1.04).margin(0.5)); // roof band slightly wider
+    CHECK(tank.min.z() == Approx(50).margin(0.01));           // stands on its base
+    CHECK(tank.size().x() == Approx(15 * 1.04).margin(0.5));  // roof band slightly wider
     CHECK(tank.size().z() > 8);
-    CHECK(tank.size().x() > tank.size().z());                // short and wide
+    CHECK(tank.size().x() > tank.size().z());  // short and wide
 
     const Box reservoir = symbolBox(NodeKind::Reservoir, 20);
-    CHECK(reservoir.max.z() == Approx(50).margin(0.01));     // top = water level
+    CHECK(reservoir.max.z() == Approx(50).margin(0.01));  // top = water level
     CHECK(reservoir.size().z() == Approx(1).margin(0.01));
     CHECK(reservoir.size().x() == Approx(20).margin(0.01));
 
     const Box pump = symbolBox(NodeKind::Pump, 1);
     CHECK(pump.size().x() == Approx(1).margin(0.01));
-    CHECK(pump.size().z() == Approx(1.4).margin(0.01));      // box + motor block
+    CHECK(pump.size().z() == Approx(1.4).margin(0.01));  // box + motor block
 
     const Box valve = symbolBox(NodeKind::Valve, 1);
-    CHECK(valve.size().x() == Approx(1).margin(0.01));       // two cones tip to tip along the link
+    CHECK(valve.size().x() == Approx(1).margin(0.01));  // two cones tip to tip along the link
     CHECK(valve.size().y() == Approx(1).margin(0.05));
-    CHECK(valve.max.z() == Approx(50.7).margin(0.05));       // stem above the centre
+    CHECK(valve.max.z() == Approx(50.7).margin(0.05));  // stem above the centre
 
     const Box storage = symbolBox(NodeKind::Storage, 6);
     CHECK(storage.min.z() == Approx(47).margin(0.01));

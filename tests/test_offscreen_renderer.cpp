@@ -14,10 +14,11 @@
 
 // Pixel values in failure messages instead of "{?}".
 namespace Catch {
-template <> struct StringMaker<osg::Vec4ub> {
+template <>
+struct StringMaker<osg::Vec4ub> {
     static std::string convert(const osg::Vec4ub& p) {
-        return "rgba(" + std::to_string(p.r()) + ", " + std::to_string(p.g()) + ", " +
-               std::to_string(p.b()) + ", " + std::to_string(p.a()) + ")";
+        return "rgba(" + std::to_string(p.r()) + ", " + std::to_string(p.g()) + ", " + std::to_string(p.b()) + ", " +
+               std::to_string(p.a()) + ")";
     }
 };
 }  // namespace Catch
@@ -56,8 +57,7 @@ osg::ref_ptr<osg::Program> vertexColourProgram() {
 }
 
 // A rectangle in the plane y = 0 (facing a camera on -y), from (x0, z0) to (x1, z1) in metres.
-osg::ref_ptr<osg::Geometry> rectangle(float x0, float z0, float x1, float z1,
-                                      const osg::Vec4& colour) {
+osg::ref_ptr<osg::Geometry> rectangle(float x0, float z0, float x1, float z1, const osg::Vec4& colour) {
     osg::ref_ptr<osg::Vec3Array> corners = new osg::Vec3Array;
     corners->push_back({x0, 0, z0});
     corners->push_back({x1, 0, z0});
@@ -92,15 +92,13 @@ CameraSpec frontView(const osg::Vec3d& origin = osg::Vec3d()) {
 
 OffscreenRenderer& sharedRenderer() {
     static std::string error;
-    static std::unique_ptr<OffscreenRenderer> renderer =
-        OffscreenRenderer::create(smallSettings(), error);
+    static std::unique_ptr<OffscreenRenderer> renderer = OffscreenRenderer::create(smallSettings(), error);
     INFO(error);
     REQUIRE(renderer);
     return *renderer;
 }
 
-osg::ref_ptr<osg::Image> renderOrFail(OffscreenRenderer& renderer, osg::Node* scene,
-                                      const CameraSpec& camera) {
+osg::ref_ptr<osg::Image> renderOrFail(OffscreenRenderer& renderer, osg::Node* scene, const CameraSpec& camera) {
     std::string error;
     osg::ref_ptr<osg::Image> image = renderer.render(scene, camera, error);
     INFO(error);
@@ -126,17 +124,16 @@ int blendedPixels(const osg::Image& image) {
 
 }  // namespace
 
-TEST_CASE("OffscreenRenderer: a frame has the requested size and the scene and background colours",
-          "[render]") {
+TEST_CASE("OffscreenRenderer: a frame has the requested size and the scene and background colours", "[render]") {
     osg::ref_ptr<osg::Node> scene = testScene();
     osg::ref_ptr<osg::Image> image = renderOrFail(sharedRenderer(), scene.get(), frontView());
     REQUIRE(image->s() == 320);
     REQUIRE(image->t() == 180);
     CHECK(image->getPixelFormat() == GL_RGBA);
     CHECK(pixelAt(*image, 160, 90) == kRed);
-    CHECK(pixelAt(*image, 2, 177) == kBackgroundBytes);     // bottom-left corner
-    CHECK(pixelAt(*image, 317, 177) == kBackgroundBytes);   // bottom-right corner
-    CHECK(pixelAt(*image, 160, 5) == kGreen);               // the strip is at the top
+    CHECK(pixelAt(*image, 2, 177) == kBackgroundBytes);    // bottom-left corner
+    CHECK(pixelAt(*image, 317, 177) == kBackgroundBytes);  // bottom-right corner
+    CHECK(pixelAt(*image, 160, 5) == kGreen);              // the strip is at the top
     std::string error;
     CHECK(writePng(*image, SUBTERRA_TEST_OUTPUT_DIR "/render_square.png").into(error));
     CHECK_THAT(sharedRenderer().context().description(), Catch::Contains("via EGL"));
@@ -151,12 +148,10 @@ TEST_CASE("OffscreenRenderer: the same scene and camera give the same bytes", "[
     CHECK(sameBytes(*first, *second));
 }
 
-TEST_CASE("OffscreenRenderer: a scene at UTM coordinates seen from 1 m looks as at the origin",
-          "[render]") {
+TEST_CASE("OffscreenRenderer: a scene at UTM coordinates seen from 1 m looks as at the origin", "[render]") {
     osg::ref_ptr<osg::Node> atOrigin = testScene();
     osg::ref_ptr<osg::Node> atUtm = testScene(kUtm);
-    osg::ref_ptr<osg::Image> reference =
-        renderOrFail(sharedRenderer(), atOrigin.get(), frontView());
+    osg::ref_ptr<osg::Image> reference = renderOrFail(sharedRenderer(), atOrigin.get(), frontView());
     osg::ref_ptr<osg::Image> far = renderOrFail(sharedRenderer(), atUtm.get(), frontView(kUtm));
     // A float view matrix would quantise positions to 0.25 m here: tens of pixels.
     const ImageDiff diff = compareImages(*reference, *far, 16);
@@ -185,8 +180,7 @@ TEST_CASE("OffscreenRenderer: explicit near/far clip what lies outside them", "[
     CHECK(pixelAt(*clipped, 160, 90) == kBackgroundBytes);
 }
 
-TEST_CASE("OffscreenRenderer: swapping scenes and back gives the first picture again",
-          "[render]") {
+TEST_CASE("OffscreenRenderer: swapping scenes and back gives the first picture again", "[render]") {
     osg::ref_ptr<osg::Node> first = testScene();
     osg::ref_ptr<osg::Node> second = testScene(osg::Vec3d(0.3, 0, 0));
     OffscreenRenderer& renderer = sharedRenderer();
@@ -200,8 +194,7 @@ TEST_CASE("OffscreenRenderer: swapping scenes and back gives the first picture a
 // GL objects (buffers, shader programs) belong to one context; OSG reuses context ids, so a
 // scene drawn by a renderer that is gone must not look compiled to the next one. The scene is
 // swapped out before each renderer dies, as an animation would leave it.
-TEST_CASE("OffscreenRenderer: a scene outlives its renderer and renders in the next one",
-          "[render]") {
+TEST_CASE("OffscreenRenderer: a scene outlives its renderer and renders in the next one", "[render]") {
     osg::ref_ptr<osg::Node> scene = testScene();
     osg::ref_ptr<osg::Node> other = testScene(osg::Vec3d(0.3, 0, 0));
     osg::ref_ptr<osg::Image> images[2];

@@ -135,8 +135,8 @@ TEST_CASE("The ray through the centre pixel is the view direction", "[picking]")
     rayThroughPixel(view, projection, 0, 0, 1600, 900, nearPoint, farPoint);
     osg::Vec3d corner = farPoint - nearPoint;
     corner.normalize();
-    CHECK(corner.z() > expected.z());                    // above the centre ray
-    CHECK((corner ^ expected).z() < 0);                  // and to its left
+    CHECK(corner.z() > expected.z());    // above the centre ray
+    CHECK((corner ^ expected).z() < 0);  // and to its left
 }
 
 TEST_CASE("A picked id leads back to the model's feature and its inspector facts", "[picking]") {
@@ -152,7 +152,7 @@ TEST_CASE("A picked id leads back to the model's feature and its inspector facts
     CHECK(facts.slopePercent == Approx(2.5));  // 1 m fall over 40 m
     CHECK(facts.depthStartM == Approx(2.0));   // ground 5, centre 3
     CHECK(facts.depthEndM == Approx(3.0));
-    CHECK(facts.coverStartM == Approx(1.8));   // to the top of a 0.4 m pipe
+    CHECK(facts.coverStartM == Approx(1.8));  // to the top of a 0.4 m pipe
     const Extent e = featureExtent(w2);
     CHECK(e.minX == Approx(352000 - 0.2));
     CHECK(e.maxZ == Approx(3.2));

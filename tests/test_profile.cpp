@@ -18,7 +18,8 @@ namespace {
 Model run() {
     Model model;
     model.flatGroundZ = 10;
-    auto line = [&](const std::string& id, UtilityKind utility, double dn, std::vector<Vec3d> points, DepthSource source) {
+    auto line = [&](const std::string& id, UtilityKind utility, double dn, std::vector<Vec3d> points,
+                    DepthSource source) {
         Segment s;
         s.id = id;
         s.utility = utility;
@@ -87,7 +88,7 @@ TEST_CASE("profile: a polyline path finds the lines along it and across it", "[p
     const auto profile = buildProfile(model, *path, error);
     REQUIRE(profile);
     CHECK(profile->lengthM == Approx(50));
-    REQUIRE(profile->pieces.size() == 1);  // S-1, 0.2 m beside the path
+    REQUIRE(profile->pieces.size() == 1);                             // S-1, 0.2 m beside the path
     CHECK(profile->pieces[0].station0 == Approx(-0.0).margin(1e-9));  // clamped to the path's start
     REQUIRE(profile->crossings.size() == 1);
     CHECK(profile->crossings[0].station == Approx(20));
@@ -111,7 +112,8 @@ TEST_CASE("profile: bad paths are one-line errors", "[profile][errors]") {
     CHECK(error == "--path: the path touches no pipe or cable");
 }
 
-TEST_CASE("profile: the SVG has the ground, pipes, crossings, manholes, labels; the PNG is its drawing", "[profile][svg]") {
+TEST_CASE("profile: the SVG has the ground, pipes, crossings, manholes, labels; the PNG is its drawing",
+          "[profile][svg]") {
     const Model model = run();
     std::string error;
     const auto profile = buildProfile(model, *parseProfilePath("S-1,S-2", model, error), error);

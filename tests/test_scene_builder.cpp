@@ -44,7 +44,8 @@ TEST_CASE("A straight tube's ring vertices lie at its radius from the axis", "[s
     };
     const float sideWinding = facing(0) * mesh.normals[mesh.indices[0]] > 0 ? 1.0f : -1.0f;
     for (size_t t = 0; t < 24; ++t) CHECK(facing(t) * mesh.normals[mesh.indices[3 * t]] * sideWinding > 0);
-    for (size_t t = 24; t < mesh.triangleCount(); ++t) CHECK(facing(t) * axis * (t < 34 ? -1.0f : 1.0f) * sideWinding > 0);
+    for (size_t t = 24; t < mesh.triangleCount(); ++t)
+        CHECK(facing(t) * axis * (t < 34 ? -1.0f : 1.0f) * sideWinding > 0);
 }
 
 TEST_CASE("Tube frames do not twist around a horizontal bend", "[scene][tube]") {
@@ -115,7 +116,7 @@ TEST_CASE("Geometry is built relative to a local origin so UTM coordinates keep 
     // The centreline start: a float relative to the origin plus the double origin is exact to 1 mm.
     double best = 1e9;
     for (const auto& v : *vertices)
-        best = std::min(best, std::hypot(v.x() + scene.origin.x - x0, v.y() + scene.origin.y - y0) );
+        best = std::min(best, std::hypot(v.x() + scene.origin.x - x0, v.y() + scene.origin.y - y0));
     CHECK(best < 0.001);
 }
 

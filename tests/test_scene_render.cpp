@@ -22,7 +22,6 @@ Model pipeUnderGround(double x0, double y0, double groundZ = 0) {
     return model;
 }
 
-
 osg::ref_ptr<osg::Image> renderTopView(OffscreenRenderer& renderer, const BuiltScene& scene, double x0, double y0,
                                        double height) {
     CameraSpec camera;
@@ -69,7 +68,8 @@ TEST_CASE("An opaque ground hides the pipe below it", "[render][pixels]") {
     CHECK(std::abs(int(onPipe.b()) - int(offPipe.b())) < 12);
 }
 
-TEST_CASE("A close-up at UTM coordinates renders like the same scene at the origin (no jitter)", "[render][precision]") {
+TEST_CASE("A close-up at UTM coordinates renders like the same scene at the origin (no jitter)",
+          "[render][precision]") {
     auto renderer = render_test::makeRenderer(320, 240);
     SceneStyle style;
     const double utmX = 500000.0, utmY = 3450000.0;

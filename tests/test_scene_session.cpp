@@ -53,7 +53,7 @@ TEST_CASE("SceneSession on data files holds a project for them in memory", "[ses
     CHECK_FALSE(session.hasProjectFile());
     session.setLayerOpacity("water", 0.4f);
     session.setLayerVisible("water", false);
-    CHECK(session.project().layers[0].opacity == 0.4f);  // the edit is in the project...
+    CHECK(session.project().layers[0].opacity == 0.4f);         // the edit is in the project...
     CHECK(session.style().layers.at("water").opacity == 0.4f);  // ...and the style follows it
     CHECK_FALSE(session.look("water").visible);
     CHECK_FALSE(session.dirty());  // nothing can be saved: no file
@@ -76,7 +76,7 @@ TEST_CASE("SceneSession shows the command line's display options without writing
     std::string error;
     REQUIRE(session.save(error));
     const auto saved = nlohmann::json::parse(fixtures::readFile(path));
-    CHECK_FALSE(saved.contains("sections"));  // the --section was not saved...
+    CHECK_FALSE(saved.contains("sections"));                                 // the --section was not saved...
     CHECK(saved.at("terrain").at("opacity").get<double>() == Approx(0.35));  // ...nor --terrain-opacity
 
     session.setTerrainOpacity(0.6f);  // the user's own setting replaces the option and is saved

@@ -82,7 +82,8 @@ TEST_CASE("Bad object tracks give clear errors with their JSON path", "[timeline
     INFO(fixtures::problemLines(problems));
     REQUIRE(timeline);
     CHECK(fixtures::countProblems(problems, {"$.timeline.tracks[0].target", "no excavation named 'x'"}) == 1);
-    CHECK(fixtures::countProblems(problems, {"$.timeline.tracks[1].keys[1].value", "has 1 numbers, the first key 2"}) == 1);
+    CHECK(fixtures::countProblems(problems, {"$.timeline.tracks[1].keys[1].value", "has 1 numbers, the first key 2"}) ==
+          1);
     CHECK(fixtures::countProblems(problems, {"$.timeline.tracks[2].follow", "missing"}) == 1);
     CHECK(fixtures::countProblems(problems, {"$.timeline.tracks[3].follow.layer", "unknown layer 'gas'"}) == 1);
     CHECK(fixtures::countProblems(problems, {"$.timeline.tracks[4].follow.ids", "non-empty array"}) == 1);
@@ -116,7 +117,8 @@ TEST_CASE("Excavation tracks open the box from nothing, section tracks move and 
     // Barely open (a 4.5 cm deep hole) still counts as closed.
     CHECK_FALSE(animatedCuts(base, {{"excavation.street pit.open", {0.01}}}).excavations[0].enabled);
     // "open" scales what the other tracks set, whatever the order of the targets.
-    const Cuts moved = animatedCuts(base, {{"excavation.street pit.open", {1}}, {"excavation.street pit.depth", {2}},
+    const Cuts moved = animatedCuts(base, {{"excavation.street pit.open", {1}},
+                                           {"excavation.street pit.depth", {2}},
                                            {"excavation.street pit.centre", {5, 6}}});
     CHECK(moved.excavations[0].depthM == Approx(2));
     CHECK(moved.excavations[0].centreY == Approx(6));

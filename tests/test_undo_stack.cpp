@@ -71,7 +71,8 @@ TEST_CASE("Viewer edits: add a callout at the selection, type in it, undo and re
     CHECK(session.overlay().content().labels.at(0).text == "W-1 · PE DN200 · 1.0 m deep");
     // Three keystrokes in one field are one undo step.
     for (const char* text : {"a", "ab", "abc"})
-        editAnnotations(session, "edit callout text", [&](Annotations& a) { a.callouts[0].text = text; }, true);
+        editAnnotations(
+            session, "edit callout text", [&](Annotations& a) { a.callouts[0].text = text; }, true);
     CHECK(session.overlay().content().labels.at(0).text == "abc");
     REQUIRE(undoAnnotationEdit(session));
     CHECK(session.annotations().callouts.at(0).text == "{id} · {material} DN{diameter_mm} · {depth_m:.1f} m deep");

@@ -94,5 +94,6 @@ TEST_CASE("Scripted viewer: an edited rule changes the checks, undo restores it,
     std::ifstream file(dir + "/district.subterra.json");
     const nlohmann::json saved = nlohmann::json::parse(file);
     CHECK(saved.at("checks").at("cover").at("gas") == 5);
-    for (const auto& rule : saved.at("checks").at("clearance")) CHECK(rule.at("between") != nlohmann::json({"water", "sewer"}));
+    for (const auto& rule : saved.at("checks").at("clearance"))
+        CHECK(rule.at("between") != nlohmann::json({"water", "sewer"}));
 }

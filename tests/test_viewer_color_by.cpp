@@ -25,7 +25,8 @@ Segment pipe(const std::string& id, const std::string& material, int year, Depth
 // Every vertex colour of feature `id` in the water layer's geometries.
 std::vector<osg::Vec4> colorsOf(const BuiltScene& scene, const std::string& id) {
     std::vector<osg::Vec4> out;
-    for (const osg::Geometry* g : scene_test::geometriesUnder(*scene.layers.at("water"), osg::NodeVisitor::TRAVERSE_ALL_CHILDREN)) {
+    for (const osg::Geometry* g :
+         scene_test::geometriesUnder(*scene.layers.at("water"), osg::NodeVisitor::TRAVERSE_ALL_CHILDREN)) {
         const auto* colors = static_cast<const osg::Vec4Array*>(g->getColorArray());
         for (unsigned v = 0; v < colors->size(); ++v)
             if (featureIdOfVertex(*g, v) == id) out.push_back((*colors)[v]);

@@ -76,7 +76,8 @@ std::vector<double> keyCentresInRow(const osg::Image& image, int y) {
 }
 }  // namespace
 
-TEST_CASE("Scripted viewer: a timeline key dragged with the real X mouse moves by the dragged time", "[.][viewer][timeline]") {
+TEST_CASE("Scripted viewer: a timeline key dragged with the real X mouse moves by the dragged time",
+          "[.][viewer][timeline]") {
     if (!process::installed("xdotool")) {
         WARN("SKIPPED: xdotool is not installed, so no real mouse drag can be tested (apt install xdotool)");
         return;
@@ -91,8 +92,10 @@ TEST_CASE("Scripted viewer: a timeline key dragged with the real X mouse moves b
     const double playhead = (before.times[1] + before.times[2]) / 2;
     fixtures::writeText(dir + "/actions.json", R"({"actions": [
         {"do": "timeline_panel", "expanded": true},
-        {"do": "timeline_seek", "t": )" + std::to_string(playhead) + R"(},
-        {"do": "timeline_select", "target": "camera", "t": )" + std::to_string(from) + R"(},
+        {"do": "timeline_seek", "t": )" + std::to_string(playhead) +
+                                                   R"(},
+        {"do": "timeline_select", "target": "camera", "t": )" +
+                                                   std::to_string(from) + R"(},
         {"do": "wait", "frames": 3},
         {"do": "screenshot", "path": "before.png"},
         {"do": "wait_for_file", "path": "go", "timeout_s": 120},
@@ -101,8 +104,9 @@ TEST_CASE("Scripted viewer: a timeline key dragged with the real X mouse moves b
         {"do": "quit"}
     ]})");
     const std::string errPath = dir + "/viewer.err";
-    process::Child viewer(SUBTERRA_EXECUTABLE, {"view", "district.subterra.json", "--script", "actions.json", "--size", "1600x900"},
-                          dir, dir + "/viewer.out", errPath);
+    process::Child viewer(SUBTERRA_EXECUTABLE,
+                          {"view", "district.subterra.json", "--script", "actions.json", "--size", "1600x900"}, dir,
+                          dir + "/viewer.out", errPath);
     REQUIRE(viewer.started());
     const auto shot = waitForPng(dir + "/before.png", viewer, errPath);
 
@@ -149,7 +153,8 @@ TEST_CASE("Scripted viewer: a timeline key dragged with the real X mouse moves b
     REQUIRE(!id.empty());
     const int px = int(std::lround(keyX)), py = int(std::lround(keyY));
     std::ostringstream drag;
-    drag << "xdotool windowfocus " << id << " mousemove --window " << id << " " << px << " " << py << " sleep 0.5 mousedown 1 sleep 0.5";
+    drag << "xdotool windowfocus " << id << " mousemove --window " << id << " " << px << " " << py
+         << " sleep 0.5 mousedown 1 sleep 0.5";
     for (int step = 1; step <= 4; ++step)
         drag << " mousemove --window " << id << " " << px + dx * step / 4 << " " << py << " sleep 0.5";
     drag << " sleep 0.5 mouseup 1 sleep 0.5";
@@ -170,7 +175,8 @@ TEST_CASE("Scripted viewer: a timeline key dragged with the real X mouse moves b
         if (int(i) != kMovedKey) CHECK(after.times[i] == Approx(before.times[i]).margin(1e-9));
 }
 
-TEST_CASE("Scripted viewer: wait_for_file goes on once the file exists and fails clearly when it never comes", "[.][viewer]") {
+TEST_CASE("Scripted viewer: wait_for_file goes on once the file exists and fails clearly when it never comes",
+          "[.][viewer]") {
     REQUIRE(std::getenv("DISPLAY") != nullptr);
     const std::string dir = fixtures::freshDir("viewer_wait_for_file");
     fixtures::copySampleProject(dir);
@@ -185,15 +191,19 @@ TEST_CASE("Scripted viewer: wait_for_file goes on once the file exists and fails
         {"do": "wait_for_file", "path": "never", "timeout_s": 1}, {"do": "screenshot", "path": "too-far.png"}, {"do": "quit"}]})");
     INFO(result.err);
     CHECK(result.exitCode == 1);
-    CHECK(result.err.find("actions.json: /actions/0 (wait_for_file): 'never' did not appear within 1 s") != std::string::npos);
+    CHECK(result.err.find("actions.json: /actions/0 (wait_for_file): 'never' did not appear within 1 s") !=
+          std::string::npos);
     CHECK_FALSE(fs::exists(dir + "/too-far.png"));
-    result = fixtures::runViewerScript(dir, R"({"actions": [{"do": "wait_for_file", "path": "never", "timeout_s": 1}]})");
+    result =
+        fixtures::runViewerScript(dir, R"({"actions": [{"do": "wait_for_file", "path": "never", "timeout_s": 1}]})");
     INFO(result.err);
     CHECK(result.exitCode == 1);  // the last action waits too
     CHECK(result.err.find("(wait_for_file): 'never' did not appear within 1 s") != std::string::npos);
 
-    result = fixtures::runViewerScript(dir, R"({"actions": [{"do": "wait_for_file", "path": "never", "timeout_s": "soon"}]})");
+    result = fixtures::runViewerScript(
+        dir, R"({"actions": [{"do": "wait_for_file", "path": "never", "timeout_s": "soon"}]})");
     INFO(result.err);
     CHECK(result.exitCode == 1);
-    CHECK(result.err.find("(wait_for_file): needs a \"path\" and \"timeout_s\" between 0 and 600 seconds") != std::string::npos);
+    CHECK(result.err.find("(wait_for_file): needs a \"path\" and \"timeout_s\" between 0 and 600 seconds") !=
+          std::string::npos);
 }

@@ -122,9 +122,10 @@ TEST_CASE("Viewer scripts pick a node or a link that share an id by its kind", "
     REQUIRE(std::getenv("DISPLAY") != nullptr);
     const std::string dir = fixtures::freshDir("viewer_select_kind");
     // EPANET ids are per kind: junction "10" and pipe "10" are two features.
-    fixtures::writeText(dir + "/net.inp", "[JUNCTIONS]\n 10 5\n 11 5\n[RESERVOIRS]\n R1 8\n[PIPES]\n"
-                                          " 10 R1 10 50 200 100 0 Open\n 11 10 11 50 200 100 0 Open\n"
-                                          "[COORDINATES]\n R1 0 0\n 10 50 0\n 11 100 0\n[END]\n");
+    fixtures::writeText(dir + "/net.inp",
+                        "[JUNCTIONS]\n 10 5\n 11 5\n[RESERVOIRS]\n R1 8\n[PIPES]\n"
+                        " 10 R1 10 50 200 100 0 Open\n 11 10 11 50 200 100 0 Open\n"
+                        "[COORDINATES]\n R1 0 0\n 10 50 0\n 11 100 0\n[END]\n");
     fixtures::writeText(dir + "/kinds.json", R"({"actions": [
         {"do": "select", "id": "10", "kind": "node"},
         {"do": "expect_selection", "id": "10", "kind": "node"},

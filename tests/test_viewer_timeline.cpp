@@ -53,7 +53,9 @@ int count(const osg::Image& image, Region r, bool (*test)(const osg::Vec4ub&)) {
 }
 
 bool isText(const osg::Vec4ub& p) { return p.r() < 90 && p.g() < 90 && p.b() < 90; }
-bool isKey(const osg::Vec4ub& p) { return std::abs(p.r() - 46) < 12 && std::abs(p.g() - 92) < 12 && std::abs(p.b() - 156) < 12; }
+bool isKey(const osg::Vec4ub& p) {
+    return std::abs(p.r() - 46) < 12 && std::abs(p.g() - 92) < 12 && std::abs(p.b() - 156) < 12;
+}
 bool isPlayhead(const osg::Vec4ub& p) { return p.r() > 190 && p.g() < 70 && p.b() < 70; }
 
 std::string bytes(const std::string& path) {
@@ -99,7 +101,8 @@ TEST_CASE("Scripted viewer: timeline seek, panel, key edits with undo, save and 
         {"do": "save"},
         {"do": "quit"}
     ]})");
-    const auto result = fixtures::runSubterra({"view", "district.subterra.json", "--script", "actions.json", "--size", "1600x900"}, dir);
+    const auto result = fixtures::runSubterra(
+        {"view", "district.subterra.json", "--script", "actions.json", "--size", "1600x900"}, dir);
     INFO(result.out << result.err);
     REQUIRE(result.exitCode == 0);
 
@@ -140,8 +143,10 @@ TEST_CASE("Scripted viewer: timeline seek, panel, key edits with undo, save and 
     CHECK(camera);
 
     // "Export frames" is `subterra animate`: the same frames, byte for byte.
-    const std::string original = (fs::path(fixtures::sourceDir()) / "sample-data/district/district.subterra.json").string();
-    const auto cli = fixtures::runSubterra({"animate", original, "-o", "cli-frames", "--size", "160x90", "--frames", "40-41"}, dir);
+    const std::string original =
+        (fs::path(fixtures::sourceDir()) / "sample-data/district/district.subterra.json").string();
+    const auto cli =
+        fixtures::runSubterra({"animate", original, "-o", "cli-frames", "--size", "160x90", "--frames", "40-41"}, dir);
     INFO(cli.err);
     REQUIRE(cli.exitCode == 0);
     for (const char* name : {"frame_00040.png", "frame_00041.png"}) {
@@ -163,7 +168,8 @@ TEST_CASE("Scripted viewer: timeline seek, panel, key edits with undo, save and 
     CHECK(cancelledFrames < 360);
 }
 
-TEST_CASE("Scripted viewer: new section, excavation and callout tracks start from what the scene shows", "[.][viewer][timeline]") {
+TEST_CASE("Scripted viewer: new section, excavation and callout tracks start from what the scene shows",
+          "[.][viewer][timeline]") {
     REQUIRE(std::getenv("DISPLAY") != nullptr);
     const std::string dir = fixtures::freshDir("viewer_timeline_cut_tracks");
     const std::string project = fixtures::copySampleProject(dir);
@@ -202,7 +208,8 @@ TEST_CASE("Scripted viewer: new section, excavation and callout tracks start fro
     // An on/off key holds (drawn as a square in the panel), a value key eases by default.
     for (const auto& track : saved.at("timeline").at("tracks")) {
         INFO(track.dump());
-        CHECK((track.at("keys")[0].value("interp", std::string()) == "hold") == (track.at("target") == "section.street section.enabled"));
+        CHECK((track.at("keys")[0].value("interp", std::string()) == "hold") ==
+              (track.at("target") == "section.street section.enabled"));
     }
 }
 

@@ -46,14 +46,10 @@ std::optional<Options> parseArguments(int argc, char** argv) {
     try {
         for (int i = 1; i + 1 < argc; i += 2) {
             const std::string option = argv[i], value = argv[i + 1];
-            if (option == "--out")
-                options.out = value;
-            else if (option == "--segments")
-                options.segments = parseWholeNumber(value);
-            else if (option == "--seed")
-                options.seed = uint32_t(parseWholeNumber(value));
-            else
-                return std::nullopt;
+            if (option == "--out") options.out = value;
+            else if (option == "--segments") options.segments = parseWholeNumber(value);
+            else if (option == "--seed") options.seed = uint32_t(parseWholeNumber(value));
+            else return std::nullopt;
         }
     } catch (const std::exception&) {
         return std::nullopt;

@@ -61,8 +61,8 @@ void titleSection(SceneSession& session) {
 void calloutRow(SceneSession& session, size_t i) {
     Callout callout = session.annotations().callouts[i];
     ImGui::PushID(int(i));
-    ImGui::TextDisabled("%s", callout.anchor.isFeature() ? (callout.anchor.layer + " " + callout.anchor.featureId).c_str()
-                                                          : "point");
+    ImGui::TextDisabled(
+        "%s", callout.anchor.isFeature() ? (callout.anchor.layer + " " + callout.anchor.featureId).c_str() : "point");
     ImGui::SameLine();
     if (ImGui::SmallButton("Delete")) {
         commit(session, "delete callout", [i](Annotations& a) { a.callouts.erase(a.callouts.begin() + long(i)); });
@@ -129,7 +129,8 @@ void layerLabelSection(SceneSession& session) {
             commit(session, "edit layer labels", [&](Annotations& a) { a.layerLabels[i].text = text; });
         ImGui::SameLine();
         if (ImGui::SmallButton("Delete"))
-            commit(session, "delete layer labels", [i](Annotations& a) { a.layerLabels.erase(a.layerLabels.begin() + long(i)); });
+            commit(session, "delete layer labels",
+                   [i](Annotations& a) { a.layerLabels.erase(a.layerLabels.begin() + long(i)); });
         ImGui::PopID();
     }
 }
@@ -159,7 +160,8 @@ void measureSection(SceneSession& session, ViewerUi& ui, double now) {
         ImGui::Text("%s: %s", toString(measurements[i].kind), value ? value->label.c_str() : error.c_str());
         ImGui::SameLine();
         if (ImGui::SmallButton("Delete"))
-            commit(session, "delete measurement", [i](Annotations& a) { a.measurements.erase(a.measurements.begin() + long(i)); });
+            commit(session, "delete measurement",
+                   [i](Annotations& a) { a.measurements.erase(a.measurements.begin() + long(i)); });
         ImGui::PopID();
     }
 }
@@ -171,8 +173,9 @@ void drawAnnotationsPanel(SceneSession& session, ViewerUi& ui, double now) {
     // Kept at the bottom of the scene, also when the timeline panel below opens or closes.
     static int lastBottom = -1;
     const int bottom = ui.viewport.y + ui.viewport.height;
-    ImGui::SetNextWindowPos(ImVec2(main->Pos.x + float(ui.viewport.x) + 8 * ui.scale, main->Pos.y + float(bottom) - 8 * ui.scale),
-                            bottom != lastBottom ? ImGuiCond_Always : ImGuiCond_FirstUseEver, ImVec2(0, 1));
+    ImGui::SetNextWindowPos(
+        ImVec2(main->Pos.x + float(ui.viewport.x) + 8 * ui.scale, main->Pos.y + float(bottom) - 8 * ui.scale),
+        bottom != lastBottom ? ImGuiCond_Always : ImGuiCond_FirstUseEver, ImVec2(0, 1));
     lastBottom = bottom;
     ImGui::SetNextWindowSize(ImVec2(width, 460 * ui.scale), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);

@@ -12,11 +12,11 @@ class CameraInput {
 
   private:
     void keys(SceneSession& session, ViewerUi& ui, double dtSeconds, double now);
-    int button_ = -1;        // what the drag does: 0 orbit (or look), 1 and 2 pan; -1 = no drag
-    int physical_ = -1;      // the mouse button held
-    bool moved_ = false;     // further than a click
-    osg::Vec3d pivot_;       // orbit/pan reference point, project CRS
-    double dragDepth_ = 1;   // distance of the pivot from the eye along the view direction
+    int button_ = -1;       // what the drag does: 0 orbit (or look), 1 and 2 pan; -1 = no drag
+    int physical_ = -1;     // the mouse button held
+    bool moved_ = false;    // further than a click
+    osg::Vec3d pivot_;      // orbit/pan reference point, project CRS
+    double dragDepth_ = 1;  // distance of the pivot from the eye along the view direction
 };
 
 }  // namespace subterra

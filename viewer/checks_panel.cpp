@@ -10,7 +10,7 @@
 namespace subterra {
 
 namespace {
-constexpr UtilityKind kKinds[] = {UtilityKind::Water, UtilityKind::Sewer, UtilityKind::Storm,   UtilityKind::Gas,
+constexpr UtilityKind kKinds[] = {UtilityKind::Water, UtilityKind::Sewer,   UtilityKind::Storm,   UtilityKind::Gas,
                                   UtilityKind::Power, UtilityKind::Telecom, UtilityKind::Heating, UtilityKind::Other};
 
 // A utility kind or "*" (any); true when the user picked another.
@@ -111,7 +111,8 @@ void exportButton(SceneSession& session, ViewerUi& ui, const char* label, const 
     if (!ImGui::SmallButton(label)) return;
     const std::string path = besideProject(session, suffix);
     std::string error;
-    ui.say(exportChecks(session, ui.checks, path, error) ? "Conflicts written to " + path : "Not written: " + error, now);
+    ui.say(exportChecks(session, ui.checks, path, error) ? "Conflicts written to " + path : "Not written: " + error,
+           now);
 }
 }  // namespace
 
@@ -135,8 +136,8 @@ void drawChecks(SceneSession& session, ViewerUi& ui, double now) {
     }
     const auto lines = violationLines(session, checks);
     const float rowHeight = ImGui::GetTextLineHeightWithSpacing();
-    ImGui::BeginChild("violations", ImVec2(0, rowHeight * float(std::min<size_t>(lines.size(), 6)) + 6 * ui.scale), true,
-                      ImGuiWindowFlags_HorizontalScrollbar);
+    ImGui::BeginChild("violations", ImVec2(0, rowHeight * float(std::min<size_t>(lines.size(), 6)) + 6 * ui.scale),
+                      true, ImGuiWindowFlags_HorizontalScrollbar);
     for (size_t i = 0; i < lines.size(); ++i) {
         ImGui::PushID(int(i));
         if (ImGui::Selectable(lines[i].c_str())) goToViolation(session, checks, i, ui.viewport.aspect());

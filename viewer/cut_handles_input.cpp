@@ -10,11 +10,14 @@ namespace {
 const char* hint(HandleRole role) {
     switch (role) {
         case HandleRole::Move: return "Drag to move";
-        case HandleRole::EdgeEast: case HandleRole::EdgeWest: case HandleRole::EdgeNorth: case HandleRole::EdgeSouth:
-            return "Drag to move this side";
+        case HandleRole::EdgeEast:
+        case HandleRole::EdgeWest:
+        case HandleRole::EdgeNorth:
+        case HandleRole::EdgeSouth: return "Drag to move this side";
         case HandleRole::Rotate: return "Drag to rotate";
         case HandleRole::Depth: return "Drag up or down: the floor's depth";
-        case HandleRole::LineStart: case HandleRole::LineEnd: return "Drag to move this end of the section line";
+        case HandleRole::LineStart:
+        case HandleRole::LineEnd: return "Drag to move this end of the section line";
         case HandleRole::Level: return "Drag up or down: the section's level";
     }
     return "";
@@ -29,7 +32,9 @@ void drawOutlines(SceneSession& session, const ViewerUi& ui, ImDrawList& draw, I
     const Cuts& cuts = session.cuts();
     auto line = [&](const Vec3d& a, const Vec3d& b) {
         const auto pa = windowPointOf(session, ui.viewport, a), pb = windowPointOf(session, ui.viewport, b);
-        if (pa && pb) draw.AddLine(ImVec2(float(pa->x()), float(pa->y())), ImVec2(float(pb->x()), float(pb->y())), color, 1.5f * ui.scale);
+        if (pa && pb)
+            draw.AddLine(ImVec2(float(pa->x()), float(pa->y())), ImVec2(float(pb->x()), float(pb->y())), color,
+                         1.5f * ui.scale);
     };
     for (const Excavation& e : cuts.excavations) {
         if (!e.enabled) continue;
@@ -46,7 +51,8 @@ void drawOutlines(SceneSession& session, const ViewerUi& ui, ImDrawList& draw, I
     for (const SectionPlane& s : cuts.sections)
         if (s.enabled && s.kind == SectionPlane::Kind::Vertical) {
             const auto& m = session.model();
-            line({s.line[0], s.line[1], m.groundAt(s.line[0], s.line[1])}, {s.line[2], s.line[3], m.groundAt(s.line[2], s.line[3])});
+            line({s.line[0], s.line[1], m.groundAt(s.line[0], s.line[1])},
+                 {s.line[2], s.line[3], m.groundAt(s.line[2], s.line[3])});
         }
 }
 
@@ -54,14 +60,16 @@ void drawHandles(SceneSession& session, const ViewerUi& ui) {
     ImDrawList& draw = *ImGui::GetBackgroundDrawList();
     const ImU32 outline = IM_COL32(20, 24, 28, 230);
     const ImU32 idle = IM_COL32(255, 255, 255, 235);
-    const ImU32 hot = IM_COL32(int(kHighlightRgb[0] * 255), int(kHighlightRgb[1] * 255), int(kHighlightRgb[2] * 255), 255);
+    const ImU32 hot =
+        IM_COL32(int(kHighlightRgb[0] * 255), int(kHighlightRgb[1] * 255), int(kHighlightRgb[2] * 255), 255);
     drawOutlines(session, ui, draw, IM_COL32(255, 255, 255, 150));
     const float radius = 6.0f * ui.scale;
     for (const CutHandle& handle : cutHandles(session.cuts(), session.model())) {
         const auto p = windowPointOf(session, ui.viewport, handle.position);
         if (!p) continue;
         const ImVec2 c(float(p->x()), float(p->y()));
-        const ImU32 fill = sameHandle(ui.cutHandles.active, handle) || sameHandle(ui.cutHandles.hovered, handle) ? hot : idle;
+        const ImU32 fill =
+            sameHandle(ui.cutHandles.active, handle) || sameHandle(ui.cutHandles.hovered, handle) ? hot : idle;
         if (handle.vertical) {  // a diamond: moves up and down
             const ImVec2 top(c.x, c.y - radius * 1.3f), right(c.x + radius, c.y), bottom(c.x, c.y + radius * 1.3f),
                 left(c.x - radius, c.y);
@@ -72,7 +80,8 @@ void drawHandles(SceneSession& session, const ViewerUi& ui) {
             draw.AddCircle(c, radius, fill, 20, 2.0f * ui.scale);
         } else if (handle.role == HandleRole::Move) {  // a square
             draw.AddRectFilled(ImVec2(c.x - radius, c.y - radius), ImVec2(c.x + radius, c.y + radius), fill);
-            draw.AddRect(ImVec2(c.x - radius, c.y - radius), ImVec2(c.x + radius, c.y + radius), outline, 0, 0, 1.5f * ui.scale);
+            draw.AddRect(ImVec2(c.x - radius, c.y - radius), ImVec2(c.x + radius, c.y + radius), outline, 0, 0,
+                         1.5f * ui.scale);
         } else {
             draw.AddCircleFilled(c, radius, fill, 20);
             draw.AddCircle(c, radius, outline, 20, 1.5f * ui.scale);

@@ -147,9 +147,11 @@ bool excavationRow(SceneSession& session, Cuts& cuts, size_t index, bool& remove
     ImGui::SetNextItemWidth(-1);
     editField(session, changed, [&] { return ImGui::DragFloat2("##size", size, 0.05f, 0.2f, 500.0f, "size %.2f m"); });
     ImGui::SetNextItemWidth(-1);
-    editField(session, changed, [&] { return ImGui::DragFloat("##depth", &depth, 0.05f, 0.2f, 50.0f, "depth %.2f m"); });
+    editField(session, changed,
+              [&] { return ImGui::DragFloat("##depth", &depth, 0.05f, 0.2f, 50.0f, "depth %.2f m"); });
     ImGui::SetNextItemWidth(-1);
-    editField(session, changed, [&] { return ImGui::DragFloat("##rotation", &rotation, 0.5f, -360, 360, "rotation %.1f deg"); });
+    editField(session, changed,
+              [&] { return ImGui::DragFloat("##rotation", &rotation, 0.5f, -360, 360, "rotation %.1f deg"); });
     if (changed) {
         e.centreX += move[0], e.centreY += move[1];
         e.sizeX = std::max(0.2f, size[0]), e.sizeY = std::max(0.2f, size[1]);
@@ -196,8 +198,9 @@ void drawCuts(SceneSession& session, ViewerUi& ui, double) {
 
     ImGui::Checkbox("Show drag handles", &ui.cutHandles.visible);
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Squares move a cut, circles move a side or a line end, the ring rotates a pit,\n"
-                          "diamonds move a pit's floor or a level up and down");
+        ImGui::SetTooltip(
+            "Squares move a cut, circles move a side or a line end, the ring rotates a pit,\n"
+            "diamonds move a pit's floor or a level up and down");
     ImGui::TextDisabled("Undo / redo: Ctrl+Z / Ctrl+Y, or the Annotations panel's buttons");
 }
 

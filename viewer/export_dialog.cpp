@@ -23,8 +23,7 @@ void progressRow(const ViewerUi& ui, double now) {
     if (done > 0)
         std::snprintf(overlay, sizeof overlay, "frame %d of %d  ·  %.0f s left", done, total,
                       elapsed / done * (total - done));
-    else
-        std::snprintf(overlay, sizeof overlay, "frame 0 of %d", total);
+    else std::snprintf(overlay, sizeof overlay, "frame 0 of %d", total);
     ImGui::ProgressBar(total > 0 ? float(done) / float(total) : 0.0f, ImVec2(-1, 0), overlay);
 }
 }  // namespace
@@ -51,8 +50,8 @@ void drawExportDialog(SceneSession& session, ViewerUi& ui, double now) {
         ImGui::SetNextItemWidth(200 * ui.scale);
         ImGui::InputInt2("size (pixels)", t.exportSize);
         if (session.timeline())
-            ImGui::TextDisabled("%d frames at %.0f fps, as subterra animate renders them", session.timeline()->frameCount(),
-                                session.timeline()->fps);
+            ImGui::TextDisabled("%d frames at %.0f fps, as subterra animate renders them",
+                                session.timeline()->frameCount(), session.timeline()->fps);
         if (ImGui::Button("Export")) {
             AnimationExportOptions options;
             options.outputDir = std::string(t.exportDir);

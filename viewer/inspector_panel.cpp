@@ -57,7 +57,8 @@ void segmentRows(const Model& model, const Segment& s) {
     row("utility", toString(s.utility));
     char size[96];
     if (s.section.shape == CrossSection::Shape::Circular)
-        std::snprintf(size, sizeof size, "%.0f mm%s", s.section.diameterM * 1000, s.section.assumed ? " (assumed)" : "");
+        std::snprintf(size, sizeof size, "%.0f mm%s", s.section.diameterM * 1000,
+                      s.section.assumed ? " (assumed)" : "");
     else
         std::snprintf(size, sizeof size, "%.0f x %.0f mm%s", s.section.widthM * 1000, s.section.heightM * 1000,
                       s.section.assumed ? " (assumed)" : "");
@@ -113,16 +114,17 @@ void drawInspector(SceneSession& session, ViewerUi& ui) {
     if (!feature.found()) return;
     const float width = 360 * ui.scale;
     const ImGuiViewport* main = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(main->WorkPos.x + main->WorkSize.x - width - 8 * ui.scale, main->WorkPos.y + 8 * ui.scale),
-                            ImGuiCond_Always);
+    ImGui::SetNextWindowPos(
+        ImVec2(main->WorkPos.x + main->WorkSize.x - width - 8 * ui.scale, main->WorkPos.y + 8 * ui.scale),
+        ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(width, 0), ImGuiCond_Always);
     ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, float(ui.viewport.height) - 16 * ui.scale));
     bool open = true;
     const char* kind = feature.segment ? "Segment " : feature.node ? "Node " : feature.building ? "Building " : "Area ";
-    const std::string title = kind +
-                              session.selection()->featureId + "###inspector";
-    if (ImGui::Begin(title.c_str(), &open, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-                                                ImGuiWindowFlags_AlwaysAutoResize)) {
+    const std::string title = kind + session.selection()->featureId + "###inspector";
+    if (ImGui::Begin(title.c_str(), &open,
+                     ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                         ImGuiWindowFlags_AlwaysAutoResize)) {
         if (beginTable("facts")) {
             if (feature.segment) segmentRows(session.model(), *feature.segment);
             if (feature.node) nodeRows(*feature.node);

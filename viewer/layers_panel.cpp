@@ -92,9 +92,10 @@ void colorBySection(SceneSession& session, float scale) {
 
 void legendNote() {
     sectionTitle("Legend");
-    ImGui::TextWrapped("Solid: depth measured, from invert levels or from cover depth. "
-                       "See-through: depth assumed (no survey data). Cyan: the selection. "
-                       "Clicks go through layers below full opacity.");
+    ImGui::TextWrapped(
+        "Solid: depth measured, from invert levels or from cover depth. "
+        "See-through: depth assumed (no survey data). Cyan: the selection. "
+        "Clicks go through layers below full opacity.");
 }
 }  // namespace
 

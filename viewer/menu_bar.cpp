@@ -16,7 +16,8 @@ void viewMenu(SceneSession& session, ViewerUi& ui) {
     if (ImGui::MenuItem("Top", "1")) session.camera().preset(CameraController::Preset::Top, extent, aspect);
     if (ImGui::MenuItem("Front (from south)", "2"))
         session.camera().preset(CameraController::Preset::Front, extent, aspect);
-    if (ImGui::MenuItem("Side (from east)", "3")) session.camera().preset(CameraController::Preset::Side, extent, aspect);
+    if (ImGui::MenuItem("Side (from east)", "3"))
+        session.camera().preset(CameraController::Preset::Side, extent, aspect);
     ImGui::Separator();
     if (ImGui::MenuItem("Focus selection", "F", false, session.selection().has_value())) session.focusSelection(aspect);
     ImGui::MenuItem("Fly mode", "G", &ui.flyMode);

@@ -11,18 +11,18 @@ float menuBarHeight();
 float statusBarHeight();
 float timelinePanelHeight(const SceneSession& session, const ViewerUi& ui);  // docked above the status bar
 
-void drawMenuBar(SceneSession& session, ViewerUi& ui, double now);      // menu_bar.cpp
-void drawSidebar(SceneSession& session, ViewerUi& ui, double now);      // layers_panel.cpp
-void drawCuts(SceneSession& session, ViewerUi& ui, double now);         // cuts_panel.cpp, in the sidebar
-void drawSearch(SceneSession& session, ViewerUi& ui, double now);       // search_panel.cpp, in the sidebar
-void drawInspector(SceneSession& session, ViewerUi& ui);                // inspector_panel.cpp
+void drawMenuBar(SceneSession& session, ViewerUi& ui, double now);                // menu_bar.cpp
+void drawSidebar(SceneSession& session, ViewerUi& ui, double now);                // layers_panel.cpp
+void drawCuts(SceneSession& session, ViewerUi& ui, double now);                   // cuts_panel.cpp, in the sidebar
+void drawSearch(SceneSession& session, ViewerUi& ui, double now);                 // search_panel.cpp, in the sidebar
+void drawInspector(SceneSession& session, ViewerUi& ui);                          // inspector_panel.cpp
 void drawStatusBar(const SceneSession& session, const ViewerUi& ui, double now);  // status_bar.cpp
-void drawAnnotationsPanel(SceneSession& session, ViewerUi& ui, double now);  // annotations_panel.cpp
-void drawTimelinePanel(SceneSession& session, ViewerUi& ui, double now);  // timeline_panel.cpp
-void drawKeyEditor(SceneSession& session, ViewerUi& ui, double now);     // timeline_key_editor.cpp, in the timeline panel
-void drawExportDialog(SceneSession& session, ViewerUi& ui, double now);  // export_dialog.cpp
-void drawQuitDialog(SceneSession& session, ViewerUi& ui, double now);   // quit_dialog.cpp
-void drawChecks(SceneSession& session, ViewerUi& ui, double now);       // checks_panel.cpp, in the sidebar
+void drawAnnotationsPanel(SceneSession& session, ViewerUi& ui, double now);       // annotations_panel.cpp
+void drawTimelinePanel(SceneSession& session, ViewerUi& ui, double now);          // timeline_panel.cpp
+void drawKeyEditor(SceneSession& session, ViewerUi& ui, double now);  // timeline_key_editor.cpp, in the timeline panel
+void drawExportDialog(SceneSession& session, ViewerUi& ui, double now);    // export_dialog.cpp
+void drawQuitDialog(SceneSession& session, ViewerUi& ui, double now);      // quit_dialog.cpp
+void drawChecks(SceneSession& session, ViewerUi& ui, double now);          // checks_panel.cpp, in the sidebar
 void drawProfileSection(SceneSession& session, ViewerUi& ui, double now);  // profile_panel.cpp, in the sidebar
 void drawProfileWindow(SceneSession& session, ViewerUi& ui, double now);   // profile_panel.cpp
 

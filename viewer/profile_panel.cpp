@@ -72,8 +72,8 @@ void drawProfileWindow(SceneSession& session, ViewerUi& ui, double now) {
         ImGui::SameLine();
         exportButton(session, ui, "Export PNG", ".profile.png", now);
         ImGui::SameLine();
-        ImGui::TextDisabled("%.1f m, %zu crossings, %zu manholes", view.profile->lengthM, view.profile->crossings.size(),
-                            view.profile->manholes.size());
+        ImGui::TextDisabled("%.1f m, %zu crossings, %zu manholes", view.profile->lengthM,
+                            view.profile->crossings.size(), view.profile->manholes.size());
         // The drawing fitted to the window, keeping its proportions; rows are stored bottom-up.
         const ImVec2 room = ImGui::GetContentRegionAvail();
         const float aspect = float(view.image->t()) / float(view.image->s());

@@ -32,8 +32,7 @@ void drawStatusBar(const SceneSession& session, const ViewerUi& ui, double now) 
             if (hover.feature && *hover.nearest == hover.feature->point)
                 std::snprintf(text, sizeof text, "%s %s: %.2f m %s ground", hover.feature->layer.c_str(),
                               hover.feature->featureId.c_str(), std::abs(depth), depth >= 0 ? "below" : "above");
-            else
-                std::snprintf(text, sizeof text, "ground");
+            else std::snprintf(text, sizeof text, "ground");
             ImGui::TextUnformatted(text);
         } else {
             ImGui::TextDisabled("cursor over the sky");

@@ -34,7 +34,8 @@ void valueEditor(SceneSession& session, ViewerUi& ui, const std::string& target,
     if (kind == TrackKind::LayerVisible) {
         bool visible = key.value[0] >= 0.5;
         if (ImGui::Checkbox("visible", &visible))
-            editTimeline(session, "set key value", [&](Timeline& t) { setKeyValue(t, target, index, {visible ? 1.0 : 0.0}); });
+            editTimeline(session, "set key value",
+                         [&](Timeline& t) { setKeyValue(t, target, index, {visible ? 1.0 : 0.0}); });
         return;
     }
     ImGui::SetNextItemWidth(-1);

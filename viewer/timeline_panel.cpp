@@ -36,7 +36,9 @@ struct Lanes {
     float width = 1, inset = 1;
     double durationS = 1;
     float x(double t) const { return origin.x + inset + float(t / durationS) * (width - 2 * inset); }
-    double time(float px) const { return std::clamp(double(px - origin.x - inset) / (width - 2 * inset) * durationS, 0.0, durationS); }
+    double time(float px) const {
+        return std::clamp(double(px - origin.x - inset) / (width - 2 * inset) * durationS, 0.0, durationS);
+    }
 };
 
 double snapToFrame(double t, const Timeline& timeline) { return std::round(t * timeline.fps) / timeline.fps; }
@@ -59,7 +61,8 @@ void toolbar(SceneSession& session, ViewerUi& ui, double now) {
         else leavePreview(session, t);
     }
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("The scene and the view show the timeline at the playhead.\nNavigating the view leaves the preview.");
+        ImGui::SetTooltip(
+            "The scene and the view show the timeline at the playhead.\nNavigating the view leaves the preview.");
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     ImGui::Text("%.2f / %.2f s", t.playheadS, hasTimeline ? session.timeline()->durationS : 0.0);
@@ -97,12 +100,14 @@ void toolbar(SceneSession& session, ViewerUi& ui, double now) {
 
 void drawRuler(const Lanes& lanes, const ViewerUi& ui, ImDrawList& draw) {
     const float h = rulerHeight(ui);
-    draw.AddRectFilled(lanes.origin, ImVec2(lanes.origin.x + lanes.width, lanes.origin.y + h), IM_COL32(226, 228, 232, 255));
+    draw.AddRectFilled(lanes.origin, ImVec2(lanes.origin.x + lanes.width, lanes.origin.y + h),
+                       IM_COL32(226, 228, 232, 255));
     const double step = tickStep((lanes.width - 2 * lanes.inset) / lanes.durationS);
     for (int i = 0; i * step <= lanes.durationS + 1e-9; ++i) {
         const double t = i * step;
         const float x = lanes.x(t);
-        draw.AddLine(ImVec2(x, lanes.origin.y + h * 0.55f), ImVec2(x, lanes.origin.y + h), IM_COL32(120, 124, 130, 255));
+        draw.AddLine(ImVec2(x, lanes.origin.y + h * 0.55f), ImVec2(x, lanes.origin.y + h),
+                     IM_COL32(120, 124, 130, 255));
         char label[16];
         std::snprintf(label, sizeof label, "%g s", t);
         const float w = ImGui::CalcTextSize(label).x;
@@ -116,7 +121,8 @@ void drawKey(ImDrawList& draw, ImVec2 c, float r, const Keyframe& key, bool sele
     if (key.interpolation == Interpolation::Hold) {
         draw.AddRectFilled(ImVec2(c.x - r * 0.8f, c.y - r * 0.8f), ImVec2(c.x + r * 0.8f, c.y + r * 0.8f), color);
     } else {
-        draw.AddQuadFilled(ImVec2(c.x, c.y - r), ImVec2(c.x + r, c.y), ImVec2(c.x, c.y + r), ImVec2(c.x - r, c.y), color);
+        draw.AddQuadFilled(ImVec2(c.x, c.y - r), ImVec2(c.x + r, c.y), ImVec2(c.x, c.y + r), ImVec2(c.x - r, c.y),
+                           color);
     }
     if (selected) draw.AddCircle(c, r + 3, kSelectedColor, 16, 1.5f);
 }
@@ -127,10 +133,11 @@ void drawLane(SceneSession& session, ViewerUi& ui, const Lanes& lanes, const Tra
     TimelineUi& t = ui.timeline;
     const float h = laneHeight(ui), r = 6 * ui.scale;
     const ImVec2 laneMin(lanes.origin.x, y), laneMax(lanes.origin.x + lanes.width, y + h);
-    draw.AddLine(ImVec2(laneMin.x, laneMax.y - 0.5f), ImVec2(laneMax.x, laneMax.y - 0.5f), IM_COL32(214, 216, 220, 255));
+    draw.AddLine(ImVec2(laneMin.x, laneMax.y - 0.5f), ImVec2(laneMax.x, laneMax.y - 0.5f),
+                 IM_COL32(214, 216, 220, 255));
     if (track.keys.size() > 1)
-        draw.AddLine(ImVec2(lanes.x(track.keys.front().timeS), y + h / 2), ImVec2(lanes.x(track.keys.back().timeS), y + h / 2),
-                     IM_COL32(150, 170, 200, 255), 2.0f);
+        draw.AddLine(ImVec2(lanes.x(track.keys.front().timeS), y + h / 2),
+                     ImVec2(lanes.x(track.keys.back().timeS), y + h / 2), IM_COL32(150, 170, 200, 255), 2.0f);
     ImGui::PushID(track.target.c_str());
     for (size_t i = 0; i < track.keys.size(); ++i) {
         const ImVec2 c(lanes.x(track.keys[i].timeS), y + h / 2);
@@ -146,11 +153,13 @@ void drawLane(SceneSession& session, ViewerUi& ui, const Lanes& lanes, const Tra
         if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.0f)) {
             const double lo = i > 0 ? track.keys[i - 1].timeS + 1.0 / session.timeline()->fps : 0.0;
             const double hi = i + 1 < track.keys.size() ? track.keys[i + 1].timeS - 1.0 / session.timeline()->fps
-                                                         : session.timeline()->durationS;
-            const double to = std::clamp(snapToFrame(lanes.time(ImGui::GetIO().MousePos.x), *session.timeline()), lo, hi);
+                                                        : session.timeline()->durationS;
+            const double to =
+                std::clamp(snapToFrame(lanes.time(ImGui::GetIO().MousePos.x), *session.timeline()), lo, hi);
             if (std::abs(to - track.keys[i].timeS) > 1e-9) {
                 const std::string target = track.target;  // the edit replaces the track being drawn
-                editTimeline(session, "move key", [&](Timeline& tl) { moveKey(tl, target, i, to); }, t.keyDragMoved);
+                editTimeline(
+                    session, "move key", [&](Timeline& tl) { moveKey(tl, target, i, to); }, t.keyDragMoved);
                 t.keyDragMoved = true;
                 ImGui::PopID();
                 return;  // `track` may be gone; the next frame draws the lane again
@@ -162,7 +171,8 @@ void drawLane(SceneSession& session, ViewerUi& ui, const Lanes& lanes, const Tra
     }
     ImGui::SetCursorScreenPos(laneMin);
     ImGui::InvisibleButton("##lane", ImVec2(lanes.width, h));
-    if (ImGui::IsItemActive()) seekTimeline(session, t, snapToFrame(lanes.time(ImGui::GetIO().MousePos.x), *session.timeline()));
+    if (ImGui::IsItemActive())
+        seekTimeline(session, t, snapToFrame(lanes.time(ImGui::GetIO().MousePos.x), *session.timeline()));
     if (ImGui::IsItemActivated()) t.selectedKey = -1, t.selectedTarget.clear();
     ImGui::PopID();
 }
@@ -203,13 +213,15 @@ void drawTracks(SceneSession& session, ViewerUi& ui, ImVec2 size) {
     }
     // The playhead over ruler and lanes.
     const float px = lanes.x(t.playheadS);
-    laneDraw.AddLine(ImVec2(px, top.y), ImVec2(px, top.y + std::max(size.y, float(count) * laneHeight(ui))), kPlayheadColor, 2.0f);
+    laneDraw.AddLine(ImVec2(px, top.y), ImVec2(px, top.y + std::max(size.y, float(count) * laneHeight(ui))),
+                     kPlayheadColor, 2.0f);
     ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + float(count) * laneHeight(ui)));
     ImGui::Dummy(ImVec2(1, 1));
     ImGui::EndChild();
     const float r = 5 * ui.scale;
-    draw.AddTriangleFilled(ImVec2(px - r, start.y + rulerHeight(ui) - r * 1.4f), ImVec2(px + r, start.y + rulerHeight(ui) - r * 1.4f),
-                           ImVec2(px, start.y + rulerHeight(ui)), kPlayheadColor);
+    draw.AddTriangleFilled(ImVec2(px - r, start.y + rulerHeight(ui) - r * 1.4f),
+                           ImVec2(px + r, start.y + rulerHeight(ui) - r * 1.4f), ImVec2(px, start.y + rulerHeight(ui)),
+                           kPlayheadColor);
     draw.AddLine(ImVec2(px, start.y), ImVec2(px, start.y + rulerHeight(ui)), kPlayheadColor, 2.0f);
 }
 }  // namespace
@@ -231,21 +243,23 @@ void drawTimelinePanel(SceneSession& session, ViewerUi& ui, double now) {
     ImGui::SetNextWindowPos(ImVec2(main->Pos.x + x, main->Pos.y + main->Size.y - statusBarHeight() - height));
     ImGui::SetNextWindowSize(ImVec2(main->Size.x - x, height));
     if (ui.timeline.shownExpanded != ui.timeline.expanded) ImGui::SetNextWindowCollapsed(!ui.timeline.expanded);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |
-                                   ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
-                                   ImGuiWindowFlags_NoBringToFrontOnFocus;
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollbar |
+                                   ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBringToFrontOnFocus;
     const bool open = ImGui::Begin("Timeline", nullptr, flags);
     ui.timeline.expanded = !ImGui::IsWindowCollapsed();  // the title bar's arrow toggles it
     ui.timeline.shownExpanded = ui.timeline.expanded;
     if (open) {
         toolbar(session, ui, now);
         if (!session.timeline()) {
-            ImGui::TextDisabled("No timeline in this project yet: pick a track and press Add key to start a %.0f s one.",
-                                Timeline{}.durationS);
+            ImGui::TextDisabled(
+                "No timeline in this project yet: pick a track and press Add key to start a %.0f s one.",
+                Timeline{}.durationS);
         } else {
             const float editorWidth = 300 * ui.scale;
             const ImVec2 avail = ImGui::GetContentRegionAvail();
-            const ImVec2 editorPos(ImGui::GetCursorScreenPos().x + avail.x - editorWidth, ImGui::GetCursorScreenPos().y);
+            const ImVec2 editorPos(ImGui::GetCursorScreenPos().x + avail.x - editorWidth,
+                                   ImGui::GetCursorScreenPos().y);
             drawTracks(session, ui, ImVec2(avail.x - editorWidth - 12 * ui.scale, avail.y));
             ImGui::SetCursorScreenPos(editorPos);
             ImGui::BeginChild("##key editor", ImVec2(editorWidth, avail.y), false);

@@ -31,9 +31,7 @@ void onGlfwError(int, const char* description) { glfwLastError = description ? d
 
 // Files dropped on the window, opened at the end of the frame.
 std::vector<std::string> droppedPaths;
-void onDrop(GLFWwindow*, int count, const char** paths) {
-    droppedPaths.assign(paths, paths + count);
-}
+void onDrop(GLFWwindow*, int count, const char** paths) { droppedPaths.assign(paths, paths + count); }
 
 // Opens dropped files (one project, or data files) in place of the current scene; keeps the
 // current one when they cannot be read or when it has unsaved changes.
@@ -131,16 +129,15 @@ void applyCamera(osgViewer::Viewer& viewer, SceneSession& session, const ViewerU
     // Near and far are recomputed every frame from the visible bounds (COMPUTE_NEAR_FAR).
     camera->setProjectionMatrixAsPerspective(session.camera().fovYDeg(), v.aspect(), 1.0, 1000.0);
     camera->setLODScale(lodScaleFor(session.camera().fovYDeg(), v.height * sy));
-    session.overlay().update({camera->getViewMatrix(), camera->getProjectionMatrix(), v.width, v.height}, &session.scene());
+    session.overlay().update({camera->getViewMatrix(), camera->getProjectionMatrix(), v.width, v.height},
+                             &session.scene());
 }
 
 void saveRequested(SceneSession& session, ViewerUi& ui, double now) {
     ui.requestSave = false;
     std::string error;
-    if (session.save(error))
-        ui.say("Saved " + session.project().path + " (previous version kept as .bak)", now);
-    else
-        ui.say("Not saved: " + error, now);
+    if (session.save(error)) ui.say("Saved " + session.project().path + " (previous version kept as .bak)", now);
+    else ui.say("Not saved: " + error, now);
 }
 
 bool writeWindow(const Frame& f, const std::string& path) {
@@ -240,7 +237,8 @@ int runViewer(LoadedInputs inputs, const ViewerOptions& options) {
             const double dt = std::min(0.25, now - last);
             last = now;
             ui.frameMs = frames == 0 ? dt * 1000 : 0.9 * ui.frameMs + 0.1 * dt * 1000;
-            if (frames > 1) timedSum += dt, timedMax = std::max(timedMax, dt), ++timedFrames;  // the first frames compile shaders
+            if (frames > 1)
+                timedSum += dt, timedMax = std::max(timedMax, dt), ++timedFrames;  // the first frames compile shaders
 
             ImGui_ImplOpenGL3_NewFrame();
             ImGui_ImplGlfw_NewFrame();
@@ -290,7 +288,8 @@ int runViewer(LoadedInputs inputs, const ViewerOptions& options) {
             glfwSwapBuffers(window);
 
             if (!requests.offscreenPath.empty() &&
-                !offscreen(window, session, requests.offscreenWidth, requests.offscreenHeight, requests.offscreenPath, error)) {
+                !offscreen(window, session, requests.offscreenWidth, requests.offscreenHeight, requests.offscreenPath,
+                           error)) {
                 std::cerr << "subterra: error: " << error << "\n";
                 exitCode = 1;
             }
@@ -302,14 +301,16 @@ int runViewer(LoadedInputs inputs, const ViewerOptions& options) {
             if (ui.requestScreenshot) {
                 ui.requestScreenshot = false;
                 const std::string path = timestampedScreenshotName();
-                const int width = ui.viewport.width * ui.screenshotScale, height = ui.viewport.height * ui.screenshotScale;
+                const int width = ui.viewport.width * ui.screenshotScale,
+                          height = ui.viewport.height * ui.screenshotScale;
                 ui.say(offscreen(window, session, width, height, path, error) ? "Screenshot written to " + path
                                                                               : "Screenshot failed: " + error,
                        glfwGetTime());
             }
             if (lastFrame) {
                 if (session.dirty())
-                    std::cerr << "subterra: warning: the script ended with unsaved changes to the project; they were not saved\n";
+                    std::cerr
+                        << "subterra: warning: the script ended with unsaved changes to the project; they were not saved\n";
                 ui.quitNow = true;
             }
         }

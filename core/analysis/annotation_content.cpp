@@ -58,7 +58,8 @@ void labelFeatures(const Model& model, const std::vector<Feature>& features, con
         std::string anchorError;
         const auto position = anchorPosition(model, anchor, anchorError);
         if (!position) continue;
-        const FormattedText text = formatTemplate(labels.text, featureFields(model, findFeature(model, feature.layer, feature.id)));
+        const FormattedText text =
+            formatTemplate(labels.text, featureFields(model, findFeature(model, feature.layer, feature.id)));
         for (const auto& name : text.missingFields)
             if (std::find(missing.begin(), missing.end(), name) == missing.end()) missing.push_back(name);
         if (error.empty()) error = text.error;
@@ -111,11 +112,13 @@ PreparedAnnotations fadedAnnotations(const PreparedAnnotations& content, const s
     };
     PreparedAnnotations faded;
     for (const auto& label : content.labels)
-        if (const float a = of(label.annotationId); a > 0) faded.labels.push_back(label), fadeStyle(faded.labels.back().style, a);
+        if (const float a = of(label.annotationId); a > 0)
+            faded.labels.push_back(label), fadeStyle(faded.labels.back().style, a);
     for (const auto& dimension : content.dimensions)
         if (const float a = of(dimension.annotationId); a > 0)
             faded.dimensions.push_back(dimension), fadeStyle(faded.dimensions.back().style, a);
-    if (content.title && of(kTitleCardId) > 0) faded.title = content.title, fadeStyle(faded.title->style, of(kTitleCardId));
+    if (content.title && of(kTitleCardId) > 0)
+        faded.title = content.title, fadeStyle(faded.title->style, of(kTitleCardId));
     return faded;
 }
 

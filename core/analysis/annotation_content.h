@@ -18,7 +18,7 @@ enum class LabelRole { Callout, LayerLabel, Dimension };
 
 struct PreparedLabel {
     LabelRole role = LabelRole::Callout;
-    Vec3d anchor;               // project CRS
+    Vec3d anchor;  // project CRS
     std::string text;
     LabelStyle style;
     double offsetXPx = 0, offsetYPx = 0;  // callouts: where the box goes (1080-pixel units)

@@ -117,7 +117,7 @@ FormattedText formatTemplate(const std::string& pattern, const TemplateFields& f
     std::string& out = result.text;
     for (size_t i = 0; i < pattern.size(); ++i) {
         const char c = pattern[i];
-        if (c == '}' ) {
+        if (c == '}') {
             if (i + 1 < pattern.size() && pattern[i + 1] == '}') ++i;
             else if (result.error.empty()) result.error = "unmatched '}' at character " + std::to_string(i + 1);
             out += '}';

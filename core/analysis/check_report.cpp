@@ -73,20 +73,30 @@ std::string checkGeoJson(const CheckResults& results, const Model& model, const 
     nlohmann::json features = nlohmann::json::array();
     for (const auto& v : results.clearance) {
         const Segment &a = model.segments[v.a], &b = model.segments[v.b];
-        features.push_back({{"type", "Feature"},
-                            {"geometry", {{"type", "LineString"}, {"coordinates", {position(v.pointA), position(v.pointB)}}}},
-                            {"properties",
-                             {{"check", "clearance"}, {"id_a", a.id}, {"id_b", b.id}, {"utility_a", toString(a.utility)},
-                              {"utility_b", toString(b.utility)}, {"distance_m", mm(v.distanceM)},
-                              {"required_m", mm(v.requiredM)}, {"rule", clearanceRule(v)}}}});
+        features.push_back(
+            {{"type", "Feature"},
+             {"geometry", {{"type", "LineString"}, {"coordinates", {position(v.pointA), position(v.pointB)}}}},
+             {"properties",
+              {{"check", "clearance"},
+               {"id_a", a.id},
+               {"id_b", b.id},
+               {"utility_a", toString(a.utility)},
+               {"utility_b", toString(b.utility)},
+               {"distance_m", mm(v.distanceM)},
+               {"required_m", mm(v.requiredM)},
+               {"rule", clearanceRule(v)}}}});
     }
     for (const auto& v : results.cover) {
         const Segment& s = model.segments[v.segment];
         features.push_back({{"type", "Feature"},
                             {"geometry", {{"type", "Point"}, {"coordinates", position(v.point)}}},
                             {"properties",
-                             {{"check", "cover"}, {"id_a", s.id}, {"utility_a", toString(s.utility)},
-                              {"distance_m", mm(v.coverM)}, {"required_m", mm(v.requiredM)}, {"rule", coverRule(v)},
+                             {{"check", "cover"},
+                              {"id_a", s.id},
+                              {"utility_a", toString(s.utility)},
+                              {"distance_m", mm(v.coverM)},
+                              {"required_m", mm(v.requiredM)},
+                              {"rule", coverRule(v)},
                               {"depth_assumed", s.depthSource == DepthSource::Assumed}}}});
     }
     nlohmann::json collection = {{"type", "FeatureCollection"}, {"name", "conflicts"}, {"features", features}};

@@ -18,5 +18,4 @@ std::string checkCsv(const CheckResults& results, const Model& model);
 // between the two closest points per clearance violation, a Point per cover violation.
 std::string checkGeoJson(const CheckResults& results, const Model& model, const std::string& crs);
 
-
 }  // namespace subterra

@@ -19,7 +19,8 @@ Vec3d minus(const Vec3d& a, const Vec3d& b) { return {a.x - b.x, a.y - b.y, a.z 
 
 double pointToPolyline(const Vec3d& p, const std::vector<Vec3d>& line) {
     double best = 1e300;
-    for (size_t i = 0; i + 1 < line.size(); ++i) best = std::min(best, closestPoints(p, p, line[i], line[i + 1]).distance);
+    for (size_t i = 0; i + 1 < line.size(); ++i)
+        best = std::min(best, closestPoints(p, p, line[i], line[i + 1]).distance);
     if (line.size() == 1) best = closestPoints(p, p, line[0], line[0]).distance;
     return best;
 }
@@ -104,12 +105,14 @@ CheckResults checkClearances(const Model& model, const CheckRules& rules) {
     const PlanGrid grid(std::move(boxes));
     // Worst (smallest) distance per pair of lines that breaks its rule.
     std::unordered_map<uint64_t, ClearanceViolation> worst;
-    std::unordered_map<uint32_t, std::vector<uint32_t>> hosts;  // line -> lines of its kind that one of its ends touches
+    std::unordered_map<uint32_t, std::vector<uint32_t>>
+        hosts;  // line -> lines of its kind that one of its ends touches
     auto noteHost = [&](const Piece& end, const Piece& on) {
         const Segment &line = model.segments[end.segment], &host = model.segments[on.segment];
         const size_t last = line.points.size() - 1;
         for (size_t v : {size_t(0), last})
-            if ((v == end.vertex || v == end.vertex + 1) && endOnPiece(line, v, host, host.points[on.vertex], host.points[on.vertex + 1]))
+            if ((v == end.vertex || v == end.vertex + 1) &&
+                endOnPiece(line, v, host, host.points[on.vertex], host.points[on.vertex + 1]))
                 hosts[end.segment].push_back(on.segment);
     };
     grid.forEachOverlappingPair([&](uint32_t i, uint32_t j) {
@@ -127,10 +130,11 @@ CheckResults checkClearances(const Model& model, const CheckRules& rules) {
         const double required = table.minM[ka][kb];
         if (distance >= required - 1e-9) return;
         const bool aFirst = pi.segment < pj.segment;
-        const uint64_t key = aFirst ? (uint64_t(pi.segment) << 32 | pj.segment) : (uint64_t(pj.segment) << 32 | pi.segment);
+        const uint64_t key =
+            aFirst ? (uint64_t(pi.segment) << 32 | pj.segment) : (uint64_t(pj.segment) << 32 | pi.segment);
         auto [it, inserted] = worst.try_emplace(key);
         if (!inserted && it->second.distanceM <= distance) return;
-        it->second = {aFirst ? pi.segment : pj.segment, aFirst ? pj.segment : pi.segment, distance, required,
+        it->second = {aFirst ? pi.segment : pj.segment,   aFirst ? pj.segment : pi.segment,  distance, required,
                       aFirst ? closest.onA : closest.onB, aFirst ? closest.onB : closest.onA};
     });
     for (const auto& [key, violation] : worst)

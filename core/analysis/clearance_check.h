@@ -26,9 +26,9 @@ struct ClearanceViolation {
 
 struct CoverViolation {
     size_t segment = 0;
-    double coverM = 0;     // ground minus top of pipe, the smallest along the line
+    double coverM = 0;  // ground minus top of pipe, the smallest along the line
     double requiredM = 0;
-    Vec3d point;           // centreline point where the cover is smallest
+    Vec3d point;  // centreline point where the cover is smallest
 };
 
 struct CheckResults {

@@ -37,7 +37,8 @@ void excavationHandles(const Excavation& e, size_t index, const Model& model, st
     const Axes a = axesOf(e);
     const double ground = model.groundAt(e.centreX, e.centreY);
     auto at = [&](double u, double v, HandleRole role, double z, bool vertical) {
-        out.push_back({true, index, role, {e.centreX + u * a.ux + v * a.vx, e.centreY + u * a.uy + v * a.vy, z}, vertical});
+        out.push_back(
+            {true, index, role, {e.centreX + u * a.ux + v * a.vx, e.centreY + u * a.uy + v * a.vy, z}, vertical});
     };
     const double hx = e.sizeX / 2, hy = e.sizeY / 2;
     at(0, 0, HandleRole::Move, ground, false);

@@ -10,12 +10,16 @@
 namespace subterra {
 
 enum class HandleRole {
-    Move,                                    // the whole cut, in plan
-    EdgeEast, EdgeWest, EdgeNorth, EdgeSouth,  // an excavation's side, along its own axes (east = +x)
-    Rotate,                                  // an excavation's rotation about its centre
-    Depth,                                   // an excavation's floor, up and down
-    LineStart, LineEnd,                      // a vertical section's line ends, in plan
-    Level                                    // a horizontal section's level, up and down
+    Move,  // the whole cut, in plan
+    EdgeEast,
+    EdgeWest,
+    EdgeNorth,
+    EdgeSouth,  // an excavation's side, along its own axes (east = +x)
+    Rotate,     // an excavation's rotation about its centre
+    Depth,      // an excavation's floor, up and down
+    LineStart,
+    LineEnd,  // a vertical section's line ends, in plan
+    Level     // a horizontal section's level, up and down
 };
 const char* toString(HandleRole role);
 std::optional<HandleRole> parseHandleRole(const std::string& text);
@@ -24,8 +28,8 @@ struct CutHandle {
     bool excavation = false;  // else a section
     size_t index = 0;         // in Cuts::excavations or Cuts::sections
     HandleRole role = HandleRole::Move;
-    Vec3d position;           // project CRS
-    bool vertical = false;    // dragged up and down; otherwise in plan, on the level of `position`
+    Vec3d position;         // project CRS
+    bool vertical = false;  // dragged up and down; otherwise in plan, on the level of `position`
 };
 
 // The handles of every enabled cut. Excavation handles sit on the ground at the pit's rim (the

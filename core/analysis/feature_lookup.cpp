@@ -11,11 +11,11 @@ const std::string& FeatureRef::layer() const {
 }
 
 FeatureKind FeatureRef::kind() const {
-    return segment ? FeatureKind::Segment
-         : node ? FeatureKind::Node
-         : building ? FeatureKind::Building
-         : patch ? FeatureKind::Patch
-                 : FeatureKind::Any;
+    return segment    ? FeatureKind::Segment
+           : node     ? FeatureKind::Node
+           : building ? FeatureKind::Building
+           : patch    ? FeatureKind::Patch
+                      : FeatureKind::Any;
 }
 
 FeatureRef findFeature(const Model& model, const std::string& layer, const std::string& id, FeatureKind kind) {

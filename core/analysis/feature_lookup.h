@@ -26,7 +26,7 @@ FeatureRef findFeature(const Model& model, const std::string& layer, const std::
 struct SegmentFacts {
     double length3dM = 0;
     double planLengthM = 0;
-    double slopePercent = 0;   // (start z - end z) / plan length, positive falling along the line
+    double slopePercent = 0;  // (start z - end z) / plan length, positive falling along the line
     double depthStartM = 0, depthEndM = 0;
     double coverStartM = 0, coverEndM = 0;
 };

@@ -24,8 +24,7 @@ std::optional<double> number(const std::string& text) {
         size_t used = 0;
         const double value = std::stod(text, &used);
         if (used == text.size()) return value;
-    } catch (const std::exception&) {
-    }
+    } catch (const std::exception&) {}
     return std::nullopt;
 }
 
@@ -46,7 +45,7 @@ bool parse(const std::string& query, std::vector<Clause>& clauses, std::string& 
         } else if (c == '\'' || c == '"') {
             quote = c;
             current += c;
-        } else if (lower(query.substr(i, 5)) == " and " ) {
+        } else if (lower(query.substr(i, 5)) == " and ") {
             parts.push_back(current);
             current.clear();
             i += 4;
@@ -122,7 +121,8 @@ std::optional<std::string> segmentField(const Segment& s, const std::string& f) 
     if (f == "layer") return s.layer;
     if (f == "utility") return std::string(toString(s.utility));
     if (f == "material") return s.material.empty() ? std::nullopt : std::optional<std::string>(s.material);
-    if (f == "year") return s.installYear > 0 ? std::optional<std::string>(std::to_string(s.installYear)) : std::nullopt;
+    if (f == "year")
+        return s.installYear > 0 ? std::optional<std::string>(std::to_string(s.installYear)) : std::nullopt;
     if (f == "diameter")
         return s.section.diameterM > 0 ? std::optional<std::string>(std::to_string(s.section.diameterM * 1000))
                                        : std::nullopt;

@@ -31,7 +31,8 @@ bool attributeNumber(const Segment& segment, const std::string& name, double& va
 double planLength(const Segment& segment) {
     double length = 0;
     for (size_t i = 1; i < segment.points.size(); ++i)
-        length += std::hypot(segment.points[i].x - segment.points[i - 1].x, segment.points[i].y - segment.points[i - 1].y);
+        length +=
+            std::hypot(segment.points[i].x - segment.points[i - 1].x, segment.points[i].y - segment.points[i - 1].y);
     return length;
 }
 

@@ -8,7 +8,7 @@ namespace subterra {
 
 namespace {
 class RectGrid {
-public:
+  public:
     RectGrid(double width, double height, double cell)
         : cell_(std::max(cell, 8.0)),
           columns_(std::max(1, int(std::ceil(width / cell_)))),
@@ -34,7 +34,7 @@ public:
         });
     }
 
-private:
+  private:
     template <typename Visit>
     void forCells(const ScreenRect& rect, Visit visit) const {
         const int c0 = clampColumn(rect.x0), c1 = clampColumn(rect.x1);
@@ -83,8 +83,8 @@ std::vector<LabelPlacement> layoutLabels(const std::vector<LabelRequest>& reques
         for (int candidate = 0; candidate < tries; ++candidate) {
             const double* offset = candidates[candidate];
             const ScreenRect box = boxAround(r.anchorX + offset[0], r.anchorY + offset[1], r.width, r.height);
-            const bool inside = box.x0 >= viewport.x0 && box.y0 >= viewport.y0 && box.x1 <= viewport.x1 &&
-                                box.y1 <= viewport.y1;
+            const bool inside =
+                box.x0 >= viewport.x0 && box.y0 >= viewport.y0 && box.x1 <= viewport.x1 && box.y1 <= viewport.y1;
             if (!inside || grid.collides(grown(box, settings.marginPx))) continue;
             grid.insert(box);
             placements[index] = {true, box};

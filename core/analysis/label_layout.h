@@ -22,8 +22,8 @@ struct LabelRequest {
     // The box centre's preferred offset from the anchor; the mirrored offsets (left, below) are
     // tried next. Zero: just beside the anchor, up and to the right.
     double offsetX = 0, offsetY = 0;
-    int priority = 0;                 // higher is placed first; equal keeps the input order
-    bool fixedAtAnchor = false;       // the box is centred on the anchor, or hidden: never moved
+    int priority = 0;            // higher is placed first; equal keeps the input order
+    bool fixedAtAnchor = false;  // the box is centred on the anchor, or hidden: never moved
 };
 
 struct LabelPlacement {
@@ -33,8 +33,8 @@ struct LabelPlacement {
 
 struct LayoutSettings {
     double viewportWidth = 0, viewportHeight = 0;
-    double marginPx = 4;   // free space kept around each placed box
-    double cellPx = 96;    // grid cell size; about the size of a typical label
+    double marginPx = 4;  // free space kept around each placed box
+    double cellPx = 96;   // grid cell size; about the size of a typical label
 };
 
 // One placement per request, in the request order.

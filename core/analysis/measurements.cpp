@@ -46,7 +46,8 @@ std::vector<Vec3d> pieceAround(const std::vector<Vec3d>& points, const Vec3d& p,
 const Segment* findPipe(const Model& model, const AnnotationAnchor& anchor, std::string& error) {
     const FeatureRef feature = findFeature(model, anchor.layer, anchor.featureId);
     if (!feature.found()) error = "layer '" + anchor.layer + "' has no feature '" + anchor.featureId + "'";
-    else if (!feature.segment || feature.segment->points.empty()) error = describeAnchor(anchor) + " is not a pipe or cable";
+    else if (!feature.segment || feature.segment->points.empty())
+        error = describeAnchor(anchor) + " is not a pipe or cable";
     return feature.segment && !feature.segment->points.empty() ? feature.segment : nullptr;
 }
 }  // namespace

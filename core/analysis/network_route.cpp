@@ -13,7 +13,6 @@ namespace {
 constexpr double kJoinToleranceM = 0.5;  // line ends this close meet
 constexpr double kNodeReachM = 1.0;      // a node reaches line ends this close, or within its shaft
 
-
 double planLength(const Segment& segment) {
     double length = 0;
     for (size_t i = 1; i < segment.points.size(); ++i) length += planDistance(segment.points[i - 1], segment.points[i]);
@@ -22,7 +21,7 @@ double planLength(const Segment& segment) {
 
 // Line ends merged into junctions, found through a grid of tolerance-sized cells.
 class Junctions {
-public:
+  public:
     size_t at(const Vec3d& p) {
         const auto [cx, cy] = cellOf(p);
         for (long dx = -1; dx <= 1; ++dx)
@@ -38,7 +37,7 @@ public:
     }
     const std::vector<Vec3d>& points() const { return points_; }
 
-private:
+  private:
     std::pair<long, long> cellOf(const Vec3d& p) const {
         return {long(std::floor(p.x / kJoinToleranceM)), long(std::floor(p.y / kJoinToleranceM))};
     }

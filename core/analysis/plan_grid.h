@@ -13,7 +13,9 @@ namespace subterra {
 
 struct PlanBox {
     double minX = 0, minY = 0, maxX = 0, maxY = 0;
-    bool overlaps(const PlanBox& o) const { return minX <= o.maxX && o.minX <= maxX && minY <= o.maxY && o.minY <= maxY; }
+    bool overlaps(const PlanBox& o) const {
+        return minX <= o.maxX && o.minX <= maxX && minY <= o.maxY && o.minY <= maxY;
+    }
 };
 
 class PlanGrid {
@@ -50,7 +52,9 @@ class PlanGrid {
         uint64_t cell;
         uint32_t box;
     };
-    uint64_t cellKey(int64_t column, int64_t row) const { return uint64_t(row) * uint64_t(columns_) + uint64_t(column); }
+    uint64_t cellKey(int64_t column, int64_t row) const {
+        return uint64_t(row) * uint64_t(columns_) + uint64_t(column);
+    }
     int64_t column(double x) const { return int64_t(std::floor((x - originX_) / cell_)); }
     int64_t row(double y) const { return int64_t(std::floor((y - originY_) / cell_)); }
     bool ownsPair(uint64_t cell, const PlanBox& a, const PlanBox& b) const {
@@ -58,7 +62,7 @@ class PlanGrid {
     }
 
     std::vector<PlanBox> boxes_;
-    std::vector<Entry> entries_;  // sorted by cell
+    std::vector<Entry> entries_;   // sorted by cell
     std::vector<uint32_t> large_;  // boxes compared with all others
     std::vector<bool> isLarge_, finite_;
     double cell_ = 1, originX_ = 0, originY_ = 0;

@@ -13,7 +13,6 @@ namespace {
 constexpr double kAlongToleranceM = 0.5;  // a line this close to the path runs along it
 constexpr double kJoinToleranceM = 1.0;   // consecutive lines of a run end this close together
 
-
 std::vector<std::string> split(const std::string& text, char separator) {
     std::vector<std::string> parts;
     std::stringstream in(text);
@@ -30,7 +29,8 @@ std::optional<ProfilePath> parsePolyline(const std::string& text, std::string& e
     for (const auto& pair : split(text, ';')) {
         double x = 0, y = 0;
         char trailing = 0;
-        if (std::sscanf(pair.c_str(), "%lf ,%lf %c", &x, &y, &trailing) != 2 || !std::isfinite(x) || !std::isfinite(y)) {
+        if (std::sscanf(pair.c_str(), "%lf ,%lf %c", &x, &y, &trailing) != 2 || !std::isfinite(x) ||
+            !std::isfinite(y)) {
             error = "--path: '" + pair + "' is not a point x,y (expected x1,y1;x2,y2;... in the project CRS)";
             return std::nullopt;
         }
@@ -50,7 +50,8 @@ bool appendToRun(std::vector<Vec3d>& chain, std::vector<Vec3d> points, bool seco
     if (second) {  // the first line may run either way too
         const double fromStartFwd = planDistance(chain.front(), points.front());
         const double fromStartBack = planDistance(chain.front(), points.back());
-        if (std::min(fromStartFwd, fromStartBack) < std::min(forward, backward)) std::reverse(chain.begin(), chain.end());
+        if (std::min(fromStartFwd, fromStartBack) < std::min(forward, backward))
+            std::reverse(chain.begin(), chain.end());
         return appendToRun(chain, std::move(points), false, gap);
     }
     gap = std::min(forward, backward);
@@ -77,8 +78,8 @@ std::optional<ProfilePath> runOf(const std::vector<std::string>& ids, const Mode
         } else if (!appendToRun(path.plan, points, path.runIds.size() == 1, gap)) {
             std::ostringstream message;
             message.precision(1);
-            message << std::fixed << "--path: " << id << " does not join " << path.runIds.back() << " (the nearest ends are "
-                    << gap << " m apart)";
+            message << std::fixed << "--path: " << id << " does not join " << path.runIds.back()
+                    << " (the nearest ends are " << gap << " m apart)";
             error = message.str();
             return std::nullopt;
         }
@@ -109,7 +110,8 @@ std::optional<ProfilePath> parseNodeRoute(const std::string& text, const Model& 
 }
 
 // Where plan segments p0-p1 and q0-q1 cross: parameters along each, or nullopt.
-std::optional<std::pair<double, double>> planIntersection(const Vec3d& p0, const Vec3d& p1, const Vec3d& q0, const Vec3d& q1) {
+std::optional<std::pair<double, double>> planIntersection(const Vec3d& p0, const Vec3d& p1, const Vec3d& q0,
+                                                          const Vec3d& q1) {
     const double rx = p1.x - p0.x, ry = p1.y - p0.y, sx = q1.x - q0.x, sy = q1.y - q0.y;
     const double denominator = rx * sy - ry * sx;
     if (std::abs(denominator) < 1e-12) return std::nullopt;
@@ -185,8 +187,8 @@ std::pair<double, double> stationOf(const std::vector<Vec3d>& path, double x, do
 }
 
 std::optional<ProfilePath> parseProfilePath(const std::string& text, const Model& model, std::string& error) {
-    const bool polyline = text.find(';') != std::string::npos ||
-                          text.find_first_not_of("0123456789.,-+eE \t") == std::string::npos;
+    const bool polyline =
+        text.find(';') != std::string::npos || text.find_first_not_of("0123456789.,-+eE \t") == std::string::npos;
     if (text.empty()) {
         error = "--path: empty (give line ids S-0001,S-0002 or a polyline x1,y1;x2,y2)";
         return std::nullopt;

@@ -12,8 +12,8 @@
 namespace subterra {
 
 struct ProfilePath {
-    std::vector<Vec3d> plan;            // z unused
-    std::vector<std::string> runIds;    // the lines the path follows, when given as ids
+    std::vector<Vec3d> plan;          // z unused
+    std::vector<std::string> runIds;  // the lines the path follows, when given as ids
 };
 
 // "S-0001,S-0002,..." (connected lines, in any direction: each is turned to continue the one
@@ -44,9 +44,9 @@ struct Profile {
     double lengthM = 0;
     std::vector<std::pair<double, double>> ground;  // (station, ground level), in station order
     std::vector<ProfilePiece> pieces;
-    std::vector<ProfileCrossing> crossings;         // in station order
-    std::vector<ProfileManhole> manholes;           // in station order
-    double minZ = 0, maxZ = 0;                      // everything drawn, for the vertical scale
+    std::vector<ProfileCrossing> crossings;  // in station order
+    std::vector<ProfileManhole> manholes;    // in station order
+    double minZ = 0, maxZ = 0;               // everything drawn, for the vertical scale
 };
 
 // nullopt + `error` when the path touches no line at all.

@@ -52,7 +52,8 @@ std::string stationText(double station) {
 }
 
 std::string sizeText(const CrossSection& section) {
-    if (section.shape == CrossSection::Shape::Circular) return "DN" + std::to_string(int(std::lround(section.diameterM * 1000)));
+    if (section.shape == CrossSection::Shape::Circular)
+        return "DN" + std::to_string(int(std::lround(section.diameterM * 1000)));
     return number(section.widthM, 2) + "x" + number(section.heightM, 2);
 }
 
@@ -72,8 +73,9 @@ std::string lineStyle(const Segment& segment) {
 void drawAxes(std::ostream& out, const Profile& profile, const Frame& f, double width) {
     const double zStep = niceStep(f.zTop - f.zBottom, 6);
     for (double z = std::ceil(f.zBottom / zStep) * zStep; z <= f.zTop; z += zStep) {
-        out << "<line class=\"grid\" x1=\"" << number(kLeft) << "\" y1=\"" << number(f.y(z)) << "\" x2=\"" << number(width - kRight)
-            << "\" y2=\"" << number(f.y(z)) << "\" stroke=\"#d0d0d0\" stroke-width=\"0.6\"/>\n";
+        out << "<line class=\"grid\" x1=\"" << number(kLeft) << "\" y1=\"" << number(f.y(z)) << "\" x2=\""
+            << number(width - kRight) << "\" y2=\"" << number(f.y(z))
+            << "\" stroke=\"#d0d0d0\" stroke-width=\"0.6\"/>\n";
         out << "<text class=\"axis\" x=\"" << number(kLeft - 6) << "\" y=\"" << number(f.y(z) + 4)
             << "\" text-anchor=\"end\">" << number(z, zStep < 1 ? 1 : 0) << " m</text>\n";
     }
@@ -81,15 +83,16 @@ void drawAxes(std::ostream& out, const Profile& profile, const Frame& f, double 
     const double axisY = f.y(f.zBottom);
     std::vector<double> stations;
     for (double s = 0; s <= profile.lengthM + 1e-6; s += sStep) stations.push_back(s);
-    if (profile.lengthM - stations.back() >= 0.4 * sStep) stations.push_back(profile.lengthM);  // the end, unless crowded
+    if (profile.lengthM - stations.back() >= 0.4 * sStep)
+        stations.push_back(profile.lengthM);  // the end, unless crowded
     for (double s : stations) {
-        out << "<line class=\"tick\" x1=\"" << number(f.x(s)) << "\" y1=\"" << number(axisY) << "\" x2=\"" << number(f.x(s))
-            << "\" y2=\"" << number(axisY + 6) << "\" stroke=\"#333\"/>\n";
+        out << "<line class=\"tick\" x1=\"" << number(f.x(s)) << "\" y1=\"" << number(axisY) << "\" x2=\""
+            << number(f.x(s)) << "\" y2=\"" << number(axisY + 6) << "\" stroke=\"#333\"/>\n";
         out << "<text class=\"station\" x=\"" << number(f.x(s)) << "\" y=\"" << number(axisY + 20)
             << "\" text-anchor=\"middle\">" << stationText(s) << "</text>\n";
     }
-    out << "<line class=\"axis\" x1=\"" << number(kLeft) << "\" y1=\"" << number(axisY) << "\" x2=\"" << number(f.x(profile.lengthM))
-        << "\" y2=\"" << number(axisY) << "\" stroke=\"#333\"/>\n";
+    out << "<line class=\"axis\" x1=\"" << number(kLeft) << "\" y1=\"" << number(axisY) << "\" x2=\""
+        << number(f.x(profile.lengthM)) << "\" y2=\"" << number(axisY) << "\" stroke=\"#333\"/>\n";
 }
 
 std::string groundPoints(const Profile& profile, const Frame& f) {
@@ -99,25 +102,28 @@ std::string groundPoints(const Profile& profile, const Frame& f) {
 }
 
 void drawSoil(std::ostream& out, const Profile& profile, const Frame& f) {
-    out << "<polygon class=\"soil\" points=\"" << groundPoints(profile, f) << number(f.x(profile.lengthM)) << ',' << number(f.y(f.zBottom))
-        << ' ' << number(f.x(0)) << ',' << number(f.y(f.zBottom)) << "\" fill=\"#efe4cf\"/>\n";
+    out << "<polygon class=\"soil\" points=\"" << groundPoints(profile, f) << number(f.x(profile.lengthM)) << ','
+        << number(f.y(f.zBottom)) << ' ' << number(f.x(0)) << ',' << number(f.y(f.zBottom))
+        << "\" fill=\"#efe4cf\"/>\n";
 }
 
 void drawGroundLine(std::ostream& out, const Profile& profile, const Frame& f) {
-    out << "<polyline class=\"ground\" points=\"" << groundPoints(profile, f) << "\" fill=\"none\" stroke=\"#7a5a2f\" stroke-width=\"2\"/>\n";
+    out << "<polyline class=\"ground\" points=\"" << groundPoints(profile, f)
+        << "\" fill=\"none\" stroke=\"#7a5a2f\" stroke-width=\"2\"/>\n";
 }
 
 void drawManholes(std::ostream& out, const Profile& profile, const Model& model, const Frame& f) {
     for (const auto& m : profile.manholes) {
         const Node& node = model.nodes[m.node];
         const double w = std::max(4.0, node.sizeM * f.sx), x = f.x(m.station) - w / 2;
-        out << "<rect class=\"manhole\" data-id=\"" << escape(node.id) << "\" x=\"" << number(x) << "\" y=\"" << number(f.y(node.groundZ))
-            << "\" width=\"" << number(w) << "\" height=\"" << number(std::max(1.0, (node.groundZ - node.invertZ) * f.sy))
-            << "\" fill=\"#f6f6f6\" stroke=\"#555\" stroke-width=\"1.2\"" << (node.depthSource == DepthSource::Assumed ? " stroke-dasharray=\"5 3\"" : "")
-            << "/>\n";
-        out << "<text class=\"label manhole-label\" data-id=\"" << escape(node.id) << "\" transform=\"translate(" << number(f.x(m.station) + 3)
-            << ',' << number(f.y(node.groundZ) - 4) << ") rotate(-60)\">" << escape(node.id) << " GL " << number(node.groundZ, 2)
-            << " IL " << number(node.invertZ, 2) << "</text>\n";
+        out << "<rect class=\"manhole\" data-id=\"" << escape(node.id) << "\" x=\"" << number(x) << "\" y=\""
+            << number(f.y(node.groundZ)) << "\" width=\"" << number(w) << "\" height=\""
+            << number(std::max(1.0, (node.groundZ - node.invertZ) * f.sy))
+            << "\" fill=\"#f6f6f6\" stroke=\"#555\" stroke-width=\"1.2\""
+            << (node.depthSource == DepthSource::Assumed ? " stroke-dasharray=\"5 3\"" : "") << "/>\n";
+        out << "<text class=\"label manhole-label\" data-id=\"" << escape(node.id) << "\" transform=\"translate("
+            << number(f.x(m.station) + 3) << ',' << number(f.y(node.groundZ) - 4) << ") rotate(-60)\">"
+            << escape(node.id) << " GL " << number(node.groundZ, 2) << " IL " << number(node.invertZ, 2) << "</text>\n";
     }
 }
 
@@ -126,9 +132,9 @@ void drawPieces(std::ostream& out, const Profile& profile, const Model& model, c
         const Segment& s = model.segments[p.segment];
         const double h = s.section.verticalExtentM() / 2;
         out << "<polygon class=\"pipe\" data-id=\"" << escape(s.id) << "\" points=\"" << number(f.x(p.station0)) << ','
-            << number(f.y(p.z0 + h)) << ' ' << number(f.x(p.station1)) << ',' << number(f.y(p.z1 + h)) << ' ' << number(f.x(p.station1))
-            << ',' << number(f.y(p.z1 - h)) << ' ' << number(f.x(p.station0)) << ',' << number(f.y(p.z0 - h)) << "\" " << lineStyle(s)
-            << "/>\n";
+            << number(f.y(p.z0 + h)) << ' ' << number(f.x(p.station1)) << ',' << number(f.y(p.z1 + h)) << ' '
+            << number(f.x(p.station1)) << ',' << number(f.y(p.z1 - h)) << ' ' << number(f.x(p.station0)) << ','
+            << number(f.y(p.z0 - h)) << "\" " << lineStyle(s) << "/>\n";
     }
     // One label per line, under the middle of its longest piece: id, size, bottom levels at both ends.
     std::vector<size_t> labelled;
@@ -137,9 +143,10 @@ void drawPieces(std::ostream& out, const Profile& profile, const Model& model, c
         labelled.push_back(p.segment);
         const Segment& s = model.segments[p.segment];
         const double h = s.section.verticalExtentM() / 2, mid = (p.station0 + p.station1) / 2;
-        out << "<text class=\"label pipe-label\" data-id=\"" << escape(s.id) << "\" x=\"" << number(f.x(mid)) << "\" y=\""
-            << number(f.y((p.z0 + p.z1) / 2 - h) + 14) << "\" text-anchor=\"middle\">" << escape(s.id) << ' ' << sizeText(s.section)
-            << (s.depthSource == DepthSource::Assumed ? " (depth assumed)" : "") << "</text>\n";
+        out << "<text class=\"label pipe-label\" data-id=\"" << escape(s.id) << "\" x=\"" << number(f.x(mid))
+            << "\" y=\"" << number(f.y((p.z0 + p.z1) / 2 - h) + 14) << "\" text-anchor=\"middle\">" << escape(s.id)
+            << ' ' << sizeText(s.section) << (s.depthSource == DepthSource::Assumed ? " (depth assumed)" : "")
+            << "</text>\n";
     }
 }
 
@@ -148,22 +155,26 @@ void drawCrossings(std::ostream& out, const Profile& profile, const Model& model
     for (const auto& c : profile.crossings) {
         const Segment& s = model.segments[c.segment];
         const double cx = f.x(c.station), cy = f.y(c.z);
-        const double halfW = (s.section.shape == CrossSection::Shape::Circular ? s.section.diameterM : s.section.widthM) / 2;
+        const double halfW =
+            (s.section.shape == CrossSection::Shape::Circular ? s.section.diameterM : s.section.widthM) / 2;
         const double halfH = s.section.verticalExtentM() / 2;
         const std::string shape = s.section.shape == CrossSection::Shape::Circular ? "ellipse" : "rect";
         if (shape == "ellipse")
-            out << "<ellipse class=\"crossing\" data-id=\"" << escape(s.id) << "\" cx=\"" << number(cx) << "\" cy=\"" << number(cy)
-                << "\" rx=\"" << number(std::max(1.5, halfW * f.sx)) << "\" ry=\"" << number(std::max(1.5, halfH * f.sy)) << "\" ";
+            out << "<ellipse class=\"crossing\" data-id=\"" << escape(s.id) << "\" cx=\"" << number(cx) << "\" cy=\""
+                << number(cy) << "\" rx=\"" << number(std::max(1.5, halfW * f.sx)) << "\" ry=\""
+                << number(std::max(1.5, halfH * f.sy)) << "\" ";
         else
-            out << "<rect class=\"crossing\" data-id=\"" << escape(s.id) << "\" x=\"" << number(cx - std::max(1.5, halfW * f.sx))
-                << "\" y=\"" << number(cy - halfH * f.sy) << "\" width=\"" << number(std::max(3.0, 2 * halfW * f.sx)) << "\" height=\""
-                << number(std::max(2.0, 2 * halfH * f.sy)) << "\" ";
+            out << "<rect class=\"crossing\" data-id=\"" << escape(s.id) << "\" x=\""
+                << number(cx - std::max(1.5, halfW * f.sx)) << "\" y=\"" << number(cy - halfH * f.sy) << "\" width=\""
+                << number(std::max(3.0, 2 * halfW * f.sx)) << "\" height=\"" << number(std::max(2.0, 2 * halfH * f.sy))
+                << "\" ";
         out << lineStyle(s) << "/>\n";
         if (cx - lastLabelX < kLabelSpacingPx) continue;
         lastLabelX = cx;
-        out << "<text class=\"label crossing-label\" data-id=\"" << escape(s.id) << "\" transform=\"translate(" << number(cx + 3) << ','
-            << number(cy - halfH * f.sy - 4) << ") rotate(-90)\">" << escape(s.id) << ' ' << sizeText(s.section) << " cover "
-            << number(c.coverM, 2) << " m" << (s.depthSource == DepthSource::Assumed ? " (assumed)" : "") << "</text>\n";
+        out << "<text class=\"label crossing-label\" data-id=\"" << escape(s.id) << "\" transform=\"translate("
+            << number(cx + 3) << ',' << number(cy - halfH * f.sy - 4) << ") rotate(-90)\">" << escape(s.id) << ' '
+            << sizeText(s.section) << " cover " << number(c.coverM, 2) << " m"
+            << (s.depthSource == DepthSource::Assumed ? " (assumed)" : "") << "</text>\n";
     }
 }
 }  // namespace
@@ -177,14 +188,16 @@ std::string profileSvg(const Profile& profile, const Model& model, const Profile
     f.sy = drawing.exaggeration > 0 ? f.sx * drawing.exaggeration : kFitHeightPx / (f.zTop - f.zBottom);
     const double height = kTop + (f.zTop - f.zBottom) * f.sy + kBottom;
     std::ostringstream out;
-    out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << number(width, 0)
-        << "\" height=\"" << number(height, 0) << "\" viewBox=\"0 0 " << number(width, 0) << ' ' << number(height, 0)
-        << "\" font-family=\"DejaVu Sans, sans-serif\" font-size=\"11\">\n";
+    out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\""
+        << number(width, 0) << "\" height=\"" << number(height, 0) << "\" viewBox=\"0 0 " << number(width, 0) << ' '
+        << number(height, 0) << "\" font-family=\"DejaVu Sans, sans-serif\" font-size=\"11\">\n";
     std::string title = "Profile";
     if (!profile.path.runIds.empty()) title += " " + profile.path.runIds.front() + " to " + profile.path.runIds.back();
     title += ", " + number(profile.lengthM, 1) + " m, vertical scale x" + number(f.sy / f.sx, 1);
-    out << "<title>" << escape(title) << "</title>\n<rect class=\"background\" width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n";
-    out << "<text class=\"title\" x=\"" << number(kLeft) << "\" y=\"24\" font-size=\"15\" font-weight=\"bold\">" << escape(title) << "</text>\n";
+    out << "<title>" << escape(title)
+        << "</title>\n<rect class=\"background\" width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n";
+    out << "<text class=\"title\" x=\"" << number(kLeft) << "\" y=\"24\" font-size=\"15\" font-weight=\"bold\">"
+        << escape(title) << "</text>\n";
     drawSoil(out, profile, f);
     drawAxes(out, profile, f, width);
     drawManholes(out, profile, model, f);

@@ -11,7 +11,9 @@ Vec3d operator+(const Vec3d& a, const Vec3d& b) { return {a.x + b.x, a.y + b.y, 
 Vec3d operator*(const Vec3d& a, double s) { return {a.x * s, a.y * s, a.z * s}; }
 double dot(const Vec3d& a, const Vec3d& b) { return a.x * b.x + a.y * b.y + a.z * b.z; }
 double length(const Vec3d& a) { return std::sqrt(dot(a, a)); }
-Vec3d cross(const Vec3d& a, const Vec3d& b) { return {a.y * b.z - a.z * b.y, a.z * b.x - a.x * b.z, a.x * b.y - a.y * b.x}; }
+Vec3d cross(const Vec3d& a, const Vec3d& b) {
+    return {a.y * b.z - a.z * b.y, a.z * b.x - a.x * b.z, a.x * b.y - a.y * b.x};
+}
 }  // namespace
 
 ClosestPoints closestPoints(const Vec3d& a0, const Vec3d& a1, const Vec3d& b0, const Vec3d& b1) {
@@ -89,7 +91,8 @@ double surfaceDistance(const ClosestPoints& closest, const Vec3d& axisA, const C
     if (!boxA && !boxB) return closest.distance - a.diameterM / 2 - b.diameterM / 2;
     if (boxA && !boxB) return boxToPoint(a, axisA, v) - b.diameterM / 2;
     if (!boxA && boxB) return boxToPoint(b, axisB, v * -1.0) - a.diameterM / 2;
-    return std::max(boxToPoint(a, axisA, v) - surfaceReach(b, axisB, d), boxToPoint(b, axisB, v * -1.0) - surfaceReach(a, axisA, d));
+    return std::max(boxToPoint(a, axisA, v) - surfaceReach(b, axisB, d),
+                    boxToPoint(b, axisB, v * -1.0) - surfaceReach(a, axisA, d));
 }
 
 }  // namespace subterra

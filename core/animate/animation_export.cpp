@@ -37,8 +37,8 @@ std::unique_ptr<AnimationExport> AnimationExport::start(const Model& model, Scen
     addRevealOrigins(style, timeline);
     job->scene_ = buildScene(model, style);
     const RenderSettings& settings = options.settings;
-    job->player_ = std::make_unique<TimelinePlayer>(job->scene_, model, style, timeline,
-                                                    autoFrame(job->scene_.extent, double(settings.width) / settings.height));
+    job->player_ = std::make_unique<TimelinePlayer>(
+        job->scene_, model, style, timeline, autoFrame(job->scene_.extent, double(settings.width) / settings.height));
     if (!job->player_->problems().empty()) {
         Problem first = job->player_->problems().front();
         first.file = options.projectPath;

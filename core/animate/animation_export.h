@@ -18,9 +18,9 @@ struct AnimationExportOptions {
     std::string outputDir;  // PNG frames (frame_00000.png, ...); empty = none
     std::string mp4;        // H.264 through ffmpeg; empty = none
     RenderSettings settings;
-    int firstFrame = 0;     // inclusive range of the timeline's frames
-    int lastFrame = -1;     // -1 = the last frame
-    bool resume = false;    // PNG only: skip frames an earlier run wrote
+    int firstFrame = 0;       // inclusive range of the timeline's frames
+    int lastFrame = -1;       // -1 = the last frame
+    bool resume = false;      // PNG only: skip frames an earlier run wrote
     Annotations annotations;  // drawn over the frames, faded by their annotation.* tracks
     std::string projectPath;  // for the annotations' messages
 };

@@ -71,7 +71,9 @@ TimelinePlayer::TimelinePlayer(BuiltScene& scene, const Model& model, SceneStyle
         if (!track.follow) continue;
         std::string error;
         if (auto path = FollowPath::build(model, *track.follow, error)) followPaths_.emplace(i, std::move(*path));
-        else problems_.push_back({Severity::Error, "", "$.timeline.tracks[" + std::to_string(i) + "].follow.ids", error});
+        else
+            problems_.push_back(
+                {Severity::Error, "", "$.timeline.tracks[" + std::to_string(i) + "].follow.ids", error});
     }
 }
 

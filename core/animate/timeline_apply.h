@@ -51,8 +51,8 @@ class TimelinePlayer {
     CameraSpec fallbackCamera_;
     std::map<std::string, float> revealLengthM_;  // per layer: largest reveal distance of its vertices
     const Model* model_ = nullptr;
-    Cuts drawnCuts_;                                   // what the scene's cut state shows now
-    std::map<size_t, FollowPath> followPaths_;   // camera.follow tracks' runs, by track index
+    Cuts drawnCuts_;                            // what the scene's cut state shows now
+    std::map<size_t, FollowPath> followPaths_;  // camera.follow tracks' runs, by track index
     Problems problems_;
 };
 

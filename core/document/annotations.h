@@ -18,7 +18,7 @@ using AnnotationColor = std::array<float, 4>;  // RGBA 0..1
 // How a label looks. Sizes are in pixels of a 1080-pixel-high picture: a 2160-high render draws
 // them twice as large, so text keeps its proportion to the image.
 struct LabelStyle {
-    std::string font = "DejaVuSans.ttf";        // a file name under the DejaVu folder, or a path
+    std::string font = "DejaVuSans.ttf";  // a file name under the DejaVu folder, or a path
     double sizePx = 18;
     AnnotationColor color{0.10f, 0.11f, 0.13f, 1.0f};
     AnnotationColor background{1.0f, 1.0f, 1.0f, 0.88f};  // alpha 0 ("none"): no box behind the text
@@ -47,19 +47,19 @@ struct AnnotationAnchor {
 };
 
 struct Callout {
-    std::string id;            // optional; what timeline tracks name it by (annotationIds)
+    std::string id;  // optional; what timeline tracks name it by (annotationIds)
     AnnotationAnchor anchor;
-    std::string text;          // a template: "{material} DN{diameter_mm}" (annotation_template.h)
-    double offsetXPx = 90;     // where the box sits relative to the anchor, +x right, +y up
+    std::string text;       // a template: "{material} DN{diameter_mm}" (annotation_template.h)
+    double offsetXPx = 90;  // where the box sits relative to the anchor, +x right, +y up
     double offsetYPx = 70;
-    bool alwaysOnTop = true;   // false: hidden while something in the scene is in front of the anchor
+    bool alwaysOnTop = true;  // false: hidden while something in the scene is in front of the anchor
     LabelStyle style;
 };
 
 // One label per feature of a layer, placed automatically; labels that would overlap are dropped.
 struct LayerLabels {
     std::string layer;
-    std::string text;          // a template, as for callouts
+    std::string text;  // a template, as for callouts
     bool alwaysOnTop = true;
     LabelStyle style = styleOfSize(14);
 };
@@ -99,6 +99,5 @@ std::string calloutId(const Annotations& annotations, size_t index);
 std::string measurementId(const Annotations& annotations, size_t index);
 std::string layerLabelsId(const LayerLabels& labels);
 constexpr const char* kTitleCardId = "title";
-
 
 }  // namespace subterra

@@ -155,7 +155,8 @@ std::optional<Measurement> readMeasurement(const JsonReader& entry) {
     }
     auto kind = parseMeasurementKind(*type);
     if (!kind) {
-        entry.errorAt("type", "unknown measurement '" + *type + "' (use distance, horizontal, vertical, depth or clearance)");
+        entry.errorAt("type",
+                      "unknown measurement '" + *type + "' (use distance, horizontal, vertical, depth or clearance)");
         return std::nullopt;
     }
     Measurement measurement;
@@ -216,7 +217,8 @@ void writeColor(nlohmann::json& json, const char* key, const AnnotationColor& co
 
 // Only what differs from the default is written, so a project stays short and readable.
 void mergeStyle(nlohmann::json& entry, const LabelStyle& style, const LabelStyle& defaults) {
-    nlohmann::json json = entry.contains("style") && entry["style"].is_object() ? entry["style"] : nlohmann::json::object();
+    nlohmann::json json =
+        entry.contains("style") && entry["style"].is_object() ? entry["style"] : nlohmann::json::object();
     if (style.font != defaults.font) json["font"] = style.font;
     else json.erase("font");
     if (style.sizePx != defaults.sizePx) json["size_px"] = style.sizePx;

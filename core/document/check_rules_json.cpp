@@ -15,7 +15,9 @@ bool readKind(const JsonReader& entry, const nlohmann::json& value, std::optiona
         return true;
     }
     kind = parseUtilityKind(text);
-    if (!kind) entry.errorAt("between", "unknown utility kind '" + text + "' (use water, sewer, storm, gas, power, telecom, heating, other or *)");
+    if (!kind)
+        entry.errorAt("between", "unknown utility kind '" + text +
+                                     "' (use water, sewer, storm, gas, power, telecom, heating, other or *)");
     return kind.has_value();
 }
 
@@ -62,7 +64,8 @@ void readCover(const JsonReader& cover, CheckRules& rules) {
         } else if (auto kind = parseUtilityKind(item.key())) {
             rules.coverM[*kind] = *value;
         } else {
-            cover.errorAt(item.key().c_str(), "unknown utility kind (use water, sewer, storm, gas, power, telecom, heating, other or *)");
+            cover.errorAt(item.key().c_str(),
+                          "unknown utility kind (use water, sewer, storm, gas, power, telecom, heating, other or *)");
         }
     }
 }

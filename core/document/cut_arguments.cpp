@@ -25,7 +25,8 @@ bool parseNumbers(const std::string& text, std::vector<double>& numbers) {
 std::optional<SectionPlane> parseSectionArgument(const std::string& text, std::string& error) {
     std::vector<double> v;
     const bool horizontal = text.rfind("z=", 0) == 0;
-    if (!parseNumbers(horizontal ? text.substr(2) : text, v) || (horizontal ? v.size() != 1 : v.size() != 4 && v.size() != 6)) {
+    if (!parseNumbers(horizontal ? text.substr(2) : text, v) ||
+        (horizontal ? v.size() != 1 : v.size() != 4 && v.size() != 6)) {
         error = "--section '" + text + "': expected x1,y1,x2,y2 or z=LEVEL or x,y,z,nx,ny,nz";
         return std::nullopt;
     }

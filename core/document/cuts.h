@@ -38,7 +38,7 @@ struct Stratum {
     std::string name;
     double thicknessM = 0.5;  // the last stratum continues downwards
     std::array<float, 4> color{0.5f, 0.4f, 0.3f, 1};
-    double grainM = 0.05;     // size of the procedural texture's grain
+    double grainM = 0.05;  // size of the procedural texture's grain
 };
 
 struct Cuts {

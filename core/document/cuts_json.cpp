@@ -29,7 +29,8 @@ std::optional<SectionPlane> readSection(const JsonReader& entry, size_t index) {
             entry.errorAt("vertical", "expected two points [[x1, y1], [x2, y2]]");
             return std::nullopt;
         }
-        auto a = point2(entry.child("vertical"), line[0], "first point"), b = point2(entry.child("vertical"), line[1], "second point");
+        auto a = point2(entry.child("vertical"), line[0], "first point"),
+             b = point2(entry.child("vertical"), line[1], "second point");
         if (!a || !b) return std::nullopt;
         plane = verticalSection((*a)[0], (*a)[1], (*b)[0], (*b)[1], entry.boolean("flip").value_or(false), error);
     } else if (entry.has("horizontal_z")) {
@@ -173,7 +174,8 @@ void writeCutsSection(json& document, const Cuts& cuts) {
         entry["rotation_deg"] = e.rotationDeg;
     }
     for (const Stratum& s : cuts.strata)
-        strata.push_back({{"name", s.name}, {"thickness_m", s.thicknessM}, {"color", toHexColor(s.color)}, {"grain_m", s.grainM}});
+        strata.push_back(
+            {{"name", s.name}, {"thickness_m", s.thicknessM}, {"color", toHexColor(s.color)}, {"grain_m", s.grainM}});
     auto put = [&](const char* key, json value) {
         if (value.empty()) document.erase(key);
         else document[key] = std::move(value);

@@ -17,5 +17,4 @@ void writeCutsSection(nlohmann::json& root, const Cuts& cuts);
 std::optional<SectionPlane> readSection(const JsonReader& entry, size_t index);
 std::optional<Excavation> readExcavation(const JsonReader& entry, size_t index);
 
-
 }  // namespace subterra

@@ -23,7 +23,8 @@ inline constexpr NumericOption kTerrainOpacity{"terrain_opacity", 0.35, 0, 1,
                                                "ground opacity: 0 shows everything below it, 1 hides it"};
 inline constexpr NumericOption kAssumedDepthAlpha{"assumed_depth_alpha", 0.45, 0, 1,
                                                   "opacity of lines and nodes whose depth is assumed"};
-inline constexpr NumericOption kRenderSamples{"samples", 4, 0, 32, "antialiasing samples per pixel of a render (0 = off)"};
+inline constexpr NumericOption kRenderSamples{"samples", 4, 0, 32,
+                                              "antialiasing samples per pixel of a render (0 = off)"};
 inline constexpr NumericOption kRenderWidthPx{"width_px", 1920, 1, 16384, "width of a render, pixels"};
 inline constexpr NumericOption kRenderHeightPx{"height_px", 1080, 1, 16384, "height of a render, pixels"};
 // A pale overcast sky behind every render and the viewer.

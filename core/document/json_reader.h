@@ -31,8 +31,12 @@ class JsonReader {
     std::optional<std::array<double, 3>> vec3(const char* key) const;
 
     void error(const std::string& message) const { report(Severity::Error, path_, message); }
-    void errorAt(const char* key, const std::string& message) const { report(Severity::Error, path_ + "." + key, message); }
-    void warningAt(const char* key, const std::string& message) const { report(Severity::Warning, path_ + "." + key, message); }
+    void errorAt(const char* key, const std::string& message) const {
+        report(Severity::Error, path_ + "." + key, message);
+    }
+    void warningAt(const char* key, const std::string& message) const {
+        report(Severity::Warning, path_ + "." + key, message);
+    }
     // Warns once per key that is not in `known` (kept on save, but probably a typo).
     void warnUnknownKeys(std::initializer_list<const char*> known) const;
 

@@ -15,7 +15,8 @@ std::optional<MeshPlacement> readPlacement(const JsonReader& placement) {
         result.origin = {(*origin)[0], (*origin)[1], (*origin)[2]};
     } else {
         if (!placement.has("origin"))
-            placement.errorAt("origin", "missing: a CAD mesh needs the project-CRS position of its (0,0,0) as [x, y, z]");
+            placement.errorAt("origin",
+                              "missing: a CAD mesh needs the project-CRS position of its (0,0,0) as [x, y, z]");
         usable = false;
     }
     if (auto rotation = placement.number("rotation_deg")) result.rotationDeg = *rotation;
@@ -25,7 +26,8 @@ std::optional<MeshPlacement> readPlacement(const JsonReader& placement) {
     }
     if (auto up = placement.string("up_axis")) {
         result.upAxis = parseUpAxis(*up);
-        if (!result.upAxis) placement.errorAt("up_axis", "unknown axis '" + *up + "' (use \"y\" or \"z\")"), usable = false;
+        if (!result.upAxis)
+            placement.errorAt("up_axis", "unknown axis '" + *up + "' (use \"y\" or \"z\")"), usable = false;
     }
     placement.warnUnknownKeys({"origin", "rotation_deg", "scale", "up_axis"});
     if (!usable) return std::nullopt;

@@ -79,7 +79,8 @@ void readNetworkKeys(const JsonReader& entry, LayerSpec& spec) {
     }
     if (auto rule = entry.string("node_elevation")) {
         if (*rule == "ground") spec.nodeElevation = LayerSpec::NodeElevation::Ground;
-        else if (*rule == "centreline" || *rule == "centerline") spec.nodeElevation = LayerSpec::NodeElevation::Centreline;
+        else if (*rule == "centreline" || *rule == "centerline")
+            spec.nodeElevation = LayerSpec::NodeElevation::Centreline;
         else entry.errorAt("node_elevation", "expected \"ground\" or \"centreline\", not '" + *rule + "'");
     }
 }
@@ -103,7 +104,8 @@ std::optional<ProjectLayer> readLayer(const JsonReader& entry, const std::string
     }
     layer.spec.source = resolveSource(*source, projectPath);
     layer.spec.table = entry.string("table").value_or("");
-    layer.spec.name = entry.string("name").value_or(layer.spec.table.empty() ? fs::path(*source).stem().string() : layer.spec.table);
+    layer.spec.name =
+        entry.string("name").value_or(layer.spec.table.empty() ? fs::path(*source).stem().string() : layer.spec.table);
     if (auto type = entry.string("type")) {
         layer.spec.type = parseFeatureType(*type);
         if (!layer.spec.type) entry.errorAt("type", "unknown type '" + *type + "' (use segments, nodes or buildings)");
@@ -119,8 +121,8 @@ std::optional<ProjectLayer> readLayer(const JsonReader& entry, const std::string
     readNetworkKeys(entry, layer.spec);
     readResultsKey(entry, layer.spec, projectPath);
     readGisLayerOptions(entry, layer.spec.gis);
-    entry.warnUnknownKeys({"name", "source", "table", "type", "utility", "visible", "style", "mapping", "placement", "crs",
-                           "node_elevation", "results", "sql", "bbox", "dxf_layers", "dxf_diameter_pattern"});
+    entry.warnUnknownKeys({"name", "source", "table", "type", "utility", "visible", "style", "mapping", "placement",
+                           "crs", "node_elevation", "results", "sql", "bbox", "dxf_layers", "dxf_diameter_pattern"});
     return layer;
 }
 
@@ -164,7 +166,8 @@ void readDocument(const JsonReader& root, Project& project) {
         if (!layers.value().is_array()) layers.error("expected an array of layers");
         else
             for (size_t i = 0; i < layers.value().size(); ++i)
-                if (auto layer = readLayer(layers.element(i), project.path)) project.layers.push_back(std::move(*layer));
+                if (auto layer = readLayer(layers.element(i), project.path))
+                    project.layers.push_back(std::move(*layer));
     }
     if (root.has("views")) {
         JsonReader views = root.child("views");

@@ -35,18 +35,18 @@ struct NamedView {
 
 struct Project {
     static constexpr int kSchemaVersion = 1;
-    std::string path;            // where it was loaded from; relative paths are resolved against it
+    std::string path;  // where it was loaded from; relative paths are resolved against it
     std::string name;
     std::string crs;
     TerrainSpec terrain;
     float terrainOpacity = float(defaults::kTerrainOpacity.value);
     std::vector<ProjectLayer> layers;
     std::map<std::string, NamedView> views;
-    Cuts cuts;                   // section planes, excavations, strata
+    Cuts cuts;                         // section planes, excavations, strata
     std::optional<Timeline> timeline;  // explainer animation (timeline.h)
-    CheckRules checks;           // "checks": clearance and cover rules (defaults when absent)
-    Annotations annotations;     // callouts, labels, title card, measurements (annotations.h)
-    nlohmann::json document;     // the file as read, so keys this version does not know survive a save
+    CheckRules checks;                 // "checks": clearance and cover rules (defaults when absent)
+    Annotations annotations;           // callouts, labels, title card, measurements (annotations.h)
+    nlohmann::json document;           // the file as read, so keys this version does not know survive a save
 
     LoadRequest loadRequest() const;
     const ProjectLayer* findLayer(const std::string& name) const;

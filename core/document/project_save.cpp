@@ -61,7 +61,6 @@ void mergeLayer(nlohmann::json& json, const ProjectLayer& layer, const std::stri
     }
 }
 
-
 nlohmann::json toDocument(const Project& project, const std::string& path) {
     nlohmann::json doc = project.document.is_object() ? project.document : nlohmann::json::object();
     doc["subterra"] = Project::kSchemaVersion;
@@ -72,17 +71,21 @@ nlohmann::json toDocument(const Project& project, const std::string& path) {
     if (project.terrain.flatLevelM) terrain["flat_level_m"] = *project.terrain.flatLevelM;
     terrain["opacity"] = tidy(project.terrainOpacity);
     nlohmann::json layers = nlohmann::json::array();
-    const auto& oldLayers = doc.contains("layers") && doc["layers"].is_array() ? doc["layers"] : nlohmann::json::array();
+    const auto& oldLayers =
+        doc.contains("layers") && doc["layers"].is_array() ? doc["layers"] : nlohmann::json::array();
     for (size_t i = 0; i < project.layers.size(); ++i) {
-        nlohmann::json layer = i < oldLayers.size() && oldLayers[i].is_object() ? oldLayers[i] : nlohmann::json::object();
+        nlohmann::json layer =
+            i < oldLayers.size() && oldLayers[i].is_object() ? oldLayers[i] : nlohmann::json::object();
         mergeLayer(layer, project.layers[i], path);
         layers.push_back(std::move(layer));
     }
     doc["layers"] = std::move(layers);
-    const nlohmann::json oldViews = doc.contains("views") && doc["views"].is_object() ? doc["views"] : nlohmann::json::object();
+    const nlohmann::json oldViews =
+        doc.contains("views") && doc["views"].is_object() ? doc["views"] : nlohmann::json::object();
     nlohmann::json views = nlohmann::json::object();
     for (const auto& [name, v] : project.views) {
-        nlohmann::json view = oldViews.contains(name) && oldViews[name].is_object() ? oldViews[name] : nlohmann::json::object();
+        nlohmann::json view =
+            oldViews.contains(name) && oldViews[name].is_object() ? oldViews[name] : nlohmann::json::object();
         view["eye"] = {v.eye.x, v.eye.y, v.eye.z};
         view["target"] = {v.target.x, v.target.y, v.target.z};
         view["up"] = {v.up.x, v.up.y, v.up.z};

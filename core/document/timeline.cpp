@@ -6,7 +6,9 @@
 namespace subterra {
 
 namespace {
-bool startsWith(const std::string& text, const std::string& prefix) { return text.compare(0, prefix.size(), prefix) == 0; }
+bool startsWith(const std::string& text, const std::string& prefix) {
+    return text.compare(0, prefix.size(), prefix) == 0;
+}
 
 // Velocity (per second) of a smooth track at key `i`: Catmull-Rom between two smooth segments
 // (the same slope on both sides, so no jerk), zero at the ends of a smooth run (ease in/out).
@@ -99,7 +101,8 @@ std::vector<double> evaluateTrack(const Track& track, double timeS) {
     if (timeS >= keys.back().timeS) return keys.back().value;
     const size_t i = size_t(std::upper_bound(keys.begin(), keys.end(), timeS,
                                              [](double t, const Keyframe& key) { return t < key.timeS; }) -
-                            keys.begin()) - 1;
+                            keys.begin()) -
+                     1;
     const Keyframe &a = keys[i], &b = keys[i + 1];
     const double dt = b.timeS - a.timeS, u = (timeS - a.timeS) / dt;
     std::vector<double> value(a.value.size());

@@ -73,7 +73,7 @@ struct Timeline {
     double fps = 30;
     std::vector<Track> tracks;
 
-    int frameCount() const;                       // frames 0 .. frameCount()-1
+    int frameCount() const;  // frames 0 .. frameCount()-1
     double frameTime(int frame) const { return frame / fps; }
     const Track* findTrack(const std::string& target) const;
 };
@@ -89,6 +89,5 @@ std::optional<TrackTarget> parseTarget(const std::string& path, const TimelineNa
 
 // The track's value at `timeS` (before the first key: the first value; after the last: the last).
 std::vector<double> evaluateTrack(const Track& track, double timeS);
-
 
 }  // namespace subterra

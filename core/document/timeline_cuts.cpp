@@ -59,7 +59,8 @@ Cuts animatedCuts(const Cuts& base, const std::map<std::string, std::vector<doub
         }
     }
     for (auto& e : cuts.excavations)
-        if (e.sizeX < kClosedExcavationM || e.sizeY < kClosedExcavationM || e.depthM < kClosedExcavationM) e.enabled = false;
+        if (e.sizeX < kClosedExcavationM || e.sizeY < kClosedExcavationM || e.depthM < kClosedExcavationM)
+            e.enabled = false;
     return cuts;
 }
 
@@ -67,13 +68,14 @@ bool sameCuts(const Cuts& a, const Cuts& b) {
     if (a.sections.size() != b.sections.size() || a.excavations.size() != b.excavations.size()) return false;
     for (size_t i = 0; i < a.sections.size(); ++i) {
         const SectionPlane &s = a.sections[i], &t = b.sections[i];
-        if (s.enabled != t.enabled || (s.enabled && (!samePoint(s.point, t.point) || !samePoint(s.normal, t.normal)))) return false;
+        if (s.enabled != t.enabled || (s.enabled && (!samePoint(s.point, t.point) || !samePoint(s.normal, t.normal))))
+            return false;
     }
     for (size_t i = 0; i < a.excavations.size(); ++i) {
         const Excavation &e = a.excavations[i], &f = b.excavations[i];
         if (e.enabled != f.enabled) return false;
-        if (e.enabled && (e.centreX != f.centreX || e.centreY != f.centreY || e.sizeX != f.sizeX || e.sizeY != f.sizeY ||
-                          e.depthM != f.depthM || e.rotationDeg != f.rotationDeg))
+        if (e.enabled && (e.centreX != f.centreX || e.centreY != f.centreY || e.sizeX != f.sizeX ||
+                          e.sizeY != f.sizeY || e.depthM != f.depthM || e.rotationDeg != f.rotationDeg))
             return false;
     }
     return true;

@@ -68,7 +68,8 @@ std::optional<Keyframe> readKey(const JsonReader& key, TrackKind kind, double du
     frame.timeS = *t;
     if (auto interp = key.string("interp")) {
         auto parsed = parseInterpolation(*interp);
-        if (!parsed) key.errorAt("interp", "unknown interpolation '" + *interp + "' (use linear, smooth, ease or hold)");
+        if (!parsed)
+            key.errorAt("interp", "unknown interpolation '" + *interp + "' (use linear, smooth, ease or hold)");
         else frame.interpolation = *parsed;
     }
     if (kind == TrackKind::LayerVisible) frame.interpolation = Interpolation::Hold;  // shown or not, nothing between
@@ -111,8 +112,9 @@ std::optional<CameraFollow> readFollow(const JsonReader& json, const std::vector
         json.errorAt("layer", "unknown layer '" + follow.layer + "'");
         return std::nullopt;
     }
-    const bool idsOk = json.has("ids") && json.at("ids").is_array() && !json.at("ids").empty() &&
-                       std::all_of(json.at("ids").begin(), json.at("ids").end(), [](const auto& id) { return id.is_string(); });
+    const bool idsOk =
+        json.has("ids") && json.at("ids").is_array() && !json.at("ids").empty() &&
+        std::all_of(json.at("ids").begin(), json.at("ids").end(), [](const auto& id) { return id.is_string(); });
     if (!idsOk) {
         json.errorAt("ids", "expected a non-empty array of feature ids (strings), in the order the camera passes them");
         return std::nullopt;
@@ -139,7 +141,8 @@ void readLayerTrackOptions(const JsonReader& json, Track& track) {
     }
     if (auto order = json.string("order")) {
         if (*order == "flow") track.revealAlongFlow = true;
-        else if (*order != "distance") json.errorAt("order", "unknown reveal order '" + *order + "' (use distance or flow)");
+        else if (*order != "distance")
+            json.errorAt("order", "unknown reveal order '" + *order + "' (use distance or flow)");
     }
     if (auto attribute = json.string("flow_attribute")) track.flowAttribute = *attribute;
 }
@@ -150,11 +153,12 @@ bool checkParameterKeys(const JsonReader& keys, const ParameterTarget& target, T
     for (size_t i = 0; i < track.keys.size(); ++i) {
         const size_t n = track.keys[i].value.size();
         if (n < target.minValues || n > target.maxValues) {
-            keys.element(i).errorAt("value", "expected " +
-                                                 (target.minValues == target.maxValues
-                                                      ? std::to_string(target.minValues)
-                                                      : std::to_string(target.minValues) + " or " + std::to_string(target.maxValues)) +
-                                                 (target.maxValues == 1 ? " number" : " numbers") + ", got " + std::to_string(n));
+            keys.element(i).errorAt(
+                "value", "expected " +
+                             (target.minValues == target.maxValues
+                                  ? std::to_string(target.minValues)
+                                  : std::to_string(target.minValues) + " or " + std::to_string(target.maxValues)) +
+                             (target.maxValues == 1 ? " number" : " numbers") + ", got " + std::to_string(n));
             ok = false;
         }
         if (target.held) track.keys[i].interpolation = Interpolation::Hold;  // on or off, nothing between
@@ -182,7 +186,8 @@ std::optional<Track> readTrack(const JsonReader& json, double durationS, const T
         return std::nullopt;
     }
     track.target = *target;
-    const auto parameter = parsed->kind == TrackKind::Parameter ? parseParameterTarget(*target, names, error) : std::nullopt;
+    const auto parameter =
+        parsed->kind == TrackKind::Parameter ? parseParameterTarget(*target, names, error) : std::nullopt;
     if (parameter && parameter->kind == ParameterKind::CameraFollow) {
         if (!json.has("follow")) {
             json.errorAt("follow", "missing: camera.follow needs {\"layer\": NAME, \"ids\": [...]}");
@@ -280,7 +285,8 @@ std::optional<Timeline> readTimeline(const JsonReader& json, const TimelineNames
         return timeline;
     }
     for (size_t i = 0; i < tracks.value().size(); ++i)
-        if (auto track = readTrack(tracks.element(i), timeline.durationS, names)) timeline.tracks.push_back(std::move(*track));
+        if (auto track = readTrack(tracks.element(i), timeline.durationS, names))
+            timeline.tracks.push_back(std::move(*track));
     return timeline;
 }
 
@@ -289,12 +295,16 @@ nlohmann::json timelineToJson(const Timeline& timeline) {
     for (const auto& track : timeline.tracks) {
         nlohmann::json json = {{"target", track.target}};
         if (track.revealFrom) json["from"] = {(*track.revealFrom)[0], (*track.revealFrom)[1]};
-        if (track.target.rfind("flow.", 0) == 0) json["speed_mps"] = track.flowSpeedMps, json["spacing_m"] = track.flowSpacingM;
+        if (track.target.rfind("flow.", 0) == 0)
+            json["speed_mps"] = track.flowSpeedMps, json["spacing_m"] = track.flowSpacingM;
         if (track.revealAlongFlow) json["order"] = "flow";
         if (!track.flowAttribute.empty()) json["flow_attribute"] = track.flowAttribute;
         if (track.follow)
-            json["follow"] = {{"layer", track.follow->layer}, {"ids", track.follow->ids}, {"height_m", track.follow->heightM},
-                              {"behind_m", track.follow->behindM}, {"look_ahead_m", track.follow->lookAheadM}};
+            json["follow"] = {{"layer", track.follow->layer},
+                              {"ids", track.follow->ids},
+                              {"height_m", track.follow->heightM},
+                              {"behind_m", track.follow->behindM},
+                              {"look_ahead_m", track.follow->lookAheadM}};
         nlohmann::json keys = nlohmann::json::array();
         for (const auto& key : track.keys) keys.push_back(keyToJson(key, track.target == "camera"));
         json["keys"] = std::move(keys);

@@ -5,7 +5,9 @@
 namespace subterra {
 
 namespace {
-bool startsWith(const std::string& text, const std::string& prefix) { return text.compare(0, prefix.size(), prefix) == 0; }
+bool startsWith(const std::string& text, const std::string& prefix) {
+    return text.compare(0, prefix.size(), prefix) == 0;
+}
 
 struct PropertySpec {
     const char* property;
@@ -23,10 +25,13 @@ struct ObjectSpec {
 
 const std::vector<ObjectSpec>& objectSpecs() {
     static const std::vector<ObjectSpec> specs = {
-        {"section.", "section",
-         {{"offset", ParameterKind::SectionOffset, 1, 1, false}, {"enabled", ParameterKind::SectionEnabled, 1, 1, true}},
+        {"section.",
+         "section",
+         {{"offset", ParameterKind::SectionOffset, 1, 1, false},
+          {"enabled", ParameterKind::SectionEnabled, 1, 1, true}},
          &TimelineNames::sections},
-        {"excavation.", "excavation",
+        {"excavation.",
+         "excavation",
          {{"open", ParameterKind::ExcavationOpen, 1, 1, false},
           {"depth", ParameterKind::ExcavationDepth, 1, 1, false},
           {"size", ParameterKind::ExcavationSize, 2, 2, false},
@@ -35,7 +40,10 @@ const std::vector<ObjectSpec>& objectSpecs() {
           {"rotation", ParameterKind::ExcavationRotation, 1, 1, false},
           {"enabled", ParameterKind::ExcavationEnabled, 1, 1, true}},
          &TimelineNames::excavations},
-        {"annotation.", "annotation", {{"opacity", ParameterKind::AnnotationOpacity, 1, 1, false}}, &TimelineNames::annotations},
+        {"annotation.",
+         "annotation",
+         {{"opacity", ParameterKind::AnnotationOpacity, 1, 1, false}},
+         &TimelineNames::annotations},
     };
     return specs;
 }

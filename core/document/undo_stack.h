@@ -10,7 +10,7 @@ namespace subterra {
 
 template <typename State>
 class UndoStack {
-public:
+  public:
     explicit UndoStack(size_t limit = 200) : limit_(limit) {}
 
     // Call before an edit with the state it changes; forgets what could be redone.
@@ -35,7 +35,7 @@ public:
         redo_.clear();
     }
 
-private:
+  private:
     struct Entry {
         std::string what;
         State state;

@@ -35,9 +35,7 @@ const char* eglErrorName(EGLint code) {
 }
 
 // "<what> failed (EGL_BAD_...)" with the error of the last EGL call on this thread.
-std::string eglFailure(const char* what) {
-    return std::string(what) + " failed (" + eglErrorName(eglGetError()) + ")";
-}
+std::string eglFailure(const char* what) { return std::string(what) + " failed (" + eglErrorName(eglGetError()) + ")"; }
 
 // Extension lists are space-separated names; a plain strstr would let "EGL_EXT_foo" match
 // "EGL_EXT_foo_bar".
@@ -101,10 +99,8 @@ EGLDisplay openDeviceDisplay(std::string& why) {
         return EGL_NO_DISPLAY;
     }
     auto queryDevices = eglFunction<PFNEGLQUERYDEVICESEXTPROC>("eglQueryDevicesEXT");
-    auto queryDeviceString =
-        eglFunction<PFNEGLQUERYDEVICESTRINGEXTPROC>("eglQueryDeviceStringEXT");
-    auto getPlatformDisplay =
-        eglFunction<PFNEGLGETPLATFORMDISPLAYEXTPROC>("eglGetPlatformDisplayEXT");
+    auto queryDeviceString = eglFunction<PFNEGLQUERYDEVICESTRINGEXTPROC>("eglQueryDeviceStringEXT");
+    auto getPlatformDisplay = eglFunction<PFNEGLGETPLATFORMDISPLAYEXTPROC>("eglGetPlatformDisplayEXT");
     if (!queryDevices || !queryDeviceString || !getPlatformDisplay) {
         why = "EGL device functions not found";
         return EGL_NO_DISPLAY;
@@ -117,11 +113,8 @@ EGLDisplay openDeviceDisplay(std::string& why) {
     }
     why = "no GPU among " + std::to_string(count) + " EGL device(s)";
     for (EGLint i = 0; i < count; ++i) {
-        if (hasExtension(queryDeviceString(devices[i], EGL_EXTENSIONS),
-                         "EGL_MESA_device_software"))
-            continue;
-        EGLDisplay display =
-            initialized(getPlatformDisplay(EGL_PLATFORM_DEVICE_EXT, devices[i], nullptr), why);
+        if (hasExtension(queryDeviceString(devices[i], EGL_EXTENSIONS), "EGL_MESA_device_software")) continue;
+        EGLDisplay display = initialized(getPlatformDisplay(EGL_PLATFORM_DEVICE_EXT, devices[i], nullptr), why);
         if (display != EGL_NO_DISPLAY) return display;
         why = "device " + std::to_string(i) + ": " + why;
     }
@@ -134,24 +127,31 @@ EGLDisplay openSurfacelessDisplay(std::string& why) {
         why = "EGL_MESA_platform_surfaceless unsupported";
         return EGL_NO_DISPLAY;
     }
-    auto getPlatformDisplay =
-        eglFunction<PFNEGLGETPLATFORMDISPLAYEXTPROC>("eglGetPlatformDisplayEXT");
+    auto getPlatformDisplay = eglFunction<PFNEGLGETPLATFORMDISPLAYEXTPROC>("eglGetPlatformDisplayEXT");
     if (!getPlatformDisplay) {
         why = "eglGetPlatformDisplayEXT not found";
         return EGL_NO_DISPLAY;
     }
-    return initialized(
-        getPlatformDisplay(EGL_PLATFORM_SURFACELESS_MESA, EGL_DEFAULT_DISPLAY, nullptr), why);
+    return initialized(getPlatformDisplay(EGL_PLATFORM_SURFACELESS_MESA, EGL_DEFAULT_DISPLAY, nullptr), why);
 }
 
 // A config is needed for eglCreateContext even without a surface. Pbuffer-capable first, so
 // the pbuffer fallback below can use the same config; any desktop-GL config otherwise.
 EGLConfig chooseConfig(EGLDisplay display) {
-    const EGLint withPbuffer[] = {EGL_SURFACE_TYPE, EGL_PBUFFER_BIT, EGL_RENDERABLE_TYPE,
-                                  EGL_OPENGL_BIT, EGL_RED_SIZE, 8, EGL_GREEN_SIZE, 8,
-                                  EGL_BLUE_SIZE, 8, EGL_ALPHA_SIZE, 8, EGL_NONE};
-    const EGLint anySurface[] = {EGL_SURFACE_TYPE, EGL_DONT_CARE, EGL_RENDERABLE_TYPE,
-                                 EGL_OPENGL_BIT, EGL_NONE};
+    const EGLint withPbuffer[] = {EGL_SURFACE_TYPE,
+                                  EGL_PBUFFER_BIT,
+                                  EGL_RENDERABLE_TYPE,
+                                  EGL_OPENGL_BIT,
+                                  EGL_RED_SIZE,
+                                  8,
+                                  EGL_GREEN_SIZE,
+                                  8,
+                                  EGL_BLUE_SIZE,
+                                  8,
+                                  EGL_ALPHA_SIZE,
+                                  8,
+                                  EGL_NONE};
+    const EGLint anySurface[] = {EGL_SURFACE_TYPE, EGL_DONT_CARE, EGL_RENDERABLE_TYPE, EGL_OPENGL_BIT, EGL_NONE};
     for (const EGLint* attributes : {withPbuffer, anySurface}) {
         EGLConfig config = nullptr;
         EGLint count = 0;
@@ -163,12 +163,15 @@ EGLConfig chooseConfig(EGLDisplay display) {
 // Ask for 3.3 compatibility explicitly (what OSG and our GLSL 1.30 shaders need); a driver
 // without EGL_KHR_create_context gets the plain request, which is a compatibility context too.
 EGLContext createCompatibilityContext(EGLDisplay display, EGLConfig config) {
-    const EGLint compat33[] = {EGL_CONTEXT_MAJOR_VERSION, 3, EGL_CONTEXT_MINOR_VERSION, 3,
+    const EGLint compat33[] = {EGL_CONTEXT_MAJOR_VERSION,
+                               3,
+                               EGL_CONTEXT_MINOR_VERSION,
+                               3,
                                EGL_CONTEXT_OPENGL_PROFILE_MASK,
-                               EGL_CONTEXT_OPENGL_COMPATIBILITY_PROFILE_BIT, EGL_NONE};
+                               EGL_CONTEXT_OPENGL_COMPATIBILITY_PROFILE_BIT,
+                               EGL_NONE};
     EGLContext context = eglCreateContext(display, config, EGL_NO_CONTEXT, compat33);
-    if (context == EGL_NO_CONTEXT)
-        context = eglCreateContext(display, config, EGL_NO_CONTEXT, nullptr);
+    if (context == EGL_NO_CONTEXT) context = eglCreateContext(display, config, EGL_NO_CONTEXT, nullptr);
     return context;
 }
 
@@ -185,8 +188,7 @@ struct Platform {
 }  // namespace
 
 std::unique_ptr<EglContext> EglContext::create(std::string& error) {
-    const Platform platforms[] = {{"device", openDeviceDisplay},
-                                  {"surfaceless", openSurfacelessDisplay}};
+    const Platform platforms[] = {{"device", openDeviceDisplay}, {"surfaceless", openSurfacelessDisplay}};
     std::string tried;
     for (const Platform& platform : platforms) {
         std::string why;
@@ -246,13 +248,10 @@ EglContext::~EglContext() {
 bool EglContext::makeCurrent() const {
     // The bound API is per thread and eglMakeCurrent binds to it: a thread that never
     // called eglBindAPI is on OpenGL ES and would not accept this context.
-    return eglBindAPI(EGL_OPENGL_API) &&
-           eglMakeCurrent(display_, surface_, surface_, context_) == EGL_TRUE;
+    return eglBindAPI(EGL_OPENGL_API) && eglMakeCurrent(display_, surface_, surface_, context_) == EGL_TRUE;
 }
 
-void EglContext::release() const {
-    eglMakeCurrent(display_, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
-}
+void EglContext::release() const { eglMakeCurrent(display_, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT); }
 
 std::string EglContext::description() const {
     return "OpenGL " + version_ + ", " + renderer_ + ", " + vendor_ + ", via EGL " + platform_;

@@ -15,7 +15,7 @@
 namespace subterra {
 
 class EglContext {
-public:
+  public:
     // Creates the context and makes it current on the calling thread. On failure returns
     // null and sets `error` to one line naming each platform tried and the EGL error, e.g.
     // "cannot create an OpenGL context: surfaceless: eglInitialize failed (EGL_NOT_INITIALIZED)".
@@ -39,7 +39,7 @@ public:
     // (LLVM 15.0.6, 256 bits), Mesa, via EGL surfaceless".
     std::string description() const;
 
-private:
+  private:
     EglContext() = default;
     bool initialize(std::string& why);  // config, context, make current; display_ is open
 

@@ -17,8 +17,7 @@ namespace subterra {
 namespace {
 
 bool isSupportedFormat(GLenum format) {
-    return format == GL_RGB || format == GL_RGBA || format == GL_LUMINANCE ||
-           format == GL_LUMINANCE_ALPHA;
+    return format == GL_RGB || format == GL_RGBA || format == GL_LUMINANCE || format == GL_LUMINANCE_ALPHA;
 }
 
 // Empty when `image` can be written; otherwise why not. The png plugin would write an
@@ -33,9 +32,7 @@ std::string unsupportedReason(const osg::Image& image) {
 
 // Looked up explicitly, so that a missing plugin is reported as such instead of as an
 // unreadable file.
-osgDB::ReaderWriter* pngPlugin() {
-    return osgDB::Registry::instance()->getReaderWriterForExtension("png");
-}
+osgDB::ReaderWriter* pngPlugin() { return osgDB::Registry::instance()->getReaderWriterForExtension("png"); }
 
 const char* const kNoPlugin = "OpenSceneGraph's png plugin (osgdb_png) is not installed";
 
@@ -105,11 +102,9 @@ osg::ref_ptr<osg::Image> readPng(const std::string& path, std::string& error) {
 }
 
 osg::Vec4ub pixelAt(const osg::Image& image, int x, int yFromTop) {
-    assert(x >= 0 && x < image.s() && yFromTop >= 0 && yFromTop < image.t() &&
-           "pixelAt outside the image");
+    assert(x >= 0 && x < image.s() && yFromTop >= 0 && yFromTop < image.t() && "pixelAt outside the image");
     assert(image.getDataType() == GL_UNSIGNED_BYTE && isSupportedFormat(image.getPixelFormat()));
-    const int row = image.getOrigin() == osg::Image::BOTTOM_LEFT ? image.t() - 1 - yFromTop
-                                                                 : yFromTop;
+    const int row = image.getOrigin() == osg::Image::BOTTOM_LEFT ? image.t() - 1 - yFromTop : yFromTop;
     const unsigned char* p = image.data(x, row);
     switch (image.getPixelFormat()) {
         case GL_RGBA: return osg::Vec4ub(p[0], p[1], p[2], p[3]);

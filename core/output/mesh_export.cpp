@@ -117,7 +117,8 @@ std::unique_ptr<aiScene> toAssimpScene(std::map<ColorKey, ColorMesh>& meshes, co
         mesh->mFaces = new aiFace[mesh->mNumFaces];
         for (unsigned f = 0; f < mesh->mNumFaces; ++f) {
             mesh->mFaces[f].mNumIndices = 3;
-            mesh->mFaces[f].mIndices = new unsigned[3]{source.indices[f * 3], source.indices[f * 3 + 1], source.indices[f * 3 + 2]};
+            mesh->mFaces[f].mIndices =
+                new unsigned[3]{source.indices[f * 3], source.indices[f * 3 + 1], source.indices[f * 3 + 2]};
         }
         scene->mMeshes[m] = mesh;
         scene->mRootNode->mMeshes[m] = m;
@@ -155,7 +156,8 @@ Status exportScene(const BuiltScene& scene, const std::string& path) {
             osg::ref_ptr<osgDB::Options> options = new osgDB::Options;
             options->setPluginStringData("fileType", ext == ".osgt" ? "Ascii" : "Binary");
             std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-            const bool ok = out && writer->writeNode(*scene.root, out, options.get()).success() && (out.close(), !out.fail());
+            const bool ok =
+                out && writer->writeNode(*scene.root, out, options.get()).success() && (out.close(), !out.fail());
             return ok ? Status::success() : Status::failure(path + ": cannot write (the path is not writable)");
         });
     }
@@ -163,7 +165,8 @@ Status exportScene(const BuiltScene& scene, const std::string& path) {
         {".gltf", "gltf2"}, {".glb", "glb2"}, {".obj", "obj"}, {".ply", "ply"}, {".stl", "stl"}};
     auto it = assimpFormats.find(ext);
     if (it == assimpFormats.end())
-        return Status::failure(path + ": unknown format '" + ext + "' (use .osgb, .osgt, .gltf, .glb, .obj, .ply or .stl)");
+        return Status::failure(path + ": unknown format '" + ext +
+                               "' (use .osgb, .osgt, .gltf, .glb, .obj, .ply or .stl)");
     return exportWithAssimp(scene, path, it->second);
 }
 

@@ -26,7 +26,7 @@ namespace {
 // EGL context makes OSG's own makeCurrent calls real: at realize, every frame, and when the
 // viewer's destructor releases GL objects.
 class EglWindow : public osgViewer::GraphicsWindowEmbedded {
-public:
+  public:
     EglWindow(const EglContext& context, int width, int height)
         : osgViewer::GraphicsWindowEmbedded(0, 0, width, height), context_(context) {}
 
@@ -36,13 +36,11 @@ public:
         return true;
     }
 
-private:
+  private:
     const EglContext& context_;
 };
 
-bool isFinite(const osg::Vec3d& v) {
-    return std::isfinite(v.x()) && std::isfinite(v.y()) && std::isfinite(v.z());
-}
+bool isFinite(const osg::Vec3d& v) { return std::isfinite(v.x()) && std::isfinite(v.y()) && std::isfinite(v.z()); }
 
 std::string validateCamera(const CameraSpec& camera) {
     if (!isFinite(camera.eye) || !isFinite(camera.target) || !isFinite(camera.up))
@@ -54,8 +52,7 @@ std::string validateCamera(const CameraSpec& camera) {
     if (side.length2() <= 1e-12 * forward.length2() * camera.up.length2())
         return "camera up direction is parallel to the view direction";
     if (!(camera.fovYDeg > 0 && camera.fovYDeg < 180))
-        return "camera field of view must be between 0 and 180 degrees, got " +
-               std::to_string(camera.fovYDeg);
+        return "camera field of view must be between 0 and 180 degrees, got " + std::to_string(camera.fovYDeg);
     const bool automatic = camera.nearM == 0 && camera.farM == 0;
     if (!automatic && !(camera.nearM > 0 && camera.nearM < camera.farM))
         return "camera near/far must both be 0 (automatic) or 0 < near < far, got near " +
@@ -135,18 +132,16 @@ void neverReuseContextId(unsigned int contextID) {
 // Asks GL, while the frame is being drawn, how many samples the framebuffer really has: OSG
 // falls back to a single-sampled FBO with no more than a log line when MSAA setup fails.
 class SampleCountProbe : public osg::Drawable {
-public:
+  public:
     SampleCountProbe() {
         setUseDisplayList(false);
         setSupportsDisplayList(false);
         setCullingActive(false);
     }
-    void drawImplementation(osg::RenderInfo&) const override {
-        glGetIntegerv(GL_SAMPLES, &samples_);
-    }
+    void drawImplementation(osg::RenderInfo&) const override { glGetIntegerv(GL_SAMPLES, &samples_); }
     int samples() const { return samples_; }
 
-private:
+  private:
     mutable GLint samples_ = -1;
 };
 
@@ -156,12 +151,10 @@ unsigned char toByte(float channel) {
 
 }  // namespace
 
-std::unique_ptr<OffscreenRenderer> OffscreenRenderer::create(const RenderSettings& settings,
-                                                             std::string& error) {
+std::unique_ptr<OffscreenRenderer> OffscreenRenderer::create(const RenderSettings& settings, std::string& error) {
     if (settings.width <= 0 || settings.height <= 0 || settings.samples < 0) {
-        error = "cannot render offscreen: invalid size " + std::to_string(settings.width) +
-                "x" + std::to_string(settings.height) + " or samples " +
-                std::to_string(settings.samples);
+        error = "cannot render offscreen: invalid size " + std::to_string(settings.width) + "x" +
+                std::to_string(settings.height) + " or samples " + std::to_string(settings.samples);
         return nullptr;
     }
     std::unique_ptr<OffscreenRenderer> renderer(new OffscreenRenderer);  // private constructor
@@ -232,12 +225,11 @@ bool OffscreenRenderer::checkFramebuffer(std::string& error) {
     if (!frame) return false;
     settings_.samples = supersample_ > 1 ? supersample_ * supersample_ : std::max(0, probe->samples());
     const unsigned char* centre = frame->data(frame->s() / 2, frame->t() / 2);
-    const int expected[3] = {toByte(background.r()), toByte(background.g()),
-                             toByte(background.b())};
+    const int expected[3] = {toByte(background.r()), toByte(background.g()), toByte(background.b())};
     for (int channel = 0; channel < 3; ++channel) {
         if (std::abs(centre[channel] - expected[channel]) > 1) {
-            error = "cannot render offscreen: the framebuffer does not work with " +
-                    context_->description() + " (an empty frame did not read back the "
+            error = "cannot render offscreen: the framebuffer does not work with " + context_->description() +
+                    " (an empty frame did not read back the "
                     "background colour)";
             return false;
         }
@@ -247,8 +239,7 @@ bool OffscreenRenderer::checkFramebuffer(std::string& error) {
 
 OffscreenRenderer::~OffscreenRenderer() = default;
 
-osg::ref_ptr<osg::Image> OffscreenRenderer::render(osg::Node* scene, const CameraSpec& camera,
-                                                   std::string& error) {
+osg::ref_ptr<osg::Image> OffscreenRenderer::render(osg::Node* scene, const CameraSpec& camera, std::string& error) {
     assert(scene && "render() needs a scene; pass an empty osg::Group for an empty frame");
     error = validateCamera(camera);
     if (!error.empty()) return nullptr;
@@ -277,9 +268,8 @@ void OffscreenRenderer::applyCamera(const CameraSpec& spec) {
     camera->setViewMatrix(osg::Matrixd::lookAt(spec.eye, spec.target, spec.up));
     const double aspect = double(settings_.width) / settings_.height;
     const bool automatic = spec.nearM == 0 && spec.farM == 0;
-    camera->setComputeNearFarMode(automatic
-                                      ? osg::CullSettings::COMPUTE_NEAR_FAR_USING_BOUNDING_VOLUMES
-                                      : osg::CullSettings::DO_NOT_COMPUTE_NEAR_FAR);
+    camera->setComputeNearFarMode(automatic ? osg::CullSettings::COMPUTE_NEAR_FAR_USING_BOUNDING_VOLUMES
+                                            : osg::CullSettings::DO_NOT_COMPUTE_NEAR_FAR);
     // In automatic mode the cull traversal replaces these placeholder distances every frame.
     camera->setProjectionMatrixAsPerspective(spec.fovYDeg, aspect, automatic ? 1.0 : spec.nearM,
                                              automatic ? 1000.0 : spec.farM);

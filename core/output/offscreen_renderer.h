@@ -31,15 +31,15 @@ struct RenderSettings {
     int width = int(defaults::kRenderWidthPx.value);
     int height = int(defaults::kRenderHeightPx.value);
     int samples = int(defaults::kRenderSamples.value);  // MSAA samples; 0 = no antialiasing
-    osg::Vec4 background{defaults::kSkyColor[0], defaults::kSkyColor[1], defaults::kSkyColor[2], defaults::kSkyColor[3]};
+    osg::Vec4 background{defaults::kSkyColor[0], defaults::kSkyColor[1], defaults::kSkyColor[2],
+                         defaults::kSkyColor[3]};
 };
 
 class OffscreenRenderer {
-public:
+  public:
     // Makes the EGL context, viewer and framebuffer and renders one empty frame to prove
     // the framebuffer works (a driver that cannot do FBOs would otherwise give black frames).
-    static std::unique_ptr<OffscreenRenderer> create(const RenderSettings& settings,
-                                                     std::string& error);
+    static std::unique_ptr<OffscreenRenderer> create(const RenderSettings& settings, std::string& error);
     ~OffscreenRenderer();
 
     OffscreenRenderer(const OffscreenRenderer&) = delete;
@@ -53,8 +53,7 @@ public:
     // frame's simulation time is always 0: animations set their state explicitly).
     // Returns null and sets `error` for a camera that cannot be used (eye == target, up
     // along the view direction, fov outside (0, 180), bad near/far).
-    osg::ref_ptr<osg::Image> render(osg::Node* scene, const CameraSpec& camera,
-                                    std::string& error);
+    osg::ref_ptr<osg::Image> render(osg::Node* scene, const CameraSpec& camera, std::string& error);
 
     // As requested, except `samples`: what each pixel really gets (capped by the driver;
     // 0 where multisampling failed), for --verbose output and for callers that insist.
@@ -65,15 +64,15 @@ public:
     int supersampling() const { return supersample_; }
     const EglContext& context() const { return *context_; }
 
-private:
+  private:
     OffscreenRenderer() = default;
     void setUpViewer();
     bool checkFramebuffer(std::string& error);
     void applyCamera(const CameraSpec& camera);  // camera already validated
 
     RenderSettings settings_;
-    int supersample_ = 1;   // framebuffer is supersample_ times the output size each way
-    int fboSamples_ = 0;    // MSAA samples of the framebuffer itself
+    int supersample_ = 1;  // framebuffer is supersample_ times the output size each way
+    int fboSamples_ = 0;   // MSAA samples of the framebuffer itself
     // Declared before the viewer so that it is destroyed after it: the viewer releases its
     // GL objects in its destructor and needs the context for that.
     std::unique_ptr<EglContext> context_;

@@ -30,11 +30,13 @@ std::string findOnPath(const std::string& program) {
     return {};
 }
 
-std::unique_ptr<VideoPipe> VideoPipe::open(const std::string& path, int width, int height, double fps, std::string& error) {
+std::unique_ptr<VideoPipe> VideoPipe::open(const std::string& path, int width, int height, double fps,
+                                           std::string& error) {
     const std::string ffmpeg = findOnPath("ffmpeg");
     if (ffmpeg.empty()) {
-        error = path + ": cannot write MP4: ffmpeg was not found on PATH (install it, e.g. apt install ffmpeg, "
-                       "or write PNG frames with -o DIR)";
+        error = path +
+                ": cannot write MP4: ffmpeg was not found on PATH (install it, e.g. apt install ffmpeg, "
+                "or write PNG frames with -o DIR)";
         return nullptr;
     }
     if (width % 2 || height % 2) {

@@ -12,7 +12,8 @@ class VideoPipe {
   public:
     // Starts ffmpeg writing `path`. Null with `error` set when ffmpeg is not on PATH or the size
     // cannot be encoded (yuv420p needs an even width and height).
-    static std::unique_ptr<VideoPipe> open(const std::string& path, int width, int height, double fps, std::string& error);
+    static std::unique_ptr<VideoPipe> open(const std::string& path, int width, int height, double fps,
+                                           std::string& error);
     ~VideoPipe();
 
     // One frame (an OffscreenRenderer image, bottom-up rows): false with `error` when ffmpeg failed.

@@ -25,7 +25,7 @@ osgText::Font* loadFont(const std::string& font) {
     auto& entry = cache[font];
     if (!entry) entry = osgText::readRefFontFile(fontPath(font));
     if (!entry) entry = osgText::Font::getDefaultFont();  // missing font file: still readable text
-    entry->setMinFilterHint(osg::Texture::LINEAR);  // drawn at its rasterised size: no mipmaps needed
+    entry->setMinFilterHint(osg::Texture::LINEAR);        // drawn at its rasterised size: no mipmaps needed
     return entry.get();
 }
 
@@ -106,8 +106,8 @@ osg::Vec2d itemSize(const Item& item, double gapPx) {
 }
 
 // Leaders go into `lines`, boxes into `boxes` (drawn over all lines), text over both.
-void drawItem(const Item& item, const ScreenRect& box, double scale, double gapPx, ShapeBatch& lines,
-              ShapeBatch& boxes, osg::Geode& texts) {
+void drawItem(const Item& item, const ScreenRect& box, double scale, double gapPx, ShapeBatch& lines, ShapeBatch& boxes,
+              osg::Geode& texts) {
     const LabelStyle& style = *item.style;
     if (item.leader) {
         lines.haloLine(item.anchor, nearestOnBox(box, item.anchor), 1.6 * scale, toVec4(style.leaderColor));
@@ -300,7 +300,8 @@ void AnnotationOverlay::update(const OverlayView& view, const BuiltScene* scene)
     ShapeBatch lines, boxes;
     for (const PreparedDimension& dimension : content_.dimensions) {
         osg::Vec2d a, b;
-        if (!toScreen(viewProjection, view, dimension.value.from, a) || !toScreen(viewProjection, view, dimension.value.to, b))
+        if (!toScreen(viewProjection, view, dimension.value.from, a) ||
+            !toScreen(viewProjection, view, dimension.value.to, b))
             continue;
         drawDimension(dimension, a, b, scale, viewProjection, view, lines);
         addDimensionLabel(dimension, a, b, scale, gapPx, scratch);

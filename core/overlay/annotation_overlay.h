@@ -15,7 +15,7 @@ namespace subterra {
 struct BuiltScene;
 
 struct OverlayView {
-    osg::Matrixd view;        // project CRS -> eye
+    osg::Matrixd view;  // project CRS -> eye
     osg::Matrixd projection;
     int width = 0, height = 0;  // output pixels
 };
@@ -26,7 +26,7 @@ struct OverlayStats {
 };
 
 class AnnotationOverlay {
-public:
+  public:
     explicit AnnotationOverlay(PreparedAnnotations content);
 
     // The overlay camera: add it beside the scene root (not under it, so it does not take the
@@ -41,7 +41,7 @@ public:
     const PreparedAnnotations& content() const { return content_; }
     const OverlayStats& stats() const { return stats_; }
 
-private:
+  private:
     PreparedAnnotations content_;
     osg::ref_ptr<osg::Camera> camera_;
     OverlayView last_;

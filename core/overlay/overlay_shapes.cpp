@@ -5,7 +5,9 @@
 namespace subterra {
 
 ShapeBatch::ShapeBatch()
-    : geometry_(new osg::Geometry), vertices_(new osg::Vec3Array), colors_(new osg::Vec4Array),
+    : geometry_(new osg::Geometry),
+      vertices_(new osg::Vec3Array),
+      colors_(new osg::Vec4Array),
       triangles_(new osg::DrawArrays(GL_TRIANGLES)) {
     geometry_->setVertexArray(vertices_.get());
     geometry_->setColorArray(colors_.get(), osg::Array::BIND_PER_VERTEX);
@@ -43,7 +45,8 @@ void ShapeBatch::dashedLine(const osg::Vec2d& a, const osg::Vec2d& b, double wid
     const double length = (b - a).length();
     if (length == 0 || dashPx <= 0) return;
     const osg::Vec2d step = (b - a) / length;
-    for (double t = 0; t < length; t += 2 * dashPx) line(a + step * t, a + step * std::min(t + dashPx, length), widthPx, color);
+    for (double t = 0; t < length; t += 2 * dashPx)
+        line(a + step * t, a + step * std::min(t + dashPx, length), widthPx, color);
 }
 
 void ShapeBatch::disc(const osg::Vec2d& centre, double radiusPx, const osg::Vec4& color) {

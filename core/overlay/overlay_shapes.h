@@ -12,7 +12,7 @@
 namespace subterra {
 
 class ShapeBatch {
-public:
+  public:
     ShapeBatch();
     void rect(const ScreenRect& rect, const osg::Vec4& color);
     void line(const osg::Vec2d& a, const osg::Vec2d& b, double widthPx, const osg::Vec4& color);
@@ -22,7 +22,7 @@ public:
     void haloLine(const osg::Vec2d& a, const osg::Vec2d& b, double widthPx, const osg::Vec4& color);
     osg::Geometry* geometry() const { return geometry_.get(); }
 
-private:
+  private:
     void triangle(const osg::Vec2d& a, const osg::Vec2d& b, const osg::Vec2d& c, const osg::Vec4& color);
     osg::ref_ptr<osg::Geometry> geometry_;
     osg::ref_ptr<osg::Vec3Array> vertices_;

@@ -31,18 +31,19 @@ struct LayerLook {
 
 struct SceneStyle {
     float terrainOpacity = float(defaults::kTerrainOpacity.value);
-    float assumedDepthAlpha = float(defaults::kAssumedDepthAlpha.value);  // features whose depth is assumed are drawn see-through
-    std::map<std::string, LayerLook> layers;  // by layer name; absent = defaults
-    Cuts cuts;                                // section planes and excavations
+    float assumedDepthAlpha =
+        float(defaults::kAssumedDepthAlpha.value);  // features whose depth is assumed are drawn see-through
+    std::map<std::string, LayerLook> layers;        // by layer name; absent = defaults
+    Cuts cuts;                                      // section planes and excavations
 };
 
 struct BuiltScene {
-    osg::ref_ptr<osg::Group> root;                 // shaders and lighting state live here
-    osg::ref_ptr<osg::MatrixTransform> world;      // translation to the local origin
+    osg::ref_ptr<osg::Group> root;             // shaders and lighting state live here
+    osg::ref_ptr<osg::MatrixTransform> world;  // translation to the local origin
     Vec3d origin;
     std::map<std::string, osg::ref_ptr<osg::Group>> layers;
-    osg::ref_ptr<osg::Group> terrain;              // the DEM, or a flat plane at the flat ground level
-    Extent extent;                                 // of the model, project CRS
+    osg::ref_ptr<osg::Group> terrain;  // the DEM, or a flat plane at the flat ground level
+    Extent extent;                     // of the model, project CRS
     size_t triangles = 0;
 };
 

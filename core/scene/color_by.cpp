@@ -32,7 +32,7 @@ const osg::Vec4 kRamp[] = {{0.99f, 0.82f, 0.25f, 1}, {0.96f, 0.55f, 0.20f, 1}, {
                            {0.60f, 0.20f, 0.50f, 1}, {0.30f, 0.20f, 0.60f, 1}, {0.10f, 0.15f, 0.45f, 1}};
 
 struct Bins {
-    std::vector<double> upper;       // bin i holds values < upper[i]; the last is open
+    std::vector<double> upper;  // bin i holds values < upper[i]; the last is open
     std::vector<std::string> labels;
 };
 
@@ -57,7 +57,8 @@ class Classifier {
             }
             if (byCount.size() > 9) legend_.push_back({"other materials", kCategories[9]});
         } else if (mode == ColorBy::Diameter) {
-            bins_ = {{100, 200, 300, 500, 1000}, {"< 100 mm", "100-199 mm", "200-299 mm", "300-499 mm", "500-999 mm", ">= 1000 mm"}};
+            bins_ = {{100, 200, 300, 500, 1000},
+                     {"< 100 mm", "100-199 mm", "200-299 mm", "300-499 mm", "500-999 mm", ">= 1000 mm"}};
         } else if (mode == ColorBy::Year) {
             bins_ = {{1950, 1970, 1990, 2010}, {"before 1950", "1950-1969", "1970-1989", "1990-2009", "2010 or later"}};
         } else if (mode == ColorBy::DepthSource) {

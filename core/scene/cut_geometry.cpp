@@ -39,7 +39,8 @@ struct EarthMesh {
         const unsigned first = unsigned(vertices->size());
         for (int r = 0; r <= rows; ++r)
             for (int c = 0; c <= columns; ++c)
-                addVertex(add(corner, add(mul(u, double(c) / columns), mul(v, double(r) / rows))), normal, model, origin);
+                addVertex(add(corner, add(mul(u, double(c) / columns), mul(v, double(r) / rows))), normal, model,
+                          origin);
         for (int r = 0; r < rows; ++r)
             for (int c = 0; c < columns; ++c) {
                 const unsigned a = first + unsigned(r * (columns + 1) + c), b = a + 1, d = a + unsigned(columns + 1);
@@ -100,7 +101,7 @@ GroundBox groundBoxOf(const Model& model) {
 }
 
 osg::ref_ptr<osg::Geometry> sectionEarthFace(const SectionPlane& plane, const Model& model, const GroundBox& box,
-                                              const Vec3d& local) {
+                                             const Vec3d& local) {
     EarthMesh mesh;
     const V n = plane.normal;
     const double spacing = groundSpacing(model);
@@ -110,15 +111,15 @@ osg::ref_ptr<osg::Geometry> sectionEarthFace(const SectionPlane& plane, const Mo
         double t0, t1;
         if (!clipLineToBox(plane.point, along, box, t0, t1)) return nullptr;
         const V start = add(V{plane.point.x, plane.point.y, box.minZ}, mul(along, t0));
-        mesh.addGrid(start, mul(along, t1 - t0), V{0, 0, box.maxZ - box.minZ}, columnsFor(t1 - t0, spacing), 1, n, model,
-                     local);
+        mesh.addGrid(start, mul(along, t1 - t0), V{0, 0, box.maxZ - box.minZ}, columnsFor(t1 - t0, spacing), 1, n,
+                     model, local);
     } else if (std::abs(n.x) < 1e-9 && std::abs(n.y) < 1e-9) {
         // Horizontal: a grid over the plan box at the plane's level.
         const double z = plane.point.z;
         if (z < box.minZ || z > box.maxZ) return nullptr;
         const double w = box.maxX - box.minX, h = box.maxY - box.minY;
-        mesh.addGrid(V{box.minX, box.minY, z}, V{w, 0, 0}, V{0, h, 0}, columnsFor(w, spacing), columnsFor(h, spacing), n,
-                     model, local);
+        mesh.addGrid(V{box.minX, box.minY, z}, V{w, 0, 0}, V{0, h, 0}, columnsFor(w, spacing), columnsFor(h, spacing),
+                     n, model, local);
     } else {
         // Any other plane: a grid over the plan box, lifted onto the plane (z from x, y).
         const double w = box.maxX - box.minX, h = box.maxY - box.minY;
@@ -132,7 +133,9 @@ osg::ref_ptr<osg::Geometry> sectionEarthFace(const SectionPlane& plane, const Mo
     return mesh.geometry();
 }
 
-double excavationFloorZ(const Excavation& e, const Model& model) { return model.groundAt(e.centreX, e.centreY) - e.depthM; }
+double excavationFloorZ(const Excavation& e, const Model& model) {
+    return model.groundAt(e.centreX, e.centreY) - e.depthM;
+}
 
 osg::ref_ptr<osg::Geometry> excavationFaces(const Excavation& e, const Model& model, const Vec3d& local) {
     EarthMesh mesh;
@@ -185,7 +188,8 @@ std::vector<V> sectionOutline(const CrossSection& section, const V& tangent, dou
     std::vector<V> outline;
     if (section.shape == CrossSection::Shape::Rectangular) {
         const double w = section.widthM / 2 - shrink, h = section.heightM / 2 - shrink;
-        for (auto [s, u] : {std::pair{-1, -1}, {1, -1}, {1, 1}, {-1, 1}}) outline.push_back(add(mul(side, s * w), mul(up, u * h)));
+        for (auto [s, u] : {std::pair{-1, -1}, {1, -1}, {1, 1}, {-1, 1}})
+            outline.push_back(add(mul(side, s * w), mul(up, u * h)));
     } else {
         const double r = section.diameterM / 2 - shrink;
         const int n = 32;
@@ -198,7 +202,8 @@ std::vector<V> sectionOutline(const CrossSection& section, const V& tangent, dou
 }
 
 // Moves outline points (relative to `centre`) along the axis onto the plane.
-std::vector<V> projectOntoPlane(const std::vector<V>& outline, const V& centre, const V& tangent, const SectionPlane& plane) {
+std::vector<V> projectOntoPlane(const std::vector<V>& outline, const V& centre, const V& tangent,
+                                const SectionPlane& plane) {
     std::vector<V> result;
     const double along = dot(plane.normal, tangent);
     for (const V& offset : outline) {

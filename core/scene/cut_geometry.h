@@ -19,7 +19,7 @@ GroundBox groundBoxOf(const Model& model);
 // The ground's face on a section plane, clipped to `box`, relative to the scene's `origin`. Each vertex carries its depth below
 // the ground surface (texture coordinate 0), which the earth shader turns into strata.
 osg::ref_ptr<osg::Geometry> sectionEarthFace(const SectionPlane& plane, const Model& model, const GroundBox& box,
-                                              const Vec3d& origin);
+                                             const Vec3d& origin);
 
 // The four walls (facing inwards) and the floor of an excavation, with depths as above.
 osg::ref_ptr<osg::Geometry> excavationFaces(const Excavation& excavation, const Model& model, const Vec3d& origin);

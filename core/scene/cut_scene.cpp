@@ -17,12 +17,14 @@ constexpr const char* kCutGroupName = "cuts";
 
 osg::Vec4 localPlane(const SectionPlane& plane, const Vec3d& origin) {
     const Vec3d& n = plane.normal;
-    const double d = -(n.x * (plane.point.x - origin.x) + n.y * (plane.point.y - origin.y) + n.z * (plane.point.z - origin.z));
+    const double d =
+        -(n.x * (plane.point.x - origin.x) + n.y * (plane.point.y - origin.y) + n.z * (plane.point.z - origin.z));
     return osg::Vec4(float(n.x), float(n.y), float(n.z), float(d));
 }
 
 template <typename T>
-osg::ref_ptr<osg::Uniform> arrayUniform(osg::Uniform::Type type, const char* name, const std::vector<T>& values, size_t size) {
+osg::ref_ptr<osg::Uniform> arrayUniform(osg::Uniform::Type type, const char* name, const std::vector<T>& values,
+                                        size_t size) {
     osg::ref_ptr<osg::Uniform> uniform = new osg::Uniform(type, name, int(size));
     for (size_t i = 0; i < size; ++i) uniform->setElement(unsigned(i), i < values.size() ? values[i] : T());
     return uniform;
@@ -34,8 +36,10 @@ void setClipUniforms(osg::StateSet& state, const std::vector<const SectionPlane*
     for (const SectionPlane* s : sections) planes.push_back(localPlane(*s, origin));
     for (const Excavation* e : excavations) {
         const double angle = e->rotationDeg * M_PI / 180;
-        boxes.emplace_back(float(e->centreX - origin.x), float(e->centreY - origin.y), float(e->sizeX / 2), float(e->sizeY / 2));
-        frames.emplace_back(float(std::cos(angle)), float(std::sin(angle)), float(excavationFloorZ(*e, model) - origin.z), 0.0f);
+        boxes.emplace_back(float(e->centreX - origin.x), float(e->centreY - origin.y), float(e->sizeX / 2),
+                           float(e->sizeY / 2));
+        frames.emplace_back(float(std::cos(angle)), float(std::sin(angle)),
+                            float(excavationFloorZ(*e, model) - origin.z), 0.0f);
     }
     state.addUniform(new osg::Uniform("u_sectionCount", int(planes.size())));
     state.addUniform(arrayUniform(osg::Uniform::FLOAT_VEC4, "u_sections", planes, Cuts::kMaxSections));

@@ -11,9 +11,7 @@ constexpr double kReferenceFovYDeg = defaults::kFieldOfViewDeg.value;
 constexpr double kReferenceHeightPx = 900;
 
 // Screen pixels per radian of view angle, near the centre of the picture.
-double pixelsPerRadian(double fovYDeg, double heightPx) {
-    return heightPx / (2 * std::tan(fovYDeg * M_PI / 360));
-}
+double pixelsPerRadian(double fovYDeg, double heightPx) { return heightPx / (2 * std::tan(fovYDeg * M_PI / 360)); }
 }  // namespace
 
 double distanceBelowPixelsM(double widthM, double pixels) {

@@ -34,7 +34,7 @@ double tileSizeM(const Extent& extent);
 // full detail shows while any part of the tile is nearer than its range says, in any view.
 // Visitors that are not drawing (picking, export) get the full level, as from an osg::LOD.
 class TileLevels : public osg::LOD {
-public:
+  public:
     void traverse(osg::NodeVisitor& visitor) override;
 };
 

@@ -92,15 +92,14 @@ void appendSegment(MeshBuffer& mesh, const Segment& segment, const Vec3d& origin
     const float tolerance = 0.01f + 0.05f * float(s.verticalExtentM());  // well below what shows
     const auto points = simplified(localPoints(segment.points, origin), tolerance);
     mesh.pointPath = pathAtPoints(points, path);
-    if (s.shape == CrossSection::Shape::Rectangular)
-        appendDuct(mesh, points, float(s.widthM), float(s.heightM), color);
-    else
-        appendTube(mesh, points, float(s.diameterM / 2), roundSides(tubeSides(s.diameterM), detail), color);
+    if (s.shape == CrossSection::Shape::Rectangular) appendDuct(mesh, points, float(s.widthM), float(s.heightM), color);
+    else appendTube(mesh, points, float(s.diameterM / 2), roundSides(tubeSides(s.diameterM), detail), color);
     const osg::Vec4 lineColor = color * 0.85f;
     unsigned previous = 0;
     for (size_t i = 0; i < points.size(); ++i) {
         mesh.atPathPoint(i);
-        const unsigned v = mesh.addVertex(points[i], osg::Vec3(0, 0, 1), osg::Vec4(lineColor.r(), lineColor.g(), lineColor.b(), color.a()));
+        const unsigned v = mesh.addVertex(points[i], osg::Vec3(0, 0, 1),
+                                          osg::Vec4(lineColor.r(), lineColor.g(), lineColor.b(), color.a()));
         if (i > 0) mesh.addLine(previous, v);
         previous = v;
     }
@@ -113,7 +112,7 @@ double drawnWidthM(const Segment& segment) {
 }
 
 double drawnWidthM(const Node& node) {
-    switch (node.kind) {  // as node_symbols.cpp and appendNode draw them
+    switch (node.kind) {                                // as node_symbols.cpp and appendNode draw them
         case NodeKind::Outfall: return 2 * node.sizeM;  // the headwall
         case NodeKind::Tank: return std::max(1.04 * node.sizeM, std::max(node.heightM, 1.0));
         default: return 1.15 * node.sizeM;  // a shaft's cover, a valve, a pump, a basin
@@ -128,14 +127,16 @@ void appendNode(MeshBuffer& mesh, const Node& node, const Vec3d& origin, const o
         const Vec3d head{top.x, top.y, top.z + 0.8};
         appendTube(mesh, {toLocal(top, origin), toLocal(head, origin)}, 0.12f, roundSides(12, detail), color);
     }
-    const bool isShaft = node.kind == NodeKind::Manhole || node.kind == NodeKind::Chamber || node.kind == NodeKind::Tank;
+    const bool isShaft =
+        node.kind == NodeKind::Manhole || node.kind == NodeKind::Chamber || node.kind == NodeKind::Tank;
     const float radius = float(isShaft ? node.sizeM / 2 : std::min(node.sizeM, 0.4) / 2);
     const Vec3d bottom{top.x, top.y, node.invertZ};
     // The shaft stops a hair below ground so the cover is what shows at street level.
     const Vec3d shaftTop{top.x, top.y, top.z - 0.06};
     const osg::Vec4 wall = mixColor(color, osg::Vec4(0.55f, 0.55f, 0.55f, color.a()), 0.45f);
     const int sides = roundSides(12, detail);
-    if (shaftTop.z > bottom.z) appendTube(mesh, {toLocal(shaftTop, origin), toLocal(bottom, origin)}, radius, sides, wall);
+    if (shaftTop.z > bottom.z)
+        appendTube(mesh, {toLocal(shaftTop, origin), toLocal(bottom, origin)}, radius, sides, wall);
     const Vec3d coverTop{top.x, top.y, top.z + 0.04};
     appendTube(mesh, {toLocal(coverTop, origin), toLocal(shaftTop, origin)}, radius * 1.15f, sides,
                withAlpha(manholeCoverColor(), color.a()));
@@ -188,7 +189,9 @@ void appendTerrain(MeshBuffer& mesh, const Terrain& terrain, const Vec3d& origin
     const int stride = std::max(1, int(std::ceil(double(std::max(terrain.columns, terrain.rows)) / maxSamples)));
     const int columns = (terrain.columns - 1) / stride + 1, rows = (terrain.rows - 1) / stride + 1;
     const double dx = terrain.cellX * stride, dy = terrain.cellY * stride;
-    auto heightAt = [&](int c, int r) { return terrain.height(std::min(c * stride, terrain.columns - 1), std::min(r * stride, terrain.rows - 1)); };
+    auto heightAt = [&](int c, int r) {
+        return terrain.height(std::min(c * stride, terrain.columns - 1), std::min(r * stride, terrain.rows - 1));
+    };
     const unsigned first = unsigned(mesh.vertices.size());
     const osg::Vec4 color = groundColor();
     for (int r = 0; r < rows; ++r)

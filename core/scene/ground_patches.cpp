@@ -55,7 +55,8 @@ void addOutline(MeshBuffer& mesh, const Drape& drape, const std::vector<osg::Vec
         const int steps = std::clamp(int(std::ceil((b - a).length() / std::min(drape.maxEdge, 1e6))), 1, 256);
         unsigned previous = mesh.addVertex(drape.lie(a, 2 * kGroundPatchLiftM), up, color);
         for (int s = 1; s <= steps; ++s) {
-            const unsigned next = mesh.addVertex(drape.lie(a + (b - a) * (float(s) / float(steps)), 2 * kGroundPatchLiftM), up, color);
+            const unsigned next =
+                mesh.addVertex(drape.lie(a + (b - a) * (float(s) / float(steps)), 2 * kGroundPatchLiftM), up, color);
             mesh.addLine(previous, next);
             previous = next;
         }
@@ -65,8 +66,9 @@ void addOutline(MeshBuffer& mesh, const Drape& drape, const std::vector<osg::Vec
 
 osg::Vec4 groundPatchColor(const std::string& landUse) {
     // All green-dominant (the patch reads as "ground cover" whatever the land use), in different tones.
-    static const osg::Vec4 palette[] = {{0.45f, 0.75f, 0.35f, 0.5f}, {0.62f, 0.80f, 0.30f, 0.5f}, {0.30f, 0.66f, 0.48f, 0.5f},
-                                        {0.33f, 0.58f, 0.22f, 0.5f}, {0.55f, 0.82f, 0.52f, 0.5f}, {0.42f, 0.72f, 0.18f, 0.5f}};
+    static const osg::Vec4 palette[] = {{0.45f, 0.75f, 0.35f, 0.5f}, {0.62f, 0.80f, 0.30f, 0.5f},
+                                        {0.30f, 0.66f, 0.48f, 0.5f}, {0.33f, 0.58f, 0.22f, 0.5f},
+                                        {0.55f, 0.82f, 0.52f, 0.5f}, {0.42f, 0.72f, 0.18f, 0.5f}};
     if (landUse.empty()) return palette[0];
     uint32_t hash = 2166136261u;  // FNV-1a: the same land use gets the same colour in every run
     for (unsigned char c : landUse) hash = (hash ^ c) * 16777619u;

@@ -39,7 +39,8 @@ nlohmann::json layerJson(const LayerReport& layer) {
             {"type", toString(layer.type)},
             {"geometry", layer.geometryType},
             {"utility", toString(layer.utility)},
-            {"crs", layer.sourceCrsWkt.empty() ? nlohmann::json(nullptr) : nlohmann::json(crsDisplayName(layer.sourceCrsWkt))},
+            {"crs",
+             layer.sourceCrsWkt.empty() ? nlohmann::json(nullptr) : nlohmann::json(crsDisplayName(layer.sourceCrsWkt))},
             {"features_read", layer.featuresRead},
             {"features_imported", layer.featuresImported},
             {"extent", extentJson(layer.extent)},
@@ -53,7 +54,9 @@ nlohmann::json layerJson(const LayerReport& layer) {
 
 nlohmann::json problemJson(const Problem& p) {
     return {{"severity", p.severity == Severity::Error ? "error" : "warning"},
-            {"file", p.file}, {"where", p.where}, {"message", p.message}};
+            {"file", p.file},
+            {"where", p.where},
+            {"message", p.message}};
 }
 }  // namespace
 
@@ -64,12 +67,13 @@ nlohmann::json loadReportJson(const LoadedInputs& inputs) {
     report["extent"] = extentJson(load.model.extent());
     if (load.terrain) {
         const TerrainReport& t = *load.terrain;
-        report["terrain"] = {{"source", t.source},
-                             {"crs", t.sourceCrsWkt.empty() ? nlohmann::json(nullptr) : nlohmann::json(crsDisplayName(t.sourceCrsWkt))},
-                             {"source_size", t.sourceColumns > 0 ? nlohmann::json{t.sourceColumns, t.sourceRows}
-                                                                 : nlohmann::json(nullptr)},  // null: not a raster
-                             {"grid_size", {t.columns, t.rows}},
-                             {"height_range", {t.minHeight, t.maxHeight}}};
+        report["terrain"] = {
+            {"source", t.source},
+            {"crs", t.sourceCrsWkt.empty() ? nlohmann::json(nullptr) : nlohmann::json(crsDisplayName(t.sourceCrsWkt))},
+            {"source_size", t.sourceColumns > 0 ? nlohmann::json{t.sourceColumns, t.sourceRows}
+                                                : nlohmann::json(nullptr)},  // null: not a raster
+            {"grid_size", {t.columns, t.rows}},
+            {"height_range", {t.minHeight, t.maxHeight}}};
     } else {
         report["terrain"] = {{"flat_level_m", load.model.flatGroundZ}};
     }
@@ -80,12 +84,10 @@ nlohmann::json loadReportJson(const LoadedInputs& inputs) {
         if (layer.type == FeatureType::Segments)
             for (size_t i = 0; i < totals.size(); ++i) totals[i] += layer.depthSources[i];
     }
-    report["totals"] = {{"segments", load.model.segments.size()},
-                        {"nodes", load.model.nodes.size()},
-                        {"buildings", load.model.buildings.size()},
-                        {"meshes", load.model.meshes.size()},
-                        {"ground_patches", load.model.patches.size()},
-                        {"segment_depth_sources", depthSourcesJson(totals)}};
+    report["totals"] = {
+        {"segments", load.model.segments.size()},      {"nodes", load.model.nodes.size()},
+        {"buildings", load.model.buildings.size()},    {"meshes", load.model.meshes.size()},
+        {"ground_patches", load.model.patches.size()}, {"segment_depth_sources", depthSourcesJson(totals)}};
     report["problems"] = nlohmann::json::array();
     for (const auto& p : inputs.problems) report["problems"].push_back(problemJson(p));
     return report;
@@ -97,13 +99,14 @@ std::string loadReportText(const nlohmann::json& r) {
     out << "CRS: " << r["crs"]["name"].get<std::string>() << " — " << r["crs"]["choice"].get<std::string>() << "\n";
     if (!r["extent"].is_null())
         out << "Extent: x " << r["extent"]["min"][0].get<double>() << " .. " << r["extent"]["max"][0].get<double>()
-            << ", y " << r["extent"]["min"][1].get<double>() << " .. " << r["extent"]["max"][1].get<double>()
-            << ", z " << r["extent"]["min"][2].get<double>() << " .. " << r["extent"]["max"][2].get<double>() << "\n";
+            << ", y " << r["extent"]["min"][1].get<double>() << " .. " << r["extent"]["max"][1].get<double>() << ", z "
+            << r["extent"]["min"][2].get<double>() << " .. " << r["extent"]["max"][2].get<double>() << "\n";
     if (r["terrain"].contains("source")) {
         out << "Terrain: " << r["terrain"]["source"].get<std::string>() << " (";
         if (!r["terrain"]["source_size"].is_null())
             out << r["terrain"]["source_size"][0] << " x " << r["terrain"]["source_size"][1] << " pixels, CRS "
-                << (r["terrain"]["crs"].is_null() ? std::string("none declared") : r["terrain"]["crs"].get<std::string>())
+                << (r["terrain"]["crs"].is_null() ? std::string("none declared")
+                                                  : r["terrain"]["crs"].get<std::string>())
                 << "; ";
         out << r["terrain"]["grid_size"][0] << " x " << r["terrain"]["grid_size"][1] << " samples, heights "
             << r["terrain"]["height_range"][0].get<double>() << " .. " << r["terrain"]["height_range"][1].get<double>()

@@ -38,7 +38,8 @@ osg::ref_ptr<osg::Geometry> MeshBuffer::toGeometry() {
     geometry->setVertexArray(takeInto<osg::Vec3Array>(vertices));
     geometry->setNormalArray(takeInto<osg::Vec3Array>(normals), osg::Array::BIND_PER_VERTEX);
     geometry->setColorArray(takeInto<osg::Vec4Array>(colors), osg::Array::BIND_PER_VERTEX);
-    geometry->setVertexAttribArray(kFeatureAttribute, takeInto<osg::FloatArray>(featureIndex), osg::Array::BIND_PER_VERTEX);
+    geometry->setVertexAttribArray(kFeatureAttribute, takeInto<osg::FloatArray>(featureIndex),
+                                   osg::Array::BIND_PER_VERTEX);
     geometry->setVertexAttribArray(kPathAttribute, takeInto<osg::Vec2Array>(pathDistance), osg::Array::BIND_PER_VERTEX);
     osg::ref_ptr<osg::DrawElementsUInt> triangles = new osg::DrawElementsUInt(GL_TRIANGLES);
     triangles->asVector().swap(indices);

@@ -11,16 +11,16 @@
 namespace subterra {
 
 struct MeshBuffer {
-    std::vector<osg::Vec3> vertices;   // relative to the scene's local origin
+    std::vector<osg::Vec3> vertices;  // relative to the scene's local origin
     std::vector<osg::Vec3> normals;
     std::vector<osg::Vec4> colors;
-    std::vector<float> featureIndex;   // index into featureIds (exact in float below 2^24)
+    std::vector<float> featureIndex;  // index into featureIds (exact in float below 2^24)
     // Distance along the network (attribute kPathAttribute), for animation: x = reveal distance
     // (metres from where a layer starts to grow), y = distance along the flow (< 0: no flow).
     std::vector<osg::Vec2> pathDistance;
     // Per polyline point, set by appendSegment while a tube or duct is built along that polyline.
     std::vector<osg::Vec2> pointPath;
-    std::vector<unsigned> indices;     // triangles
+    std::vector<unsigned> indices;  // triangles
     // Centrelines, drawn as thin lines: a pipe smaller than a pixel in a city-wide view still shows.
     std::vector<unsigned> lineIndices;
     std::vector<std::string> featureIds;
@@ -45,7 +45,6 @@ struct MeshBuffer {
     // storage moves into the geometry: the buffer is empty afterwards.
     osg::ref_ptr<osg::Geometry> toGeometry();
 
-
   private:
     unsigned currentFeature_ = 0;
     osg::Vec2 currentPath_{0, -1};
@@ -61,7 +60,8 @@ constexpr unsigned kPathAttribute = 6;  // "subterra_path" in the lit shader
 // Attached to every merged geometry: feature index -> feature id and kind.
 class FeatureTable : public osg::Referenced {
   public:
-    FeatureTable(std::vector<std::string> ids, std::vector<FeatureKind> kinds) : ids(std::move(ids)), kinds(std::move(kinds)) {}
+    FeatureTable(std::vector<std::string> ids, std::vector<FeatureKind> kinds)
+        : ids(std::move(ids)), kinds(std::move(kinds)) {}
     std::vector<std::string> ids;
     std::vector<FeatureKind> kinds;
 };

@@ -5,8 +5,8 @@
 namespace subterra {
 
 namespace {
-void appendPart(MeshBuffer& buffer, const Mesh& mesh, const MeshPart& part, const Vec3d& origin,
-                const osg::Vec4& color, std::vector<unsigned>& remap) {
+void appendPart(MeshBuffer& buffer, const Mesh& mesh, const MeshPart& part, const Vec3d& origin, const osg::Vec4& color,
+                std::vector<unsigned>& remap) {
     constexpr unsigned kUnset = ~0u;
     std::vector<uint32_t> used;  // remap entries to clear afterwards (parts rarely share vertices)
     auto vertex = [&](uint32_t v) {
@@ -32,7 +32,8 @@ void appendMesh(MeshBuffer& solid, MeshBuffer& seeThrough, const Mesh& mesh, con
     bool begun[2] = {false, false};
     std::vector<unsigned> remap(mesh.vertices.size(), ~0u);
     for (const MeshPart& part : mesh.parts) {
-        const osg::Vec4 color = layerColor ? *layerColor : osg::Vec4(part.color[0], part.color[1], part.color[2], part.color[3]);
+        const osg::Vec4 color =
+            layerColor ? *layerColor : osg::Vec4(part.color[0], part.color[1], part.color[2], part.color[3]);
         const bool opaque = color.a() >= 1.0f;
         MeshBuffer& buffer = opaque ? solid : seeThrough;
         if (!begun[opaque]) buffer.beginFeature(mesh.id), begun[opaque] = true;

@@ -31,7 +31,8 @@ void appendCone(MeshBuffer& mesh, const osg::Vec3& base, float radius, float len
 }
 
 // An axis-aligned box from `bottom` (centre of its base) up by `height`.
-void appendBox(MeshBuffer& mesh, const osg::Vec3& bottom, float sizeX, float sizeY, float height, const osg::Vec4& color) {
+void appendBox(MeshBuffer& mesh, const osg::Vec3& bottom, float sizeX, float sizeY, float height,
+               const osg::Vec4& color) {
     const osg::Vec3 centre = bottom + osg::Vec3(0, 0, height / 2);
     appendDuct(mesh, {centre - osg::Vec3(sizeX / 2, 0, 0), centre + osg::Vec3(sizeX / 2, 0, 0)}, sizeY, height, color);
 }
@@ -48,8 +49,8 @@ bool appendNodeSymbol(MeshBuffer& mesh, const Node& node, const Vec3d& origin, c
         case NodeKind::Tank: {  // a short wide cylinder standing on its base, with a darker roof band
             const float height = float(std::max(node.heightM, 1.0));
             appendTube(mesh, {at, at + osg::Vec3(0, 0, height)}, size / 2, 32, color);
-            appendTube(mesh, {at + osg::Vec3(0, 0, height), at + osg::Vec3(0, 0, height + size * 0.08f)},
-                       size * 0.52f, 32, shade(color, 0.7f));
+            appendTube(mesh, {at + osg::Vec3(0, 0, height), at + osg::Vec3(0, 0, height + size * 0.08f)}, size * 0.52f,
+                       32, shade(color, 0.7f));
             return true;
         }
         case NodeKind::Reservoir:  // a flat basin whose top is the water level
@@ -58,7 +59,8 @@ bool appendNodeSymbol(MeshBuffer& mesh, const Node& node, const Vec3d& origin, c
         case NodeKind::Pump: {  // a box on the link with a motor block on top
             const osg::Vec3 centre = toLocal(node.position, origin);
             appendBox(mesh, centre - osg::Vec3(0, 0, size / 2), size, size, size, shade(color, 0.8f));
-            appendBox(mesh, centre + osg::Vec3(0, 0, size / 2), size * 0.5f, size * 0.5f, size * 0.4f, shade(color, 0.6f));
+            appendBox(mesh, centre + osg::Vec3(0, 0, size / 2), size * 0.5f, size * 0.5f, size * 0.4f,
+                      shade(color, 0.6f));
             return true;
         }
         case NodeKind::Valve: {  // two cones tip to tip (the drawing-office valve symbol) with a stem

@@ -157,7 +157,7 @@ LayerTiles buildLayerTiles(const LayerFeatures& features, const LayerLook* look,
         TileMeshes& tile = tiles[grid.of(n->position)];
         tile.widestM = std::max(tile.widestM, drawnWidthM(*n));
         const std::pair<MeshBuffer*, Detail> variants[] = {{&tile.full.solid, Detail::Full},
-                                                            {&tile.coarse.solid, Detail::Coarse}};
+                                                           {&tile.coarse.solid, Detail::Coarse}};
         for (auto [mesh, detail] : variants) {
             mesh->setPath(osg::Vec2(float(reveal), -1.0f));
             appendNode(*mesh, *n, origin, colorFor(look, n->utility), detail);
@@ -166,8 +166,8 @@ LayerTiles buildLayerTiles(const LayerFeatures& features, const LayerLook* look,
     }
     for (const Building* b : features.buildings)
         if (!b->footprint.empty() || !b->surfaces.empty())
-            appendBuilding(tiles[grid.of(b->footprint.empty() ? Vec3d{} : b->footprint.front())].shared.solid, *b, origin,
-                           look && look->color ? *look->color : buildingColor());
+            appendBuilding(tiles[grid.of(b->footprint.empty() ? Vec3d{} : b->footprint.front())].shared.solid, *b,
+                           origin, look && look->color ? *look->color : buildingColor());
     for (const Mesh* mesh : features.meshes) {
         LayerMeshes& shared = tiles[grid.of(mesh->vertices.empty() ? Vec3d{} : mesh->vertices.front())].shared;
         appendMesh(shared.solid, shared.seeThrough, *mesh, origin, look ? look->color : std::nullopt);
@@ -192,8 +192,8 @@ std::map<std::string, LayerTiles> buildAllLayers(const Model& model, const Scene
     auto worker = [&] {
         for (size_t i = next++; i < work.size(); i = next++) {
             auto it = style.layers.find(work[i]->first);
-            results[i] = buildLayerTiles(work[i]->second, it == style.layers.end() ? nullptr : &it->second, style, model,
-                                         origin, grid);
+            results[i] = buildLayerTiles(work[i]->second, it == style.layers.end() ? nullptr : &it->second, style,
+                                         model, origin, grid);
         }
     };
     const size_t threads = std::min<size_t>(work.size(), std::max(1u, std::thread::hardware_concurrency()));
@@ -246,9 +246,10 @@ BuiltScene buildScene(const Model& model, const SceneStyle& style) {
 
     scene.root = new osg::Group;
     scene.root->setName("subterra");
-    const float sceneSize = scene.extent.valid()
-                                ? float(std::max(scene.extent.maxX - scene.extent.minX, scene.extent.maxY - scene.extent.minY))
-                                : 100.0f;
+    const float sceneSize =
+        scene.extent.valid()
+            ? float(std::max(scene.extent.maxX - scene.extent.minX, scene.extent.maxY - scene.extent.minY))
+            : 100.0f;
     applySceneState(*scene.root->getOrCreateStateSet(), sceneSize);
     scene.world = new osg::MatrixTransform(osg::Matrixd::translate(origin.x, origin.y, origin.z));
     scene.world->setName("local origin");

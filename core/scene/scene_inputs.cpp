@@ -32,7 +32,8 @@ SceneStyle styleFromProject(const Project& project) {
         LayerLook look;
         look.visible = layer.visible;
         look.opacity = layer.opacity;
-        if (layer.color) look.color = osg::Vec4((*layer.color)[0], (*layer.color)[1], (*layer.color)[2], (*layer.color)[3]);
+        if (layer.color)
+            look.color = osg::Vec4((*layer.color)[0], (*layer.color)[1], (*layer.color)[2], (*layer.color)[3]);
         style.layers[layer.spec.name] = look;
     }
     return style;
@@ -72,8 +73,9 @@ std::vector<std::string> nonRasterInputs(const InputOptions& options, TerrainSpe
         if (findFormatImporter(input) || !isRasterOnlyFile(input)) {
             files.push_back(input);
         } else if (!options.dem.empty() || !terrain.dem.empty()) {
-            problems.push_back({Severity::Error, input, "", "a raster input is taken as the DEM, and the DEM is already '" +
-                                                                (options.dem.empty() ? terrain.dem : options.dem) + "'"});
+            problems.push_back({Severity::Error, input, "",
+                                "a raster input is taken as the DEM, and the DEM is already '" +
+                                    (options.dem.empty() ? terrain.dem : options.dem) + "'"});
         } else {
             terrain.dem = input;
         }
@@ -96,9 +98,11 @@ LoadedInputs loadInputs(const InputOptions& options) {
     } else {
         for (const auto& input : options.inputs)
             if (isProjectFile(input))
-                result.problems.push_back({Severity::Error, input, "", "a project file cannot be mixed with other inputs"});
+                result.problems.push_back(
+                    {Severity::Error, input, "", "a project file cannot be mixed with other inputs"});
         if (hasErrors(result.problems)) return result;
-        request.layers = layerSpecsForFiles(nonRasterInputs(options, request.terrain, result.problems), result.problems);
+        request.layers =
+            layerSpecsForFiles(nonRasterInputs(options, request.terrain, result.problems), result.problems);
     }
     if (!options.dem.empty()) request.terrain.dem = options.dem;
     if (!options.crs.empty()) request.projectCrs = options.crs;

@@ -12,9 +12,9 @@
 namespace subterra {
 
 struct InputOptions {
-    std::vector<std::string> inputs;   // one project file, or vector data files
-    std::string dem;                   // overrides the project's DEM
-    std::string crs;                   // overrides the project's CRS
+    std::vector<std::string> inputs;  // one project file, or vector data files
+    std::string dem;                  // overrides the project's DEM
+    std::string crs;                  // overrides the project's CRS
     std::optional<double> terrainOpacity;
     // Cuts: enable the project's cuts by name (--cut), switch them all off (--no-cuts), or add
     // ones given as numbers (--section, --excavation; see cut_arguments.h).
@@ -24,11 +24,11 @@ struct InputOptions {
 };
 
 struct LoadedInputs {
-    std::optional<Project> project;    // set when the input was a project file
-    LoadRequest request;               // what was loaded (the project's layers, or the data files')
+    std::optional<Project> project;  // set when the input was a project file
+    LoadRequest request;             // what was loaded (the project's layers, or the data files')
     LoadResult load;
-    SceneStyle style;                  // the project's, with the display options below applied
-    Problems problems;                 // the project's and the importers', in order
+    SceneStyle style;   // the project's, with the display options below applied
+    Problems problems;  // the project's and the importers', in order
     // Whether the command line's display options changed `style` from the project's settings:
     // --terrain-opacity; --cut, --no-cuts, --section, --excavation.
     bool terrainOpacityFromOptions = false;

@@ -7,7 +7,7 @@
 namespace subterra {
 
 struct EmbeddedShader {
-    const char* name;    // file name in shaders/, e.g. "lit.frag"
+    const char* name;  // file name in shaders/, e.g. "lit.frag"
     const char* source;
 };
 const std::vector<EmbeddedShader>& embeddedShaders();  // generated

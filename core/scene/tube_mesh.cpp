@@ -34,9 +34,7 @@ int tubeSides(double diameterM) {
     return 24;
 }
 
-int roundSides(int fullSides, Detail detail) {
-    return detail == Detail::Full ? fullSides : std::max(4, fullSides / 3);
-}
+int roundSides(int fullSides, Detail detail) { return detail == Detail::Full ? fullSides : std::max(4, fullSides / 3); }
 
 std::vector<PolylineFrame> polylineFrames(const std::vector<osg::Vec3>& points) {
     const size_t count = points.size();
@@ -48,7 +46,7 @@ std::vector<PolylineFrame> polylineFrames(const std::vector<osg::Vec3>& points) 
         const osg::Vec3& out = segmentDirections[std::min(i, count - 2)];
         osg::Vec3 t = in + out;
         frames[i].t = t.length2() > 1e-8f ? normalized(t) : out;  // a full U-turn keeps the outgoing direction
-        const float cosHalf = std::max(frames[i].t * out, 0.5f);   // cap the widening at sharp bends
+        const float cosHalf = std::max(frames[i].t * out, 0.5f);  // cap the widening at sharp bends
         frames[i].scale = 1.0f / cosHalf;
     }
     initialNormals(frames[0].t, frames[0].n, frames[0].b);
@@ -78,7 +76,8 @@ void appendTube(MeshBuffer& mesh, const std::vector<osg::Vec3>& points, float ra
         for (int s = 0; s < sides; ++s) {
             const float angle = 2.0f * float(M_PI) * float(s) / float(sides);
             const osg::Vec3 radial = f.n * std::cos(angle) + f.b * std::sin(angle);
-            mesh.addVertex(points[i] + radial * (radius * (i == 0 || i + 1 == points.size() ? 1.0f : f.scale)), radial, color);
+            mesh.addVertex(points[i] + radial * (radius * (i == 0 || i + 1 == points.size() ? 1.0f : f.scale)), radial,
+                           color);
         }
     }
     for (size_t i = 0; i + 1 < points.size(); ++i)

@@ -22,9 +22,13 @@ bool restore(SceneSession& session, std::optional<EditState> state) {
 }
 }  // namespace
 
-bool undoAnnotationEdit(SceneSession& session) { return restore(session, session.undoStack().undo(session.editState())); }
+bool undoAnnotationEdit(SceneSession& session) {
+    return restore(session, session.undoStack().undo(session.editState()));
+}
 
-bool redoAnnotationEdit(SceneSession& session) { return restore(session, session.undoStack().redo(session.editState())); }
+bool redoAnnotationEdit(SceneSession& session) {
+    return restore(session, session.undoStack().redo(session.editState()));
+}
 
 std::string defaultCalloutText(const FeatureRef& feature) {
     if (feature.segment)

@@ -70,8 +70,8 @@ bool exportChecks(SceneSession& session, const ChecksView& checks, const std::st
     }
     const bool csv = std::filesystem::path(path).extension() == ".csv";
     const std::string crs = session.project().crs;
-    const std::string text = csv ? checkCsv(*checks.results, session.model())
-                                 : checkGeoJson(*checks.results, session.model(), crs);
+    const std::string text =
+        csv ? checkCsv(*checks.results, session.model()) : checkGeoJson(*checks.results, session.model(), crs);
     return writeFileAtomically(path, text).into(error);
 }
 
@@ -102,7 +102,8 @@ std::string besideProject(SceneSession& session, const std::string& suffix) {
     std::filesystem::path path(session.project().path);
     std::string stem = path.filename().string();
     for (const char* ending : {".subterra.json", ".json"})
-        if (stem.size() > std::strlen(ending) && stem.compare(stem.size() - std::strlen(ending), std::string::npos, ending) == 0) {
+        if (stem.size() > std::strlen(ending) &&
+            stem.compare(stem.size() - std::strlen(ending), std::string::npos, ending) == 0) {
             stem.resize(stem.size() - std::strlen(ending));
             break;
         }

@@ -30,7 +30,8 @@ void goToViolation(SceneSession& session, const ChecksView& checks, size_t index
 // One line per violation, as `subterra check` prints them.
 std::vector<std::string> violationLines(const SceneSession& session, const ChecksView& checks);
 // Writes the results as .csv or .geojson (by the extension) atomically; false + `error`.
-[[nodiscard]] bool exportChecks(SceneSession& session, const ChecksView& checks, const std::string& path, std::string& error);
+[[nodiscard]] bool exportChecks(SceneSession& session, const ChecksView& checks, const std::string& path,
+                                std::string& error);
 // Rule edits the panel and the script share. A clearance rule for the same two kinds (either
 // order) is replaced; nullopt `minM` removes it. Cover: `kind` nullopt is "*".
 CheckRules withClearanceRule(CheckRules rules, std::optional<UtilityKind> a, std::optional<UtilityKind> b,

@@ -8,11 +8,11 @@
 namespace subterra {
 
 struct CutHandleDrag {
-    bool visible = true;              // the Cuts panel's "Show handles"
-    std::optional<CutHandle> active;  // the handle being dragged
-    std::optional<CutHandle> hovered; // under the cursor this frame
-    Cuts atStart;                     // the cuts when the drag began
-    Vec3d grab;                       // where on its drag plane the handle was taken
+    bool visible = true;               // the Cuts panel's "Show handles"
+    std::optional<CutHandle> active;   // the handle being dragged
+    std::optional<CutHandle> hovered;  // under the cursor this frame
+    Cuts atStart;                      // the cuts when the drag began
+    Vec3d grab;                        // where on its drag plane the handle was taken
 };
 
 }  // namespace subterra

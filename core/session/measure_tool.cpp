@@ -8,7 +8,8 @@ namespace subterra {
 namespace {
 std::optional<AnnotationAnchor> anchorOf(const PickResult& hit, bool needsPipe, const Model& model) {
     if (hit.feature) {
-        if (needsPipe && !findFeature(model, hit.feature->layer, hit.feature->featureId, hit.feature->kind).segment) return std::nullopt;
+        if (needsPipe && !findFeature(model, hit.feature->layer, hit.feature->featureId, hit.feature->kind).segment)
+            return std::nullopt;
         const osg::Vec3d& p = hit.feature->point;
         return AnnotationAnchor{hit.feature->layer, hit.feature->featureId, Vec3d{p.x(), p.y(), p.z()}};
     }
@@ -28,7 +29,9 @@ std::string measureClick(SceneSession& session, MeasureTool& tool, const PickRes
     if (!tool.kind) return "";
     const MeasurementKind kind = *tool.kind;
     const auto anchor = anchorOf(hit, kind == MeasurementKind::Clearance, session.model());
-    if (!anchor) return kind == MeasurementKind::Clearance ? "That is not a pipe: click a pipe or cable" : "Nothing there to measure";
+    if (!anchor)
+        return kind == MeasurementKind::Clearance ? "That is not a pipe: click a pipe or cable"
+                                                  : "Nothing there to measure";
     Measurement measurement;
     measurement.kind = kind;
     if (kind != MeasurementKind::DepthBelowGround && !tool.first) {

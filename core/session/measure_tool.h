@@ -12,7 +12,7 @@ namespace subterra {
 class SceneSession;
 
 struct MeasureTool {
-    std::optional<MeasurementKind> kind;     // the tool in use; empty = clicks select
+    std::optional<MeasurementKind> kind;    // the tool in use; empty = clicks select
     std::optional<AnnotationAnchor> first;  // after the first of two clicks
     bool active() const { return kind.has_value(); }
     void start(MeasurementKind measurementKind) {

@@ -12,7 +12,7 @@
 namespace subterra {
 
 struct ProfileView {
-    std::string pathText;            // "S-1,S-2", "from:MH-1 to:MH-9" or "x1,y1;x2,y2"
+    std::string pathText;  // "S-1,S-2", "from:MH-1 to:MH-9" or "x1,y1;x2,y2"
     std::optional<Profile> profile;
     std::string svg;
     osg::ref_ptr<osg::Image> image;  // the drawing, for the panel's texture

@@ -284,8 +284,9 @@ void SceneSession::focusSelection(double aspect) {
     const Extent e = featureExtent(selectedFeature());
     if (!e.valid()) return;
     const Vec3d c = e.centre();
-    const double radius = 0.5 * std::sqrt((e.maxX - e.minX) * (e.maxX - e.minX) + (e.maxY - e.minY) * (e.maxY - e.minY) +
-                                          (e.maxZ - e.minZ) * (e.maxZ - e.minZ));
+    const double radius =
+        0.5 * std::sqrt((e.maxX - e.minX) * (e.maxX - e.minX) + (e.maxY - e.minY) * (e.maxY - e.minY) +
+                        (e.maxZ - e.minZ) * (e.maxZ - e.minZ));
     camera_.focus(osg::BoundingSphered(osg::Vec3d(c.x, c.y, c.z), std::max(radius, 1.0)), aspect);
 }
 

@@ -150,7 +150,7 @@ class SceneSession {
     std::unique_ptr<AnnotationOverlay> overlay_;
     UndoStack<EditState> undo_;
     PreparedAnnotations preparedAnnotations_;  // the overlay's content, before any timeline fade
-    std::unique_ptr<TimelinePlayer> player_;  // made on demand; dropped when the scene or style changes
+    std::unique_ptr<TimelinePlayer> player_;   // made on demand; dropped when the scene or style changes
     std::optional<double> previewTimeS_;
 };
 

@@ -13,7 +13,8 @@ osg::ref_ptr<osg::Image> readWindowPixels(int framebufferWidth, int framebufferH
 
 // Renders the session's scene and selection from its camera through the headless EGL renderer
 // and writes a PNG. The caller's GL context is no longer current afterwards: make it current again.
-[[nodiscard]] bool renderScreenshot(SceneSession& session, int width, int height, const std::string& path, std::string& error);
+[[nodiscard]] bool renderScreenshot(SceneSession& session, int width, int height, const std::string& path,
+                                    std::string& error);
 
 // "subterra-20260101-120000.png" in the current directory.
 std::string timestampedScreenshotName();

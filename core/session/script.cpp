@@ -120,12 +120,13 @@ bool doExpectSelection(const nlohmann::json& action, ScriptContext& context, std
     const auto& selection = context.session.selection();
     const std::string actual =
         selection ? selection->layer + " " + featureKindName(selection->kind) + " " + selection->featureId : "nothing";
-    const bool wrong =
-        id.empty() ? selection.has_value()
-                   : !selection || selection->featureId != id || (!kind.empty() && kind != featureKindName(selection->kind));
+    const bool wrong = id.empty() ? selection.has_value()
+                                  : !selection || selection->featureId != id ||
+                                        (!kind.empty() && kind != featureKindName(selection->kind));
     if (wrong)
         return error = "expected " +
-                       (id.empty() ? std::string("no selection") : (kind.empty() ? "" : kind + " ") + "'" + id + "' selected") +
+                       (id.empty() ? std::string("no selection")
+                                   : (kind.empty() ? "" : kind + " ") + "'" + id + "' selected") +
                        ", found " + actual,
                false;
     return true;
@@ -134,12 +135,14 @@ bool doExpectSelection(const nlohmann::json& action, ScriptContext& context, std
 // --- Camera and views
 
 bool doView(const nlohmann::json& action, ScriptContext& context, std::string& error) {
-    if (!context.session.goToView(text(action, "name"))) return error = "no view named '" + text(action, "name") + "'", false;
+    if (!context.session.goToView(text(action, "name")))
+        return error = "no view named '" + text(action, "name") + "'", false;
     return true;
 }
 
 bool doSaveView(const nlohmann::json& action, ScriptContext& context, std::string& error) {
-    if (!context.session.hasProjectFile() || text(action, "name").empty()) return error = "needs a project and a \"name\"", false;
+    if (!context.session.hasProjectFile() || text(action, "name").empty())
+        return error = "needs a project and a \"name\"", false;
     context.session.saveView(text(action, "name"));
     return true;
 }
@@ -166,7 +169,8 @@ bool doFocus(const nlohmann::json&, ScriptContext& context, std::string&) {
 
 bool doCamera(const nlohmann::json& action, ScriptContext& context, std::string& error) {
     CameraSpec spec;
-    if (!vec3(action.value("eye", nlohmann::json()), spec.eye) || !vec3(action.value("target", nlohmann::json()), spec.target))
+    if (!vec3(action.value("eye", nlohmann::json()), spec.eye) ||
+        !vec3(action.value("target", nlohmann::json()), spec.target))
         return error = "needs \"eye\": [x,y,z] and \"target\": [x,y,z]", false;
     context.session.camera().setFromSpec(spec);
     return true;
@@ -228,13 +232,15 @@ bool doWait(const nlohmann::json& action, ScriptContext& context, std::string& e
 
 bool doWaitForFile(const nlohmann::json& action, ScriptContext& context, std::string& error) {
     const nlohmann::json timeout = action.value("timeout_s", nlohmann::json(60.0));
-    if (text(action, "path").empty() || !timeout.is_number() || !(timeout.get<double>() > 0 && timeout.get<double>() <= 600))
+    if (text(action, "path").empty() || !timeout.is_number() ||
+        !(timeout.get<double>() > 0 && timeout.get<double>() <= 600))
         return error = "needs a \"path\" and \"timeout_s\" between 0 and 600 seconds", false;
     ScriptWait& wait = context.wait;
     wait.file = text(action, "path");
     wait.fileTimeoutS = timeout.get<double>();
-    wait.fileDeadline = std::chrono::steady_clock::now() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                                                               std::chrono::duration<double>(wait.fileTimeoutS));
+    wait.fileDeadline =
+        std::chrono::steady_clock::now() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                               std::chrono::duration<double>(wait.fileTimeoutS));
     return true;
 }
 
@@ -345,13 +351,15 @@ bool doRunChecks(const nlohmann::json& action, ScriptContext& context, std::stri
     runViewerChecks(context.session, checks);
     const size_t expected = action.value("expect_count", checks.count());
     if (checks.count() != expected)
-        return error = "found " + std::to_string(checks.count()) + " violations, expected " + std::to_string(expected), false;
+        return error = "found " + std::to_string(checks.count()) + " violations, expected " + std::to_string(expected),
+               false;
     return true;
 }
 
 bool doCheckGoTo(const nlohmann::json& action, ScriptContext& context, std::string& error) {
     const size_t index = action.value("index", size_t(0));
-    if (index >= context.ui.checks.count()) return error = "no violation " + std::to_string(index) + " (run_checks first)", false;
+    if (index >= context.ui.checks.count())
+        return error = "no violation " + std::to_string(index) + " (run_checks first)", false;
     goToViolation(context.session, context.ui.checks, index, aspectOf(context));
     return true;
 }
@@ -503,10 +511,11 @@ std::vector<ScriptAction> viewerScriptActions() {
          "between [kind, kind] (utility kinds, or \"*\" for any), min_m or null to remove the rule: one undo step, as in the "
          "Checks section's rule table",
          doSetClearanceRule},
-        {"set_cover_rule", "utility (a utility kind, or \"*\" for any), min_m or null to remove the rule: one undo step",
-         doSetCoverRule},
+        {"set_cover_rule",
+         "utility (a utility kind, or \"*\" for any), min_m or null to remove the rule: one undo step", doSetCoverRule},
         {"add_callout", "optional text: a callout at the selection", doAddCallout},
-        {"measure_tool", "kind: distance, horizontal, vertical, depth, clearance or off; then clicks measure", doMeasureTool},
+        {"measure_tool", "kind: distance, horizontal, vertical, depth, clearance or off; then clicks measure",
+         doMeasureTool},
         {"undo", "the last annotation or cut edit", doUndo},
         {"redo", "the last undone annotation or cut edit", doRedo},
         {"expect_annotations", "callouts, measurements: fail unless there are that many", doExpectAnnotations},
@@ -524,7 +533,8 @@ const ScriptAction* findScriptAction(const std::string& name) {
 
 // Why the script cannot perform `action`, or "" when it can.
 std::string actionProblem(const nlohmann::json& action) {
-    if (!action.is_object() || !action.contains("do") || !action["do"].is_string()) return "each action needs \"do\": \"name\"";
+    if (!action.is_object() || !action.contains("do") || !action["do"].is_string())
+        return "each action needs \"do\": \"name\"";
     const std::string name = action["do"].get<std::string>();
     return findScriptAction(name) ? "" : "unknown action '" + name + "'";
 }
@@ -555,7 +565,8 @@ std::string scriptActionsMarkdown() {
         "`{\"actions\": [{\"do\": \"select\", \"id\": \"W-12\"}, ...]}`. An unknown `do` is refused before the window "
         "opens; an action that fails ends the run with an error naming the file, the action's index and its name. "
         "`subterra view --script-actions` prints this page.\n\n";
-    for (const ScriptAction& action : scriptActions()) page += std::string("- `") + action.name + "` — " + action.help + "\n";
+    for (const ScriptAction& action : scriptActions())
+        page += std::string("- `") + action.name + "` — " + action.help + "\n";
     return page;
 }
 

@@ -27,7 +27,8 @@ class Script {
     [[nodiscard]] bool step(SceneSession& session, ViewerUi& ui, ScriptRequests& requests, std::string& error);
 
   private:
-    bool perform(const nlohmann::json& action, SceneSession& session, ViewerUi& ui, ScriptRequests& requests, std::string& error);
+    bool perform(const nlohmann::json& action, SceneSession& session, ViewerUi& ui, ScriptRequests& requests,
+                 std::string& error);
     // wait_for_file: true while the file is missing and time is left; false with `error` after.
     bool stillWaitingForFile(std::string& error);
     std::string path_;

@@ -14,12 +14,14 @@ namespace {
 std::string targetOf(const nlohmann::json& action) { return action.value("target", std::string()); }
 
 // The key an action names: by "index", or by its time "t" (within a frame).
-bool findKey(const nlohmann::json& action, SceneSession& session, const std::string& target, size_t& index, std::string& error) {
+bool findKey(const nlohmann::json& action, SceneSession& session, const std::string& target, size_t& index,
+             std::string& error) {
     const Track* track = session.timeline() ? session.timeline()->findTrack(target) : nullptr;
     if (!track) return error = "no track '" + target + "'", false;
     if (action.contains("index") && action["index"].is_number_unsigned()) {
         index = action["index"].get<size_t>();
-        if (index >= track->keys.size()) return error = "track '" + target + "' has no key " + std::to_string(index), false;
+        if (index >= track->keys.size())
+            return error = "track '" + target + "' has no key " + std::to_string(index), false;
         return true;
     }
     double t = 0;
@@ -123,8 +125,8 @@ bool doExpect(const nlohmann::json& action, ScriptContext& context, std::string&
     const Track* track = session.timeline()->findTrack(target);
     const size_t keys = track ? track->keys.size() : 0;
     if (action.contains("keys") && action.value("keys", size_t(0)) != keys)
-        return error = "expected " + std::to_string(action.value("keys", size_t(0))) + " keys on '" + target + "', found " +
-                       std::to_string(keys),
+        return error = "expected " + std::to_string(action.value("keys", size_t(0))) + " keys on '" + target +
+                       "', found " + std::to_string(keys),
                false;
     const double playheadS = context.ui.timeline.playheadS;
     if (action.contains("playhead_min") && playheadS < action.value("playhead_min", 0.0))
@@ -150,13 +152,17 @@ std::vector<ScriptAction> timelineScriptActions() {
     return {
         {"timeline_panel", "expanded: open or collapse the timeline panel", doPanel},
         {"timeline_seek", "t: preview that time", onTimeline<doSeek>},
-        {"timeline_add_key", "target, optional t (default the playhead): a key from the current view/settings", doAddKey},
+        {"timeline_add_key", "target, optional t (default the playhead): a key from the current view/settings",
+         doAddKey},
         {"timeline_move_key", "target, index or t of the key, to: its new time", onTimeline<doMoveKey>},
         {"timeline_delete_key", "target, index or t: delete that key", onTimeline<doDeleteKey>},
-        {"timeline_select", "target, index or t: as a click on the key, the key editor shows it", onTimeline<doSelectKey>},
-        {"timeline_play", "frames, optional loop: play at real time for that many window frames, then pause", onTimeline<doPlay>},
+        {"timeline_select", "target, index or t: as a click on the key, the key editor shows it",
+         onTimeline<doSelectKey>},
+        {"timeline_play", "frames, optional loop: play at real time for that many window frames, then pause",
+         onTimeline<doPlay>},
         {"timeline_preview", "on: preview the playhead's time, or leave the preview", onTimeline<doPreview>},
-        {"timeline_expect", "target + keys count, playhead_min, previewing: fail unless each given one holds", onTimeline<doExpect>},
+        {"timeline_expect", "target + keys count, playhead_min, previewing: fail unless each given one holds",
+         onTimeline<doExpect>},
         {"timeline_export",
          "dir, optional mp4, size \"WxH\", frames \"A-B\": as Export frames...; the script waits until it has ended unless "
          "\"wait\": false",

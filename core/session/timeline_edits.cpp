@@ -48,13 +48,14 @@ std::vector<std::string> keyableTargets(const SceneSession& session) {
         targets.push_back("section." + section.name + ".enabled");
         targets.push_back("section." + section.name + ".offset");
     }
-    for (const auto& excavation : session.cuts().excavations) targets.push_back("excavation." + excavation.name + ".open");
-    for (const auto& id : annotationIds(session.annotations()))
-        targets.push_back("annotation." + id + ".opacity");
+    for (const auto& excavation : session.cuts().excavations)
+        targets.push_back("excavation." + excavation.name + ".open");
+    for (const auto& id : annotationIds(session.annotations())) targets.push_back("annotation." + id + ".opacity");
     return targets;
 }
 
-std::optional<TrackTarget> parseSessionTarget(const SceneSession& session, const std::string& target, std::string& error) {
+std::optional<TrackTarget> parseSessionTarget(const SceneSession& session, const std::string& target,
+                                              std::string& error) {
     std::vector<std::string> layers;
     for (const auto& entry : session.scene().layers) layers.push_back(entry.first);
     return parseTarget(target, layers, error);
@@ -89,8 +90,9 @@ bool isOnOffTarget(const SceneSession& session, const std::string& target) {
     std::string error;
     const auto parsed = parseSessionTarget(session, target, error);
     if (parsed && parsed->kind == TrackKind::LayerVisible) return true;
-    const auto parameter = parsed && parsed->kind == TrackKind::Parameter ? parseParameterTarget(target, TimelineNames{}, error)
-                                                                          : std::nullopt;
+    const auto parameter = parsed && parsed->kind == TrackKind::Parameter
+                               ? parseParameterTarget(target, TimelineNames{}, error)
+                               : std::nullopt;
     return parameter && parameter->held;
 }
 }  // namespace
@@ -102,8 +104,8 @@ std::vector<double> currentTrackValue(SceneSession& session, const std::string& 
     switch (parsed->kind) {
         case TrackKind::Camera: {
             const CameraSpec c = session.camera().spec();
-            return {c.eye.x(), c.eye.y(), c.eye.z(), c.target.x(), c.target.y(), c.target.z(),
-                    c.up.x(),  c.up.y(),  c.up.z(),  c.fovYDeg};
+            return {c.eye.x(),    c.eye.y(), c.eye.z(), c.target.x(), c.target.y(),
+                    c.target.z(), c.up.x(),  c.up.y(),  c.up.z(),     c.fovYDeg};
         }
         case TrackKind::TerrainOpacity: return {session.terrainOpacity()};
         case TrackKind::LayerOpacity: return {session.look(parsed->layer).opacity};

@@ -23,7 +23,8 @@ std::vector<std::string> keyableTargets(const SceneSession& session);
 std::string trackLabel(const std::string& target);
 
 // `target` checked against the session's layers.
-std::optional<TrackTarget> parseSessionTarget(const SceneSession& session, const std::string& target, std::string& error);
+std::optional<TrackTarget> parseSessionTarget(const SceneSession& session, const std::string& target,
+                                              std::string& error);
 
 // What a new key of `target` holds: the camera of the current view, a layer's or the terrain's
 // current opacity or visibility; reveal, flow and other channels: the track's value at `timeS`
@@ -33,6 +34,7 @@ std::vector<double> currentTrackValue(SceneSession& session, const std::string& 
                                       std::string& error);
 
 // Adds (or replaces) a key of `target` at `timeS` from the current state; false with `error`.
-[[nodiscard]] bool addKeyFromCurrentState(SceneSession& session, const std::string& target, double timeS, std::string& error);
+[[nodiscard]] bool addKeyFromCurrentState(SceneSession& session, const std::string& target, double timeS,
+                                          std::string& error);
 
 }  // namespace subterra

@@ -20,7 +20,8 @@ void releaseEglContext() {
 
 void fillExportDefaults(SceneSession& session, TimelineUi& t) {
     if (t.exportDir[0] != '\0') return;
-    const fs::path base = session.hasProjectFile() ? fs::path(session.project().path).parent_path() : fs::current_path();
+    const fs::path base =
+        session.hasProjectFile() ? fs::path(session.project().path).parent_path() : fs::current_path();
     std::snprintf(t.exportDir, sizeof t.exportDir, "%s", (base / "frames").string().c_str());
     std::snprintf(t.exportMp4, sizeof t.exportMp4, "%s", (base / "explainer.mp4").string().c_str());
 }

@@ -10,14 +10,14 @@
 namespace subterra {
 
 struct TimelineUi {
-    bool expanded = false;  // collapsed to its title bar until opened: the scene keeps the room
+    bool expanded = false;              // collapsed to its title bar until opened: the scene keeps the room
     std::optional<bool> shownExpanded;  // what the window showed last frame (a change is applied)
     double playheadS = 0;
     bool playing = false;
     bool loop = true;
     std::string selectedTarget;  // the selected key: track and index ("" = none)
     int selectedKey = -1;
-    bool keyDragMoved = false;  // the key drag in progress has moved its key (later steps undo with it)
+    bool keyDragMoved = false;         // the key drag in progress has moved its key (later steps undo with it)
     std::string addTarget = "camera";  // the track "Add key" adds to
     // The camera the preview last set: a different camera means the user navigated, which
     // leaves the preview (free navigation again).

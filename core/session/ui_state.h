@@ -20,27 +20,27 @@ struct ViewportRect {
 };
 
 struct ViewerUi {
-    float scale = 1.0f;            // HiDPI content scale
+    float scale = 1.0f;  // HiDPI content scale
     bool showSidebar = true;
     bool flyMode = false;
     bool quitDialogOpen = false;
-    bool quitNow = false;          // the main loop ends after this frame
+    bool quitNow = false;  // the main loop ends after this frame
     bool requestSave = false;
     bool requestScreenshot = false;
-    int screenshotScale = 1;       // 1 = window size, 2 = twice, ...
-    ViewportRect viewport;         // where the 3D scene is drawn
-    PickResult hover;              // what is under the cursor this frame
-    double frameMs = 0;            // smoothed time per frame
-    std::string message;           // shown in the status bar for a few seconds
+    int screenshotScale = 1;  // 1 = window size, 2 = twice, ...
+    ViewportRect viewport;    // where the 3D scene is drawn
+    PickResult hover;         // what is under the cursor this frame
+    double frameMs = 0;       // smoothed time per frame
+    std::string message;      // shown in the status bar for a few seconds
     double messageUntil = 0;
     char newViewName[64] = "";
-    MeasureTool measure;           // when active, scene clicks measure instead of selecting
-    CutHandleDrag cutHandles;      // drag handles on the cuts; while one is held the camera stays put
-    ChecksView checks;             // the last clearance and cover check and its markers
-    ProfileView profile;           // the longitudinal profile being drawn
-    unsigned profileTexture = 0;   // the profile window's GL texture, and the drawing it holds
+    MeasureTool measure;          // when active, scene clicks measure instead of selecting
+    CutHandleDrag cutHandles;     // drag handles on the cuts; while one is held the camera stays put
+    ChecksView checks;            // the last clearance and cover check and its markers
+    ProfileView profile;          // the longitudinal profile being drawn
+    unsigned profileTexture = 0;  // the profile window's GL texture, and the drawing it holds
     int profileTextureVersion = -1;
-    TimelineUi timeline;           // the timeline panel (timeline_panel.cpp)
+    TimelineUi timeline;  // the timeline panel (timeline_panel.cpp)
 
     void say(const std::string& text, double now) {
         message = text;

@@ -7,8 +7,12 @@
 namespace subterra {
 
 namespace {
-double distance(const Vec3d& a, const Vec3d& b) { return std::sqrt((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y) + (a.z - b.z) * (a.z - b.z)); }
-Vec3d lerp(const Vec3d& a, const Vec3d& b, double u) { return {a.x + (b.x - a.x) * u, a.y + (b.y - a.y) * u, a.z + (b.z - a.z) * u}; }
+double distance(const Vec3d& a, const Vec3d& b) {
+    return std::sqrt((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y) + (a.z - b.z) * (a.z - b.z));
+}
+Vec3d lerp(const Vec3d& a, const Vec3d& b, double u) {
+    return {a.x + (b.x - a.x) * u, a.y + (b.y - a.y) * u, a.z + (b.z - a.z) * u};
+}
 osg::Vec3d toOsg(const Vec3d& p) { return {p.x, p.y, p.z}; }
 }  // namespace
 
@@ -35,7 +39,8 @@ std::optional<FollowPath> FollowPath::build(const Model& model, const CameraFoll
         if (flip < keep) std::reverse(runs[0].begin(), runs[0].end());
     }
     for (auto& run : runs) {
-        if (!path.points_.empty() && distance(path.points_.back(), run.back()) < distance(path.points_.back(), run.front()))
+        if (!path.points_.empty() &&
+            distance(path.points_.back(), run.back()) < distance(path.points_.back(), run.front()))
             std::reverse(run.begin(), run.end());
         for (const Vec3d& p : run) {
             if (!path.points_.empty() && distance(path.points_.back(), p) < 1e-6) continue;

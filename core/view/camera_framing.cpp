@@ -12,7 +12,7 @@ CameraSpec autoFrame(const Extent& extent, double aspect, double fovYDeg) {
     camera.fovYDeg = fovYDeg;
     const Vec3d c = extent.centre();
     camera.target = osg::Vec3d(c.x, c.y, c.z);
-    const double bearing = osg::DegreesToRadians(160.0);   // eye to the south-south-east of the target
+    const double bearing = osg::DegreesToRadians(160.0);  // eye to the south-south-east of the target
     const double elevation = osg::DegreesToRadians(35.0);
     const osg::Vec3d towardsEye(std::cos(elevation) * std::sin(bearing), std::cos(elevation) * std::cos(bearing),
                                 std::sin(elevation));
@@ -24,7 +24,8 @@ CameraSpec autoFrame(const Extent& extent, double aspect, double fovYDeg) {
     const double tanY = std::tan(osg::DegreesToRadians(fovYDeg) / 2), tanX = tanY * aspect;
     double distance = 1.0;
     for (int corner = 0; corner < 8; ++corner) {
-        const osg::Vec3d p((corner & 1 ? extent.maxX : extent.minX) - c.x, (corner & 2 ? extent.maxY : extent.minY) - c.y,
+        const osg::Vec3d p((corner & 1 ? extent.maxX : extent.minX) - c.x,
+                           (corner & 2 ? extent.maxY : extent.minY) - c.y,
                            (corner & 4 ? extent.maxZ : extent.minZ) - c.z);
         const double depth = p * forward;  // along the view direction, from the target
         distance = std::max({distance, std::abs(p * right) / tanX - depth, std::abs(p * up) / tanY - depth});

@@ -17,7 +17,7 @@ struct FeatureHit {
     std::string layer;
     std::string featureId;
     FeatureKind kind = FeatureKind::Any;  // which of a layer's features with that id
-    osg::Vec3d point;  // project CRS
+    osg::Vec3d point;                     // project CRS
 };
 
 struct PickResult {

@@ -9,8 +9,10 @@ using namespace subterra;
 
 namespace {
 std::string projectWith(const std::string& dir, const std::string& annotations) {
-    return fixtures::writeText(dir + "/a.subterra.json", R"({"subterra": 1, "layers": [{"name": "water", "source": "w.geojson"}],
-      "annotations": )" + annotations + "}");
+    return fixtures::writeText(dir + "/a.subterra.json",
+                               R"({"subterra": 1, "layers": [{"name": "water", "source": "w.geojson"}],
+      "annotations": )" + annotations +
+                                   "}");
 }
 }  // namespace
 

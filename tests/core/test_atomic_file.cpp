@@ -43,8 +43,8 @@ TEST_CASE("atomic_file: a missing folder is an error naming the path", "[atomic]
     const std::string path = fixtures::freshDir("atomic_missing") + "/no/such/dir/out.txt";
     const Status written = writeFileAtomically(path, "x");
     CHECK_FALSE(written.ok());
-    CHECK_THAT(written.error(), Catch::StartsWith(path + ": cannot write (") &&
-                                    Catch::Contains("No such file or directory"));
+    CHECK_THAT(written.error(),
+               Catch::StartsWith(path + ": cannot write (") && Catch::Contains("No such file or directory"));
     std::string error;
     CHECK_FALSE(written.into(error));
     CHECK(error == written.error());

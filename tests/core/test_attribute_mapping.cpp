@@ -12,7 +12,9 @@ std::string fieldFor(const AttributeMapping& mapping, MappingRole role) {
     return ref ? ref->field : std::string("<none>");
 }
 
-AttributeMapping guessSegments(const std::vector<std::string>& fields) { return guessMapping(fields, {}, kForSegments); }
+AttributeMapping guessSegments(const std::vector<std::string>& fields) {
+    return guessMapping(fields, {}, kForSegments);
+}
 }  // namespace
 
 TEST_CASE("mapping: diameter is guessed from DIAMETER DN PIPESIZE and pipeDiameter", "[mapping]") {
@@ -124,9 +126,9 @@ TEST_CASE("mapping: roles are guessed only for the feature types they apply to",
 }
 
 TEST_CASE("mapping: role keys match the project file format", "[mapping]") {
-    for (const char* key : {"id", "utility", "diameter", "width", "height", "cover", "invert_start", "invert_end",
-                            "material", "year", "status", "ground", "invert", "depth", "node_kind", "size",
-                            "building_height", "basement_depth"}) {
+    for (const char* key :
+         {"id", "utility", "diameter", "width", "height", "cover", "invert_start", "invert_end", "material", "year",
+          "status", "ground", "invert", "depth", "node_kind", "size", "building_height", "basement_depth"}) {
         INFO(key);
         const MappingRoleInfo* info = findMappingRole(key);
         REQUIRE(info);

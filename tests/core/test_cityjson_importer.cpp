@@ -27,10 +27,11 @@ ImportContext contextIn(const std::string& crs, double ground = 0) {
 // A 10 x 10 x 6 m box as an LoD1 Solid without semantics, 100 m east of the first one per index.
 std::string boxObject(const std::string& id, int firstVertex) {
     auto v = [&](int i) { return std::to_string(firstVertex + i); };
-    return "\"" + id + "\": {\"type\": \"Building\", \"attributes\": {\"name\": \"" + id + "\"}, \"geometry\": [{\"type\": \"Solid\", \"lod\": \"1\", " +
-           "\"boundaries\": [[[[" + v(0) + "," + v(3) + "," + v(2) + "," + v(1) + "]], [[" + v(4) + "," + v(5) + "," + v(6) + "," + v(7) +
-           "]], [[" + v(0) + "," + v(1) + "," + v(5) + "," + v(4) + "]], [[" + v(1) + "," + v(2) + "," + v(6) + "," + v(5) + "]], [[" +
-           v(2) + "," + v(3) + "," + v(7) + "," + v(6) + "]], [[" + v(3) + "," + v(0) + "," + v(4) + "," + v(7) + "]]]]}]}";
+    return "\"" + id + "\": {\"type\": \"Building\", \"attributes\": {\"name\": \"" + id +
+           "\"}, \"geometry\": [{\"type\": \"Solid\", \"lod\": \"1\", " + "\"boundaries\": [[[[" + v(0) + "," + v(3) +
+           "," + v(2) + "," + v(1) + "]], [[" + v(4) + "," + v(5) + "," + v(6) + "," + v(7) + "]], [[" + v(0) + "," +
+           v(1) + "," + v(5) + "," + v(4) + "]], [[" + v(1) + "," + v(2) + "," + v(6) + "," + v(5) + "]], [[" + v(2) +
+           "," + v(3) + "," + v(7) + "," + v(6) + "]], [[" + v(3) + "," + v(0) + "," + v(4) + "," + v(7) + "]]]]}]}";
 }
 
 std::string boxVertices(int count) {
@@ -39,7 +40,8 @@ std::string boxVertices(int count) {
         const int x = b * 10000;  // 100 m apart at scale 0.01
         for (int z : {0, 600})
             for (auto [dx, dy] : {std::pair{0, 0}, {1000, 0}, {1000, 1000}, {0, 1000}})
-                text += (text.empty() ? "" : ", ") + ("[" + std::to_string(x + dx) + ", " + std::to_string(dy) + ", " + std::to_string(z + 250) + "]");
+                text += (text.empty() ? "" : ", ") + ("[" + std::to_string(x + dx) + ", " + std::to_string(dy) + ", " +
+                                                      std::to_string(z + 250) + "]");
     }
     return text;
 }
@@ -50,14 +52,16 @@ std::string cityJson(const std::string& version, const std::string& referenceSys
     std::string objects;
     for (int b = 0; b < count; ++b) objects += (b ? ", " : "") + boxObject("B" + std::to_string(b), b * 8);
     if (!extraObjects.empty()) objects += ", " + extraObjects;
-    std::string metadata = referenceSystem.empty() ? "" : "\"metadata\": {\"referenceSystem\": \"" + referenceSystem + "\"}, ";
+    std::string metadata =
+        referenceSystem.empty() ? "" : "\"metadata\": {\"referenceSystem\": \"" + referenceSystem + "\"}, ";
     return "{\"type\": \"CityJSON\", \"version\": \"" + version + "\", " + metadata +
            "\"transform\": {\"scale\": [0.01, 0.01, 0.01], \"translate\": [90500, 435700, 0]}, " +
            "\"CityObjects\": {" + objects + "}, \"vertices\": [" + boxVertices(count) + extraVertices + "]}";
 }
 }  // namespace
 
-TEST_CASE("CityJSON: the Rotterdam subset gives 16 LoD2 buildings with roof, wall and ground surfaces", "[cityjson][real-data]") {
+TEST_CASE("CityJSON: the Rotterdam subset gives 16 LoD2 buildings with roof, wall and ground surfaces",
+          "[cityjson][real-data]") {
     if (!std::filesystem::exists(kRotterdam)) {
         WARN("shared data not present, nothing checked: " + kRotterdam);
         return;
@@ -96,7 +100,8 @@ TEST_CASE("CityJSON: 1.1 URN and 2.0 URL reference systems are read and reprojec
     // RD (90500, 435700) is UTM 31N (599742.146, 5751583.320): `gdaltransform -s_srs EPSG:7415 -t_srs EPSG:32631`.
     for (const auto& [version, reference] : {std::pair<std::string, std::string>{"1.1", "urn:ogc:def:crs:EPSG::7415"},
                                              {"2.0", "https://www.opengis.net/def/crs/EPSG/0/7415"}}) {
-        const std::string path = fixtures::writeText(dir + "/boxes" + version + ".city.json", cityJson(version, reference, 2));
+        const std::string path =
+            fixtures::writeText(dir + "/boxes" + version + ".city.json", cityJson(version, reference, 2));
         std::string error;
         const auto probe = probeCityJson(path, error);
         REQUIRE(probe);
@@ -115,7 +120,9 @@ TEST_CASE("CityJSON: 1.1 URN and 2.0 URL reference systems are read and reprojec
         // LoD1 without semantics: classed by normal (top roof, bottom ground, four walls).
         int roofs = 0, grounds = 0, walls = 0;
         for (const auto& s : box.surfaces)
-            (s.kind == BuildingSurface::Kind::Roof ? roofs : s.kind == BuildingSurface::Kind::Ground ? grounds : walls)++;
+            (s.kind == BuildingSurface::Kind::Roof     ? roofs
+             : s.kind == BuildingSurface::Kind::Ground ? grounds
+                                                       : walls)++;
         CHECK(roofs == 1);
         CHECK(grounds == 1);
         CHECK(walls == 4);
@@ -126,14 +133,16 @@ TEST_CASE("CityJSON: 1.1 URN and 2.0 URL reference systems are read and reprojec
 
 TEST_CASE("CityJSON: a CRS that cannot be related to the project's is a clear error", "[cityjson][crs]") {
     const std::string dir = fixtures::freshDir("cityjson_crs_unrelated");
-    const std::string path = fixtures::writeText(dir + "/boxes.json", cityJson("2.0", "https://www.opengis.net/def/crs/EPSG/0/7415", 1));
+    const std::string path =
+        fixtures::writeText(dir + "/boxes.json", cityJson("2.0", "https://www.opengis.net/def/crs/EPSG/0/7415", 1));
     ImportContext context{"LOCAL_CS[\"site grid\",UNIT[\"metre\",1],AXIS[\"X\",EAST],AXIS[\"Y\",NORTH]]", nullptr};
     const LayerImport layer = importCityJson(specFor(path), context);
     CHECK(layer.buildings.empty());
     CHECK(fixtures::countProblems(layer.problems, {path, "cannot transform from", "7415", "site grid"}) == 1);
 }
 
-TEST_CASE("CityJSON: bad input is reported with file, object or line, and reason, good objects stay", "[cityjson][bad-input]") {
+TEST_CASE("CityJSON: bad input is reported with file, object or line, and reason, good objects stay",
+          "[cityjson][bad-input]") {
     const std::string dir = fixtures::freshDir("cityjson_bad");
     struct Case {
         std::string name, text;
@@ -148,16 +157,27 @@ TEST_CASE("CityJSON: bad input is reported with file, object or line, and reason
         {"latin1", cityJson("2.0", "", 1, "\"Caf\xE9\": {\"type\": \"Building\"}"), {"not valid JSON", "UTF-8"}, 0},
         {"nan", cityJson("2.0", "", 1, "", ", [NaN, 0, 0]"), {"not valid JSON"}, 0},
         {"index_out_of_range",
-         cityJson("2.0", "", 2, "\"BAD\": {\"type\": \"Building\", \"geometry\": [{\"type\": \"MultiSurface\", \"lod\": 2, \"boundaries\": [[[0, 1, 999]]]}]}"),
-         {"CityObject 'BAD'", "vertex index 999 is out of range (16 vertices)"}, 2},
-        {"non_numeric_vertex", cityJson("2.0", "", 2, "", ", [\"a\", 0, 0]"), {"$.vertices[16]", "expected three numbers"}, 2},
+         cityJson(
+             "2.0", "", 2,
+             "\"BAD\": {\"type\": \"Building\", \"geometry\": [{\"type\": \"MultiSurface\", \"lod\": 2, \"boundaries\": [[[0, 1, 999]]]}]}"),
+         {"CityObject 'BAD'", "vertex index 999 is out of range (16 vertices)"},
+         2},
+        {"non_numeric_vertex",
+         cityJson("2.0", "", 2, "", ", [\"a\", 0, 0]"),
+         {"$.vertices[16]", "expected three numbers"},
+         2},
         {"non_numeric_index",
-         cityJson("2.0", "", 2, "\"BAD\": {\"type\": \"Building\", \"geometry\": [{\"type\": \"MultiSurface\", \"lod\": 2, \"boundaries\": [[[0, \"x\", 2]]]}]}"),
-         {"CityObject 'BAD'", "is not a non-negative integer"}, 2},
+         cityJson(
+             "2.0", "", 2,
+             "\"BAD\": {\"type\": \"Building\", \"geometry\": [{\"type\": \"MultiSurface\", \"lod\": 2, \"boundaries\": [[[0, \"x\", 2]]]}]}"),
+         {"CityObject 'BAD'", "is not a non-negative integer"},
+         2},
         {"duplicate_id", cityJson("2.0", "", 2, boxObject("B1", 0)), {"CityObject 'B1'", "duplicate id"}, 2},
         {"not_cityjson", "{\"type\": \"FeatureCollection\", \"features\": []}", {"not a CityJSON file"}, 0},
-        {"bad_transform", "{\"type\": \"CityJSON\", \"version\": \"2.0\", \"transform\": {\"scale\": [1, 1]}, \"CityObjects\": {}, \"vertices\": []}",
-         {"$.transform", "three numbers"}, 0},
+        {"bad_transform",
+         "{\"type\": \"CityJSON\", \"version\": \"2.0\", \"transform\": {\"scale\": [1, 1]}, \"CityObjects\": {}, \"vertices\": []}",
+         {"$.transform", "three numbers"},
+         0},
     };
     for (const auto& c : cases) {
         const std::string path = fixtures::writeText(dir + "/" + c.name + ".json", c.text);

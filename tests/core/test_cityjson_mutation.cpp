@@ -26,13 +26,32 @@ const char* kSolidFixture = R"({"type":"CityJSON","version":"2.0",
   "P1":{"type":"BuildingPart","parents":["B1"],"geometry":[{"type":"MultiSurface","lod":"2","boundaries":[[[0,1,2]]]}]}},
  "vertices":[[0,0,0],[10000,0,0],[10000,10000,0],[0,10000,0],[0,0,5000],[10000,0,5000],[10000,10000,5000],[0,10000,5000]]})";
 
-const std::vector<std::string> kTextJunk{"1e400", "-1e400", "null", "\"", "{", "}", "[", "]", ",", ":", "\xff\xfe",
-                                         "\"CityObjects\":", "-", "NaN", "99999999999999999999999", "\\u0000", ""};
+const std::vector<std::string> kTextJunk{"1e400",   "-1e400",   "null",
+                                         "\"",      "{",        "}",
+                                         "[",       "]",        ",",
+                                         ":",       "\xff\xfe", "\"CityObjects\":",
+                                         "-",       "NaN",      "99999999999999999999999",
+                                         "\\u0000", ""};
 
 std::vector<json> junkValues() {
-    return {nullptr, -1, 0, 1.5, 1e308, -1e308, 4294967296.0, 18446744073709551615ull, "x", "", json::array(),
-            json::object(), json::parse("[[]]"), json::parse("[[[0,1]]]"), true, json::parse("[0,0]"),
-            json::parse("[1e308,1e308,1e308]"), json::parse("{\"type\":\"Building\"}")};
+    return {nullptr,
+            -1,
+            0,
+            1.5,
+            1e308,
+            -1e308,
+            4294967296.0,
+            18446744073709551615ull,
+            "x",
+            "",
+            json::array(),
+            json::object(),
+            json::parse("[[]]"),
+            json::parse("[[[0,1]]]"),
+            true,
+            json::parse("[0,0]"),
+            json::parse("[1e308,1e308,1e308]"),
+            json::parse("{\"type\":\"Building\"}")};
 }
 
 // Every path in the document (leaves and the containers above them).
@@ -58,7 +77,8 @@ std::string mutateTree(json document, const std::vector<json::json_pointer>& pat
             case 1: {
                 json& parent = document[at.parent_pointer()];
                 if (parent.is_object()) parent.erase(at.back());
-                else if (parent.is_array() && std::stoul(at.back()) < parent.size()) parent.erase(std::stoul(at.back()));
+                else if (parent.is_array() && std::stoul(at.back()) < parent.size())
+                    parent.erase(std::stoul(at.back()));
                 break;
             }
             default: {
@@ -89,8 +109,9 @@ bool namesPlace(const Problem& p) {
     return p.where.rfind("line ", 0) == 0 || p.where.rfind("$", 0) == 0 || p.where.rfind("CityObject '", 0) == 0;
 }
 
-const std::vector<std::string> kWholeFile{"file is empty", "is UTF-16", "no CRS declared", "every building's lowest vertex",
-                                          "none of ", "no building with geometry"};
+const std::vector<std::string> kWholeFile{"file is empty",   "is UTF-16",
+                                          "no CRS declared", "every building's lowest vertex",
+                                          "none of ",        "no building with geometry"};
 }  // namespace
 
 TEST_CASE("CityJSON importer survives thousands of random corruptions", "[cityjson][mutation]") {
@@ -127,7 +148,7 @@ TEST_CASE("CityJSON importer survives thousands of random corruptions", "[cityjs
         }
     });
     INFO(cases << " cases, " << withProblems << " with problems, " << withBuildings << " with buildings");
-    CHECK(cases >= 200);                  // the time bound still leaves a meaningful number
-    CHECK(withProblems > cases / 4);      // the mutations reach the parser
-    CHECK(withBuildings > cases / 4);     // ... and one bad feature does not cost the good ones
+    CHECK(cases >= 200);               // the time bound still leaves a meaningful number
+    CHECK(withProblems > cases / 4);   // the mutations reach the parser
+    CHECK(withBuildings > cases / 4);  // ... and one bad feature does not cost the good ones
 }

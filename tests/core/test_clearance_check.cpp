@@ -70,8 +70,9 @@ TEST_CASE("clearance: parallel pipes side by side", "[check][clearance]") {
 TEST_CASE("clearance: lines crossing at an angle, one above the other", "[check][clearance]") {
     const double angle = 30 * M_PI / 180;
     const Segment a = pipe("A", UtilityKind::Water, 0.2, {{-20, 0, 3.0}, {20, 0, 3.0}});
-    const Segment b = pipe("B", UtilityKind::Gas, 0.16,
-                           {{-20 * std::cos(angle), -20 * std::sin(angle), 3.55}, {20 * std::cos(angle), 20 * std::sin(angle), 3.55}});
+    const Segment b = pipe(
+        "B", UtilityKind::Gas, 0.16,
+        {{-20 * std::cos(angle), -20 * std::sin(angle), 3.55}, {20 * std::cos(angle), 20 * std::sin(angle), 3.55}});
     CHECK(gap(a, b) == Approx(0.55 - 0.1 - 0.08).margin(1e-9));
     // Laid through each other: negative.
     const Segment c = pipe("C", UtilityKind::Gas, 0.16, {{0, -20, 3.05}, {0, 20, 3.05}});
@@ -89,8 +90,8 @@ TEST_CASE("clearance: a box duct uses its half height above it and its half widt
 TEST_CASE("clearance: rules pick the most specific, violations carry distance and points", "[check][clearance]") {
     Model model;
     model.segments.push_back(pipe("W-1", UtilityKind::Water, 0.2, {{-10, 0, 3.0}, {10, 0, 3.0}}));
-    model.segments.push_back(pipe("S-1", UtilityKind::Sewer, 0.4, {{0, -10, 2.0}, {0, 10, 2.0}}));   // gap 0.7
-    model.segments.push_back(pipe("G-1", UtilityKind::Gas, 0.2, {{5, -10, 3.5}, {5, 10, 3.5}}));     // gap 0.3 to W-1
+    model.segments.push_back(pipe("S-1", UtilityKind::Sewer, 0.4, {{0, -10, 2.0}, {0, 10, 2.0}}));  // gap 0.7
+    model.segments.push_back(pipe("G-1", UtilityKind::Gas, 0.2, {{5, -10, 3.5}, {5, 10, 3.5}}));    // gap 0.3 to W-1
     model.segments.push_back(pipe("T-1", UtilityKind::Telecom, 0.1, {{50, -10, 3.5}, {50, 10, 3.5}}));  // far away
     const CheckRules r = rules({{UtilityKind::Water, UtilityKind::Sewer, 1.0}, {std::nullopt, std::nullopt, 0.35}});
     const CheckResults results = checkClearances(model, r);
@@ -115,9 +116,11 @@ TEST_CASE("clearance: rules pick the most specific, violations carry distance an
 TEST_CASE("clearance: connected lines are not reported, crossing ones of another kind are", "[check][clearance]") {
     Model model;
     model.segments.push_back(pipe("W-1", UtilityKind::Water, 0.3, {{0, 0, 3}, {20, 0, 3}}));
-    model.segments.push_back(pipe("W-2", UtilityKind::Water, 0.3, {{20, 0, 3}, {20, 30, 3.2}}));   // continues W-1
-    model.segments.push_back(pipe("HC-1", UtilityKind::Water, 0.05, {{10, 0, 3.15}, {10, 8, 3.5}}));  // tapped on top of W-1
-    model.segments.push_back(pipe("S-9", UtilityKind::Sewer, 0.15, {{12, -0.5, 3.1}, {12, 5, 3.3}}));  // ends inside W-1: a clash
+    model.segments.push_back(pipe("W-2", UtilityKind::Water, 0.3, {{20, 0, 3}, {20, 30, 3.2}}));  // continues W-1
+    model.segments.push_back(
+        pipe("HC-1", UtilityKind::Water, 0.05, {{10, 0, 3.15}, {10, 8, 3.5}}));  // tapped on top of W-1
+    model.segments.push_back(
+        pipe("S-9", UtilityKind::Sewer, 0.15, {{12, -0.5, 3.1}, {12, 5, 3.3}}));  // ends inside W-1: a clash
     // Tapped 8 cm beside HC-1, then away from it: they come closest where both join W-1.
     model.segments.push_back(pipe("HC-2", UtilityKind::Water, 0.05, {{10.08, 0, 3.15}, {14, -8, 3.5}}));
     // Tapped 15 cm beside HC-1, then running through it: a conflict away from the main.
@@ -160,9 +163,9 @@ TEST_CASE("plan grid: finds exactly the overlapping pairs, each once, long and b
         const double x = position(random), y = position(random);
         boxes.push_back({x, y, x + size(random), y + size(random)});
     }
-    boxes.push_back({-1e5, 50, 1e5, 51});           // kilometres long: compared with every box
+    boxes.push_back({-1e5, 50, 1e5, 51});  // kilometres long: compared with every box
     boxes.push_back({-1e5, 80, 1e5, 81});
-    boxes.push_back({std::nan(""), 0, 1, 1});        // not finite: overlaps nothing
+    boxes.push_back({std::nan(""), 0, 1, 1});  // not finite: overlaps nothing
     std::set<std::pair<uint32_t, uint32_t>> expected, found;
     for (uint32_t i = 0; i < boxes.size(); ++i)
         for (uint32_t j = i + 1; j < boxes.size(); ++j)

@@ -25,7 +25,8 @@ Cuts onePit(double rotationDeg = 0) {
     return cuts;
 }
 
-const CutHandle& handle(const std::vector<CutHandle>& handles, const Cuts& cuts, const std::string& name, HandleRole role) {
+const CutHandle& handle(const std::vector<CutHandle>& handles, const Cuts& cuts, const std::string& name,
+                        HandleRole role) {
     const CutHandle* h = findCutHandle(handles, cuts, name, role);
     REQUIRE(h);
     return *h;
@@ -78,7 +79,8 @@ TEST_CASE("cut handles: move, rotate and depth", "[cuts][handles]") {
     const Vec3d quarter{100 - (r.y - 200), 200 + (r.x - 100), 5};
     CHECK(dragCutHandle(cuts, rotate, r, quarter).excavations[0].rotationDeg == Approx(90));
     const CutHandle& depth = handle(handles, cuts, "pit", HandleRole::Depth);
-    const Cuts deeper = dragCutHandle(cuts, depth, depth.position, {depth.position.x, depth.position.y, depth.position.z - 1});
+    const Cuts deeper =
+        dragCutHandle(cuts, depth, depth.position, {depth.position.x, depth.position.y, depth.position.z - 1});
     CHECK(deeper.excavations[0].depthM == Approx(2.5));
 }
 
@@ -101,15 +103,17 @@ TEST_CASE("cut handles: a vertical section's ends and a level's height", "[cuts]
     CHECK(turned.sections[0].normal.x == Approx(-1));  // the left of a line running north is west
     CHECK(turned.sections[0].name == "street");
     const Cuts collapsed = dragCutHandle(cuts, end, end.position, {0, 0, 5});  // onto the start
-    CHECK(collapsed.sections[0].line[2] == Approx(10));  // degenerate: kept as it was
+    CHECK(collapsed.sections[0].line[2] == Approx(10));                        // degenerate: kept as it was
     const CutHandle& levelHandle = handle(handles, cuts, "level", HandleRole::Level);
-    const Cuts lower = dragCutHandle(cuts, levelHandle, levelHandle.position, Vec3d{levelHandle.position.x, levelHandle.position.y, levelHandle.position.z - 0.5});
+    const Cuts lower =
+        dragCutHandle(cuts, levelHandle, levelHandle.position,
+                      Vec3d{levelHandle.position.x, levelHandle.position.y, levelHandle.position.z - 0.5});
     CHECK(lower.sections[1].point.z == Approx(1.5));
 }
 
 TEST_CASE("cut handles: role names round-trip", "[cuts][handles]") {
-    for (auto role : {HandleRole::Move, HandleRole::EdgeEast, HandleRole::Rotate, HandleRole::Depth, HandleRole::LineEnd,
-                      HandleRole::Level})
+    for (auto role : {HandleRole::Move, HandleRole::EdgeEast, HandleRole::Rotate, HandleRole::Depth,
+                      HandleRole::LineEnd, HandleRole::Level})
         CHECK(parseHandleRole(toString(role)) == role);
     CHECK_FALSE(parseHandleRole("sideways"));
 }

@@ -96,8 +96,8 @@ TEST_CASE("Z rules: inverts win over cover", "[depth]") {
 }
 
 TEST_CASE("Z rules: without evidence the default cover of the utility kind is assumed", "[depth]") {
-    for (UtilityKind kind : {UtilityKind::Water, UtilityKind::Sewer, UtilityKind::Gas, UtilityKind::Power,
-                             UtilityKind::Telecom}) {
+    for (UtilityKind kind :
+         {UtilityKind::Water, UtilityKind::Sewer, UtilityKind::Gas, UtilityKind::Power, UtilityKind::Telecom}) {
         INFO(toString(kind));
         Segment s = pipe(kind, 0.2, {{0, 0, 0}, {100, 0, 0}});
         applyDepthRules(s, false, SegmentLevels{}, kSlopingGround);

@@ -9,11 +9,13 @@
 using namespace subterra;
 
 namespace {
-ImportContext flatGround() { return ImportContext{"", [](double, double) { return 10.0; }}; }
+ImportContext flatGround() {
+    return ImportContext{"", [](double, double) { return 10.0; }};
+}
 
 std::string dxfLine(const std::string& layer, double y) {
-    return "0\nLINE\n8\n" + layer + "\n10\n0.0\n20\n" + std::to_string(y) + "\n30\n0.0\n11\n20.0\n21\n" + std::to_string(y) +
-           "\n31\n0.0\n";
+    return "0\nLINE\n8\n" + layer + "\n10\n0.0\n20\n" + std::to_string(y) + "\n30\n0.0\n11\n20.0\n21\n" +
+           std::to_string(y) + "\n31\n0.0\n";
 }
 
 const Segment& onDxfLayer(const std::vector<Segment>& segments, const std::string& dxfLayer) {
@@ -24,7 +26,8 @@ const Segment& onDxfLayer(const std::vector<Segment>& segments, const std::strin
 }
 }  // namespace
 
-TEST_CASE("DXF: the ezdxf POLYLINE file's 30 polylines land inside the drawing extents (OCS applied)", "[dxf][real-data]") {
+TEST_CASE("DXF: the ezdxf POLYLINE file's 30 polylines land inside the drawing extents (OCS applied)",
+          "[dxf][real-data]") {
     const std::string path = fixtures::sourceDir() + "/../shared/data/cad/POLI-ALL210_12.DXF";
     if (!std::filesystem::exists(path)) {
         WARN("shared data not present, nothing checked: " << path);
@@ -57,13 +60,14 @@ TEST_CASE("DXF: the ezdxf POLYLINE file's 30 polylines land inside the drawing e
 
 TEST_CASE("DXF: layer rules and DN sizes in layer names set utility and diameter", "[dxf]") {
     const std::string dir = fixtures::freshDir("dxf_layers");
-    const std::string path = fixtures::writeText(dir + "/utilities.dxf",
-                                                 "0\nSECTION\n2\nENTITIES\n" + dxfLine("W-MAIN-DN200", 0) + dxfLine("W-MAIN-OLD", 5) +
-                                                     dxfLine("S-SEWER DN300", 10) + dxfLine("E-MISC", 15) + "0\nENDSEC\n0\nEOF\n");
+    const std::string path = fixtures::writeText(
+        dir + "/utilities.dxf", "0\nSECTION\n2\nENTITIES\n" + dxfLine("W-MAIN-DN200", 0) + dxfLine("W-MAIN-OLD", 5) +
+                                    dxfLine("S-SEWER DN300", 10) + dxfLine("E-MISC", 15) + "0\nENDSEC\n0\nEOF\n");
     LayerSpec spec;
     spec.source = path;
     spec.name = "cad";
-    spec.gis.dxfLayers = {{"W-MAIN*", UtilityKind::Water, 250.0}, {"w-main-dn*", UtilityKind::Water, std::nullopt},
+    spec.gis.dxfLayers = {{"W-MAIN*", UtilityKind::Water, 250.0},
+                          {"w-main-dn*", UtilityKind::Water, std::nullopt},
                           {"E-*", UtilityKind::Power, std::nullopt}};
     const LayerImport layer = importVectorLayer(spec, flatGround());
     INFO(fixtures::problemLines(layer.problems));

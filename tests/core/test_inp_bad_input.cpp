@@ -9,11 +9,11 @@ using namespace subterra;
 namespace {
 // A small valid EPANET network: junctions A, B, C in SI units, pipes P1 (A->B) and P2 (B->C).
 // `extra` lines are inserted at the marked places.
-std::string epanet(const std::string& junctions = "", const std::string& pipes = "", const std::string& coordinates = "",
-                   const std::string& tail = "") {
+std::string epanet(const std::string& junctions = "", const std::string& pipes = "",
+                   const std::string& coordinates = "", const std::string& tail = "") {
     return "[TITLE]\nfixture\n[OPTIONS]\nUnits LPS\n"
-           "[JUNCTIONS]\n;ID Elev\nA 10\nB 11\nC 12\n" + junctions +
-           "[PIPES]\nP1 A B 100 200 100 0 Open\nP2 B C 100 150 100\n" + pipes +
+           "[JUNCTIONS]\n;ID Elev\nA 10\nB 11\nC 12\n" +
+           junctions + "[PIPES]\nP1 A B 100 200 100 0 Open\nP2 B C 100 150 100\n" + pipes +
            "[COORDINATES]\nA 0 0\nB 100 0\nC 100 100\n" + coordinates + tail;
 }
 
@@ -21,10 +21,11 @@ std::string epanet(const std::string& junctions = "", const std::string& pipes =
 std::string swmm(const std::string& junctions = "", const std::string& conduits = "", const std::string& xsections = "",
                  const std::string& coordinates = "") {
     return "[OPTIONS]\nFLOW_UNITS CFS\nLINK_OFFSETS DEPTH\n"
-           "[JUNCTIONS]\nJ1 100 10\nJ2 99 10\n" + junctions +
+           "[JUNCTIONS]\nJ1 100 10\nJ2 99 10\n" +
+           junctions +
            "[OUTFALLS]\nOUT 98 FREE\n"
-           "[CONDUITS]\nC1 J1 J2 100 0.013 0 0\nC2 J2 OUT 100 0.013 0.5 0\n" + conduits +
-           "[XSECTIONS]\nC1 CIRCULAR 1 0 0 0 1\nC2 RECT_CLOSED 2 3 0 0 1\n" + xsections +
+           "[CONDUITS]\nC1 J1 J2 100 0.013 0 0\nC2 J2 OUT 100 0.013 0.5 0\n" +
+           conduits + "[XSECTIONS]\nC1 CIRCULAR 1 0 0 0 1\nC2 RECT_CLOSED 2 3 0 0 1\n" + xsections +
            "[COORDINATES]\nJ1 0 0\nJ2 100 0\nOUT 200 0\n" + coordinates;
 }
 
@@ -77,7 +78,8 @@ TEST_CASE("EPANET bad input matrix", "[inp]") {
         {"truncated pipe", epanet("", "P3 A\n"), "P3 A\n", "expected an id and two node ids", 2, 3},
         {"pipe without diameter", epanet("", "P3 A C 100\n"), "P3 A C 100", "missing field Diameter", 2, 3},
         {"non-numeric coordinate", epanet("", "", "Q x 1\n"), "Q x 1", "X-Coord is not a number", 2, 3},
-        {"unknown section", epanet("", "", "", "[FROBNICATE]\nx y\n"), "[FROBNICATE]", "unknown section [FROBNICATE]", 2, 3},
+        {"unknown section", epanet("", "", "", "[FROBNICATE]\nx y\n"), "[FROBNICATE]", "unknown section [FROBNICATE]",
+         2, 3},
         {"unknown units", replaced(epanet(), "Units LPS", "Units FURLONGS"), "Units FURLONGS", "unknown Units", 2, 3},
         {"NUL byte", epanet(std::string("D 1\0 2\n", 7)), "D 1", "binary data", 2, 3},
         {"unclosed header", epanet("", "", "", "[VERTICES\n"), "[VERTICES", "without ']'", 2, 3},
@@ -110,7 +112,12 @@ TEST_CASE("EPANET: empty, truncated and non-text files", "[inp]") {
         CHECK(result.segments.size() == 1);
     }
     SECTION("Latin-1 bytes in an id are kept as they are") {
-        const std::string text = epanet("Stra\xDF" "e 5\n", "", "Stra\xDF" "e 1 1\n");
+        const std::string text = epanet(
+            "Stra\xDF"
+            "e 5\n",
+            "",
+            "Stra\xDF"
+            "e 1 1\n");
         const auto result = inp_test::importInp(inp_test::writeFile("latin1.inp", text));
         CHECK(result.nodes.size() == 4);
     }
@@ -169,8 +176,10 @@ TEST_CASE("SWMM bad input matrix", "[inp]") {
         {"bad offset", swmm("", "C3 J1 OUT 1 0.01 x 0\n", "C3 CIRCULAR 1\n"), "C3 J1 OUT", "offset is not a number", 3},
         {"cross-section of unknown link", swmm("", "", "C9 CIRCULAR 1\n"), "C9 CIRCULAR", "unknown link 'C9'", 2},
         {"bad geometry", swmm("", "", "C1 CIRCULAR big\n"), "C1 CIRCULAR big", "Geom1 is not a number", 2},
-        {"missing coordinates", swmm("J3 90 5\n", "C3 J2 J3 1 0.01 0 0\n", "C3 CIRCULAR 1\n"), "J3 90 5", "no [COORDINATES] entry", 2},
-        {"unknown flow units", replaced(swmm(), "FLOW_UNITS CFS", "FLOW_UNITS BARRELS"), "FLOW_UNITS BARRELS", "unknown FLOW_UNITS", 2},
+        {"missing coordinates", swmm("J3 90 5\n", "C3 J2 J3 1 0.01 0 0\n", "C3 CIRCULAR 1\n"), "J3 90 5",
+         "no [COORDINATES] entry", 2},
+        {"unknown flow units", replaced(swmm(), "FLOW_UNITS CFS", "FLOW_UNITS BARRELS"), "FLOW_UNITS BARRELS",
+         "unknown FLOW_UNITS", 2},
     };
     for (const auto& c : cases) {
         DYNAMIC_SECTION(c.name) {

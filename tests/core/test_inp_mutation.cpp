@@ -11,24 +11,43 @@
 using namespace subterra;
 
 namespace {
-const std::vector<std::string> kJunk{"nan", "-inf", "1e400", "", "x", "\"", ";", "[", "]", "[JUNCTIONS]", "[PIPES]",
-                                     "[CONDUITS]", "[POLYGONS]", "*", "-1e308", "0", "\xff\xfe", "\t\t",
+const std::vector<std::string> kJunk{"nan",
+                                     "-inf",
+                                     "1e400",
+                                     "",
+                                     "x",
+                                     "\"",
+                                     ";",
+                                     "[",
+                                     "]",
+                                     "[JUNCTIONS]",
+                                     "[PIPES]",
+                                     "[CONDUITS]",
+                                     "[POLYGONS]",
+                                     "*",
+                                     "-1e308",
+                                     "0",
+                                     "\xff\xfe",
+                                     "\t\t",
                                      "99999999999999999999"};
 
 std::vector<std::string> baseTexts() {
     std::vector<std::string> texts;
     for (const char* file : {"epanet/Net1.inp", "epanet/Net3.inp", "swmm/Example1.inp", "swmm/model_state_plane.inp"})
-        if (inp_test::exists(inp_test::sharedData(file))) texts.push_back(inp_test::readFile(inp_test::sharedData(file)));
+        if (inp_test::exists(inp_test::sharedData(file)))
+            texts.push_back(inp_test::readFile(inp_test::sharedData(file)));
     if (texts.empty()) {
         WARN("real .inp files absent: mutating the built-in fixtures");
-        texts.push_back("[OPTIONS]\nUnits GPM\n[JUNCTIONS]\nA 10\nB 11\n[TANKS]\nT 50 1 0 20 30 0\n"
-                        "[PIPES]\nP A B 100 8 100 0 Open\nQ B T 10 8 100\n[PUMPS]\nU A T HEAD 1\n"
-                        "[COORDINATES]\nA 0 0\nB 10 0\nT 10 10\n[VERTICES]\nP 5 1\n");
-        texts.push_back("[OPTIONS]\nFLOW_UNITS CMS\nLINK_OFFSETS ELEVATION\n[JUNCTIONS]\nJ 10 2\n[STORAGE]\n"
-                        "S 9 3 0 FUNCTIONAL 10 0 5\n[OUTFALLS]\nO 8 FREE\n[CONDUITS]\nC J S 10 0.01 10 *\n"
-                        "D S O 10 0.01 9 8\n[XSECTIONS]\nC CIRCULAR 0.5\nD EGG 1 0.8\n"
-                        "[COORDINATES]\nJ 0 0\nS 10 0\nO 20 0\n[VERTICES]\nD 15 2\n"
-                        "[SUBCATCHMENTS]\nA RG J 5 25 500 0.5 0\n[POLYGONS]\nA 0 0\nA 5 -5\nA -5 -5\n");
+        texts.push_back(
+            "[OPTIONS]\nUnits GPM\n[JUNCTIONS]\nA 10\nB 11\n[TANKS]\nT 50 1 0 20 30 0\n"
+            "[PIPES]\nP A B 100 8 100 0 Open\nQ B T 10 8 100\n[PUMPS]\nU A T HEAD 1\n"
+            "[COORDINATES]\nA 0 0\nB 10 0\nT 10 10\n[VERTICES]\nP 5 1\n");
+        texts.push_back(
+            "[OPTIONS]\nFLOW_UNITS CMS\nLINK_OFFSETS ELEVATION\n[JUNCTIONS]\nJ 10 2\n[STORAGE]\n"
+            "S 9 3 0 FUNCTIONAL 10 0 5\n[OUTFALLS]\nO 8 FREE\n[CONDUITS]\nC J S 10 0.01 10 *\n"
+            "D S O 10 0.01 9 8\n[XSECTIONS]\nC CIRCULAR 0.5\nD EGG 1 0.8\n"
+            "[COORDINATES]\nJ 0 0\nS 10 0\nO 20 0\n[VERTICES]\nD 15 2\n"
+            "[SUBCATCHMENTS]\nA RG J 5 25 500 0.5 0\n[POLYGONS]\nA 0 0\nA 5 -5\nA -5 -5\n");
     }
     return texts;
 }
@@ -43,14 +62,16 @@ TEST_CASE("inp importers survive thousands of random corruptions", "[inp][mutati
         inp_test::writeFile("mutated.inp", mutation::mutateLines(bases[size_t(n) % bases.size()], random, kJunk));
         const LayerImport result = inp_test::importInp(path);
         withProblems += result.problems.empty() ? 0 : 1;
-        mutation::checkProblemsPlaced(result.problems, path, n, [](const Problem& p) { return p.where.rfind("line ", 0) == 0; },
+        mutation::checkProblemsPlaced(result.problems, path, n,
+                                      [](const Problem& p) { return p.where.rfind("line ", 0) == 0; },
                                       {"the file is empty"});
         for (const auto& s : result.segments)
             for (const auto& v : s.points) REQUIRE((std::isfinite(v.x) && std::isfinite(v.y) && std::isfinite(v.z)));
         for (const auto& patch : result.patches)
-            for (const auto& v : patch.outline) REQUIRE((std::isfinite(v.x) && std::isfinite(v.y) && std::isfinite(v.z)));
+            for (const auto& v : patch.outline)
+                REQUIRE((std::isfinite(v.x) && std::isfinite(v.y) && std::isfinite(v.z)));
     });
     INFO(cases << " cases");
-    CHECK(cases >= 200);                 // the time bound still leaves a meaningful number
-    CHECK(withProblems > cases / 4);     // the mutations do reach the parsers
+    CHECK(cases >= 200);              // the time bound still leaves a meaningful number
+    CHECK(withProblems > cases / 4);  // the mutations do reach the parsers
 }

@@ -56,8 +56,8 @@ TEST_CASE("EPANET Net1: counts, feet to metres, pipe direction, ids per type", "
     CHECK(count(net, "tanks") == 1);
     CHECK(count(net, "pipes") == 12);
     CHECK(count(net, "pumps") == 1);
-    CHECK(net.segments.size() == 13);                 // 12 pipes + the pump link
-    CHECK(net.nodes.size() == 9 + 1 + 1 + 1);         // + the pump symbol
+    CHECK(net.segments.size() == 13);          // 12 pipes + the pump link
+    CHECK(net.nodes.size() == 9 + 1 + 1 + 1);  // + the pump symbol
     // "10" is both a junction and a pipe (ids are per object type).
     const Node* j10 = findNode(net, "10", NodeKind::Junction);
     const Segment* p10 = findSegment(net, "10");
@@ -65,7 +65,7 @@ TEST_CASE("EPANET Net1: counts, feet to metres, pipe direction, ids per type", "
     REQUIRE(p10);
     CHECK(j10->position.x == Approx(20 * 0.3048));
     CHECK(j10->position.y == Approx(70 * 0.3048));
-    CHECK(j10->groundZ == Approx(710 * 0.3048));     // elevation = ground (the default rule)
+    CHECK(j10->groundZ == Approx(710 * 0.3048));  // elevation = ground (the default rule)
     // Pipe 10 runs from node 10 to node 11, 18 in; 1.2 m cover (water) over its top.
     CHECK(p10->attributes.at("from_node") == "10");
     CHECK(p10->attributes.at("to_node") == "11");
@@ -193,7 +193,8 @@ TEST_CASE("SWMM model_state_plane: storage nodes, depth offsets, drawn = declare
     CHECK(c->points.front().z == Approx((970.46 + 0.625) * 0.3048));
     CHECK(c->points.front().x == Approx(j->position.x));
     std::vector<double> ratios;
-    for (const auto& s : net.segments) ratios.push_back(planLength(s.points) / (std::stod(s.attributes.at("length")) * 0.3048));
+    for (const auto& s : net.segments)
+        ratios.push_back(planLength(s.points) / (std::stod(s.attributes.at("length")) * 0.3048));
     CHECK(median(ratios) == Approx(1.0).margin(0.001));
 }
 

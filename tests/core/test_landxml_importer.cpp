@@ -90,7 +90,8 @@ TEST_CASE("LandXML: Imperial units and a US state-plane CRS are converted to met
     CHECK(pipe.points.front().z == Approx(91 * 1200.0 / 3937.0 + 0.1524));
 }
 
-TEST_CASE("LandXML: bad input is reported with file, line, element and reason, good elements stay", "[landxml][bad-input]") {
+TEST_CASE("LandXML: bad input is reported with file, line, element and reason, good elements stay",
+          "[landxml][bad-input]") {
     const std::string dir = fixtures::freshDir("landxml_bad");
     const std::string good = fixtures::readFile(fixture("storm_network_metric.xml"));
     REQUIRE_FALSE(good.empty());
@@ -109,13 +110,36 @@ TEST_CASE("LandXML: bad input is reported with file, line, element and reason, g
         {"truncated", good.substr(0, good.find("<Pipes>") + 20), {"line 43", "not well-formed XML"}, 0, 0},
         {"empty", "  \n", {"file is empty"}, 0, 0},
         {"utf16", std::string("\xFF\xFE<\0L\0", 6), {"UTF-16"}, 0, 0},
-        {"non_numeric_rim", edited("elevRim=\"6.150\"", "elevRim=\"six\""), {"Struct 'MH-102' (line 18)", "elevRim 'six' is not a number"}, 4, 2},
-        {"nan_sump", edited("elevSump=\"3.050\"", "elevSump=\"NaN\""), {"Struct 'MH-101' (line 13)", "elevSump 'NaN' is not a number"}, 4, 3},
-        {"bad_center", edited("<Center>3451200.000 352220.000</Center>", "<Center>north east</Center>"),
-         {"Struct 'CB-201' (line 32)", "is not \"northing easting\""}, 4, 3},
-        {"missing_struct", edited("refEnd=\"OUT-1\"", "refEnd=\"OUT-9\""), {"Pipe 'P-104' (line 52)", "Struct 'OUT-9', which is not in this network"}, 5, 3},
-        {"duplicate_struct", edited("name=\"CB-201\"", "name=\"MH-101\""), {"Struct 'MH-101' (line 31)", "duplicate name"}, 4, 3},
-        {"duplicate_pipe", edited("name=\"P-103\"", "name=\"P-101\""), {"Pipe 'P-101' (line 49)", "duplicate name"}, 5, 3},
+        {"non_numeric_rim",
+         edited("elevRim=\"6.150\"", "elevRim=\"six\""),
+         {"Struct 'MH-102' (line 18)", "elevRim 'six' is not a number"},
+         4,
+         2},
+        {"nan_sump",
+         edited("elevSump=\"3.050\"", "elevSump=\"NaN\""),
+         {"Struct 'MH-101' (line 13)", "elevSump 'NaN' is not a number"},
+         4,
+         3},
+        {"bad_center",
+         edited("<Center>3451200.000 352220.000</Center>", "<Center>north east</Center>"),
+         {"Struct 'CB-201' (line 32)", "is not \"northing easting\""},
+         4,
+         3},
+        {"missing_struct",
+         edited("refEnd=\"OUT-1\"", "refEnd=\"OUT-9\""),
+         {"Pipe 'P-104' (line 52)", "Struct 'OUT-9', which is not in this network"},
+         5,
+         3},
+        {"duplicate_struct",
+         edited("name=\"CB-201\"", "name=\"MH-101\""),
+         {"Struct 'MH-101' (line 31)", "duplicate name"},
+         4,
+         3},
+        {"duplicate_pipe",
+         edited("name=\"P-103\"", "name=\"P-101\""),
+         {"Pipe 'P-101' (line 49)", "duplicate name"},
+         5,
+         3},
         {"not_landxml", "<?xml version=\"1.0\"?><LandXML2/>", {"not a LandXML file"}, 0, 0},
         {"latin1", edited("desc=\"Outfall\"", "desc=\"D\xE9versoir\""), {"line 36", "not valid UTF-8"}, 0, 0},
     };

@@ -14,8 +14,23 @@
 using namespace subterra;
 
 namespace {
-const std::vector<std::string> kJunk{"x", "nan", "-inf", "1e400", "-1", "0", "", "\"", "<", ">", "</Struct>", "<Pipe>",
-                                     "&", "&amp;", "\xff\xfe", "refPipe=\"nope\"", "99999999999999999999"};
+const std::vector<std::string> kJunk{"x",
+                                     "nan",
+                                     "-inf",
+                                     "1e400",
+                                     "-1",
+                                     "0",
+                                     "",
+                                     "\"",
+                                     "<",
+                                     ">",
+                                     "</Struct>",
+                                     "<Pipe>",
+                                     "&",
+                                     "&amp;",
+                                     "\xff\xfe",
+                                     "refPipe=\"nope\"",
+                                     "99999999999999999999"};
 
 std::vector<pugi::xml_node> elementsOf(const pugi::xml_document& document) {
     std::vector<pugi::xml_node> elements;
@@ -35,7 +50,8 @@ std::string mutateTree(const std::string& text, std::mt19937& random) {
         switch (random() % 4) {
             case 0: {
                 std::vector<pugi::xml_attribute> attributes(node.attributes_begin(), node.attributes_end());
-                if (!attributes.empty()) attributes[random() % attributes.size()].set_value(mutation::pick(kJunk, random).c_str());
+                if (!attributes.empty())
+                    attributes[random() % attributes.size()].set_value(mutation::pick(kJunk, random).c_str());
                 break;
             }
             case 1: node.text().set(mutation::pick(kJunk, random).c_str()); break;

@@ -33,7 +33,9 @@ std::set<std::string> idsMeetingWindow(const std::string& gpkg, const std::strin
     return ids;
 }
 
-ImportContext utm51() { return ImportContext{fixtures::wktOf("EPSG:32651"), [](double, double) { return 5.9; }}; }
+ImportContext utm51() {
+    return ImportContext{fixtures::wktOf("EPSG:32651"), [](double, double) { return 5.9; }};
+}
 
 template <typename T>
 std::set<std::string> idsOf(const std::vector<T>& features) {

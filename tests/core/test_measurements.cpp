@@ -87,7 +87,8 @@ TEST_CASE("A clearance with a picked point is measured there", "[annotations][me
     model.segments.push_back(pipe("A", 0.4, {{0, 0, -2}, {50, 0, -2}}));
     model.segments.push_back(pipe("B", 0.4, {{0, 0.6, -2}, {50, 0.6, -2}}));
     std::string error;
-    auto value = measure(model, between(MeasurementKind::Clearance, {"pipes", "A", Vec3d{31, 0.1, 0}}, {"pipes", "B", {}}), error);
+    auto value = measure(
+        model, between(MeasurementKind::Clearance, {"pipes", "A", Vec3d{31, 0.1, 0}}, {"pipes", "B", {}}), error);
     REQUIRE(value);
     CHECK(value->valueM == Approx(0.2).margin(1e-9));
     CHECK(value->from.x == Approx(31).margin(1.0));

@@ -33,7 +33,8 @@ Extent extentOf(const Mesh& mesh) {
 }
 }  // namespace
 
-TEST_CASE("IFC 2x3: a hand-written IfcWallStandardCase (extruded rectangle) lands where its placements say", "[mesh][ifc]") {
+TEST_CASE("IFC 2x3: a hand-written IfcWallStandardCase (extruded rectangle) lands where its placements say",
+          "[mesh][ifc]") {
     // Profile 4 x 0.2 m centred on the wall's axis, extruded 3 m up, wall placed at (2, 1, 0) in
     // the storey: x 0..4, y 0.9..1.1, z 0..3 in the file; moved by the project origin.
     const std::string path = meshFixture("wall_ifc2x3.ifc");
@@ -86,10 +87,10 @@ TEST_CASE("Binary FBX 7400: a 2 x 1 x 0.5 m box, Y-up, turned to Z-up, rotated a
     CHECK(mesh.triangles.size() == 12);
     CHECK(layer.report.driver == "Assimp FBX");
     const Extent e = extentOf(mesh);
-    CHECK(e.minX == Approx(500.0).margin(1e-6));   // -y of the Z-up box: 0..0.5
+    CHECK(e.minX == Approx(500.0).margin(1e-6));  // -y of the Z-up box: 0..0.5
     CHECK(e.maxX == Approx(500.5).margin(1e-6));
-    CHECK(e.minY == Approx(600.0).margin(1e-6));   // x: 0..2
+    CHECK(e.minY == Approx(600.0).margin(1e-6));  // x: 0..2
     CHECK(e.maxY == Approx(602.0).margin(1e-6));
-    CHECK(e.minZ == Approx(7.0).margin(1e-6));     // the file's y (up): 0..1
+    CHECK(e.minZ == Approx(7.0).margin(1e-6));  // the file's y (up): 0..1
     CHECK(e.maxZ == Approx(8.0).margin(1e-6));
 }

@@ -41,17 +41,24 @@ fixtures::RasterFixture groundAroundReference(double halfWidthM) {
 
 TEST_CASE("loader: layers in different CRSs all land in the project CRS", "[loader][crs]") {
     const std::string dir = fixtures::freshDir("loader_mixed_crs");
-    LayerFixture lonLat{"valves", "EPSG:4326", "Point", {{"ID", Kind::Text}}, {{"POINT (121.455 31.205)", {{"ID", "A"}}}}};
-    LayerFixture utm{"hydrants", "EPSG:32651", "Point", {{"ID", Kind::Text}},
+    LayerFixture lonLat{
+        "valves", "EPSG:4326", "Point", {{"ID", Kind::Text}}, {{"POINT (121.455 31.205)", {{"ID", "A"}}}}};
+    LayerFixture utm{"hydrants",
+                     "EPSG:32651",
+                     "Point",
+                     {{"ID", Kind::Text}},
                      {{"POINT (352813.083040243 3453349.75760259)", {{"ID", "B"}}}}};
     LayerFixture webMercator{"chambers", "EPSG:3857", "Point", {{"ID", Kind::Text}}, {}};
     // The same point in Web Mercator: `echo "121.455 31.205" | gdaltransform -s_srs EPSG:4326
     // -t_srs EPSG:3857 -output_xy` (GDAL 3.6.2) gives 13520308.754297 3659401.01142682.
     webMercator.features.push_back({"POINT (13520308.754297 3659401.01142682)", {{"ID", "C"}}});
     LoadRequest request;
-    request.layers.push_back(specFor(fixtures::writeVector(dir + "/valves.geojson", "GeoJSON", {lonLat}), "", "valves"));
-    request.layers.push_back(specFor(fixtures::writeVector(dir + "/hydrants.gpkg", "GPKG", {utm}), "hydrants", "hydrants"));
-    request.layers.push_back(specFor(fixtures::writeVector(dir + "/chambers.gpkg", "GPKG", {webMercator}), "chambers", "chambers"));
+    request.layers.push_back(
+        specFor(fixtures::writeVector(dir + "/valves.geojson", "GeoJSON", {lonLat}), "", "valves"));
+    request.layers.push_back(
+        specFor(fixtures::writeVector(dir + "/hydrants.gpkg", "GPKG", {utm}), "hydrants", "hydrants"));
+    request.layers.push_back(
+        specFor(fixtures::writeVector(dir + "/chambers.gpkg", "GPKG", {webMercator}), "chambers", "chambers"));
 
     const LoadResult result = loadModel(request);
     INFO(fixtures::problemLines(result.problems));
@@ -72,15 +79,16 @@ TEST_CASE("loader: layers in different CRSs all land in the project CRS", "[load
 
 TEST_CASE("loader: a layer without a CRS is taken to be in the project CRS with a warning", "[loader][crs]") {
     const std::string dir = fixtures::freshDir("loader_no_crs");
-    const std::string csv = fixtures::writeText(dir + "/local_pipes.csv",
-                                                "WKT,ID\n\"LINESTRING (352800 3453340,352830 3453360)\",L1\n");
+    const std::string csv =
+        fixtures::writeText(dir + "/local_pipes.csv", "WKT,ID\n\"LINESTRING (352800 3453340,352830 3453360)\",L1\n");
     LoadRequest request;
     request.projectCrs = "EPSG:32651";
     request.layers.push_back(specFor(csv, "", "local_pipes"));
     const LoadResult result = loadModel(request);
     INFO(fixtures::problemLines(result.problems));
     CHECK_FALSE(hasErrors(result.problems));
-    CHECK(fixtures::countProblems(result.problems, {"warning: " + csv + ": layer 'local_pipes': no CRS declared"}) == 1);
+    CHECK(fixtures::countProblems(result.problems, {"warning: " + csv + ": layer 'local_pipes': no CRS declared"}) ==
+          1);
     REQUIRE(result.model.segments.size() == 1);
     CHECK(result.model.segments[0].points[0].x == 352800.0);
     CHECK(result.crsChoice == "set by the project");
@@ -104,16 +112,23 @@ TEST_CASE("loader: an unknown project CRS is an error", "[loader][crs][errors]")
     LoadRequest request;
     request.projectCrs = "EPSG:999999";
     const LoadResult result = loadModel(request);
-    CHECK(fixtures::countProblems(result.problems, {"error", "crs", "unknown coordinate reference system 'EPSG:999999'"}) == 1);
+    CHECK(fixtures::countProblems(result.problems,
+                                  {"error", "crs", "unknown coordinate reference system 'EPSG:999999'"}) == 1);
 }
 
 TEST_CASE("loader: the DEM is the ground for cover depths and node levels", "[loader][terrain][depth]") {
     const std::string dir = fixtures::freshDir("loader_dem_ground");
     const std::string dem = fixtures::writeGeoTiff(dir + "/dem.tif", groundAroundReference(200));
-    LayerFixture gas{"gas", "EPSG:32651", "LineString", {{"ID", Kind::Text}, {"DN", Kind::Integer}, {"COVER", Kind::Real}},
+    LayerFixture gas{"gas",
+                     "EPSG:32651",
+                     "LineString",
+                     {{"ID", Kind::Text}, {"DN", Kind::Integer}, {"COVER", Kind::Real}},
                      {{"LINESTRING (352763.083040243 3453349.75760259,352863.083040243 3453349.75760259)",
                        {{"ID", "G1"}, {"DN", "100"}, {"COVER", "1.0"}}}}};
-    LayerFixture nodes{"valves", "EPSG:32651", "Point", {{"ID", Kind::Text}},
+    LayerFixture nodes{"valves",
+                       "EPSG:32651",
+                       "Point",
+                       {{"ID", Kind::Text}},
                        {{"POINT (352813.083040243 3453349.75760259)", {{"ID", "V1"}}}}};
     LoadRequest request;
     request.terrain.dem = dem;
@@ -139,7 +154,10 @@ TEST_CASE("loader: the DEM is the ground for cover depths and node levels", "[lo
 TEST_CASE("loader: a DEM that does not cover the network is reported by name", "[loader][terrain][errors]") {
     const std::string dir = fixtures::freshDir("loader_dem_coverage");
     const std::string dem = fixtures::writeGeoTiff(dir + "/small_dem.tif", groundAroundReference(50));
-    LayerFixture water{"water", "EPSG:32651", "LineString", {{"ID", Kind::Text}},
+    LayerFixture water{"water",
+                       "EPSG:32651",
+                       "LineString",
+                       {{"ID", Kind::Text}},
                        {{"LINESTRING (352813 3453349,352823 3453349)", {{"ID", "IN"}}},
                         {"LINESTRING (352813 3453349,353813 3453349,354813 3453349)", {{"ID", "OUT"}}}}};
     LoadRequest request;
@@ -149,18 +167,21 @@ TEST_CASE("loader: a DEM that does not cover the network is reported by name", "
     const LoadResult result = loadModel(request);
     INFO(fixtures::problemLines(result.problems));
     CHECK_FALSE(hasErrors(result.problems));
-    CHECK(fixtures::countProblems(result.problems, {"warning: " + dem + ": layer 'water': ", "DEM does not cover 2 of 5 vertices"}) == 1);
+    CHECK(fixtures::countProblems(
+              result.problems, {"warning: " + dem + ": layer 'water': ", "DEM does not cover 2 of 5 vertices"}) == 1);
     // Outside the DEM the nearest edge height is used, not the flat level or 0.
     REQUIRE(result.model.segments.size() == 2);
     const Segment& out = result.model.segments[1];
-    CHECK(out.points[2].z == Approx(result.model.terrain->sampleClamped(354813, 3453349).value() - 1.2 - 0.075).margin(1e-6));
+    CHECK(out.points[2].z ==
+          Approx(result.model.terrain->sampleClamped(354813, 3453349).value() - 1.2 - 0.075).margin(1e-6));
     CHECK(out.points[2].z > 3);
 }
 
 TEST_CASE("loader: a broken DEM is an error but the layers still load on flat ground", "[loader][terrain][errors]") {
     const std::string dir = fixtures::freshDir("loader_bad_dem");
     const std::string dem = fixtures::writeText(dir + "/dem.tif", "not a raster");
-    LayerFixture water{"water", "EPSG:32651", "LineString", {{"ID", Kind::Text}}, {{"LINESTRING (0 0,10 0)", {{"ID", "W"}}}}};
+    LayerFixture water{
+        "water", "EPSG:32651", "LineString", {{"ID", Kind::Text}}, {{"LINESTRING (0 0,10 0)", {{"ID", "W"}}}}};
     LoadRequest request;
     request.terrain.dem = dem;
     request.terrain.flatLevelM = 7;

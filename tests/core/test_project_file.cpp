@@ -95,7 +95,8 @@ TEST_CASE("project: the committed sample district loads with its layers and view
         CHECK(fs::path(layer->spec.source).filename() == "district.gpkg");
     }
     CHECK(project.views.size() == 5);
-    for (const char* view : {"overview", "street", "top", "section", "excavation"}) CHECK(project.views.count(view) == 1);
+    for (const char* view : {"overview", "street", "top", "section", "excavation"})
+        CHECK(project.views.count(view) == 1);
     // The cuts the README shows, kept disabled so plain renders show the whole district.
     REQUIRE(project.cuts.sections.size() == 1);
     REQUIRE(project.cuts.excavations.size() == 1);
@@ -233,7 +234,8 @@ TEST_CASE("project: saving elsewhere rewrites paths relative to the new place", 
     CHECK(saved["terrain"]["dem"] == "../../data/dem.tif");
     const ProjectLoad reloaded = loadProject(copy);
     REQUIRE(reloaded.project);
-    CHECK(fs::path(reloaded.project->layers[0].spec.source).lexically_normal() == fs::path(dir + "/data/water.geojson"));
+    CHECK(fs::path(reloaded.project->layers[0].spec.source).lexically_normal() ==
+          fs::path(dir + "/data/water.geojson"));
 }
 
 TEST_CASE("project: saving into a missing folder fails with a message and writes nothing", "[project][save][errors]") {

@@ -9,8 +9,8 @@ using namespace subterra;
 namespace {
 ProjectLoad loadLayer(const std::string& name, const std::string& layerJson) {
     const std::string dir = fixtures::freshDir(name);
-    return loadProject(fixtures::writeText(dir + "/p.subterra.json",
-                                           "{\"subterra\": 1, \"crs\": \"EPSG:32651\", \"layers\": [" + layerJson + "]}"));
+    return loadProject(fixtures::writeText(
+        dir + "/p.subterra.json", "{\"subterra\": 1, \"crs\": \"EPSG:32651\", \"layers\": [" + layerJson + "]}"));
 }
 }  // namespace
 
@@ -41,8 +41,9 @@ TEST_CASE("project: bad sql/bbox/dxf keys are errors at their JSON path", "[proj
         "source": "a.dxf", "bbox": [10, 0, 5, 20],
         "dxf_layers": {"W-*": {"utility": "lava", "diameter_mm": -3}, "X": 5},
         "dxf_diameter_pattern": "DN("})json");
-    for (const char* where : {"$.layers[0].bbox", "$.layers[0].dxf_layers.W-*.utility", "$.layers[0].dxf_layers.W-*.diameter_mm",
-                              "$.layers[0].dxf_layers.X", "$.layers[0].dxf_diameter_pattern"}) {
+    for (const char* where :
+         {"$.layers[0].bbox", "$.layers[0].dxf_layers.W-*.utility", "$.layers[0].dxf_layers.W-*.diameter_mm",
+          "$.layers[0].dxf_layers.X", "$.layers[0].dxf_diameter_pattern"}) {
         INFO(where << "\n" << fixtures::problemLines(load.problems));
         CHECK(fixtures::countProblems(load.problems, {where}) == 1);
     }

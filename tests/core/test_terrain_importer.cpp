@@ -175,8 +175,8 @@ TEST_CASE("terrain: files that are not rasters give one clear error", "[terrain]
     CHECK(b.problems[0].severity == Severity::Error);
     CHECK(b.problems[0].toLine().rfind("error: " + text + ": cannot read as a raster", 0) == 0);
 
-    const std::string vector = fixtures::writeText(dir + "/pipes.geojson",
-                                                   R"({"type": "FeatureCollection", "features": []})");
+    const std::string vector =
+        fixtures::writeText(dir + "/pipes.geojson", R"({"type": "FeatureCollection", "features": []})");
     const TerrainImport c = importTerrain(vector, "");
     CHECK_FALSE(c.terrain);
     REQUIRE(c.problems.size() == 1);

@@ -46,9 +46,9 @@ TEST_CASE("Values between keys follow the interpolation", "[timeline]") {
     CHECK(at(scalarTrack({{0, 0}, {4, 8}}, Interpolation::Linear), 1) == Approx(2));
     CHECK(at(scalarTrack({{0, 0}, {4, 8}}, Interpolation::Hold), 3.9) == Approx(0));
     const Track ease = scalarTrack({{0, 0}, {4, 8}}, Interpolation::Ease);
-    CHECK(at(ease, 2) == Approx(4));   // symmetric
-    CHECK(at(ease, 1) < 2);            // slow start
-    CHECK(at(ease, 3) > 6);            // slow end
+    CHECK(at(ease, 2) == Approx(4));  // symmetric
+    CHECK(at(ease, 1) < 2);           // slow start
+    CHECK(at(ease, 3) > 6);           // slow end
     // Two smooth keys ease in and out like smoothstep; the middle is halfway.
     CHECK(at(scalarTrack({{0, 0}, {4, 8}}, Interpolation::Smooth), 2) == Approx(4));
 }
@@ -106,7 +106,8 @@ TEST_CASE("Bad timelines give one clear error each, with the JSON path", "[timel
                          problems);
     INFO(fixtures::problemLines(problems));
     REQUIRE(timeline);
-    CHECK(fixtures::countProblems(problems, {"$.timeline.tracks[0].keys[2].t", "keys out of order", "2 s comes after 3 s"}) == 1);
+    CHECK(fixtures::countProblems(problems,
+                                  {"$.timeline.tracks[0].keys[2].t", "keys out of order", "2 s comes after 3 s"}) == 1);
     CHECK(fixtures::countProblems(problems, {"$.timeline.tracks[1].target", "unknown layer 'gas'"}) == 1);
     CHECK(fixtures::countProblems(problems, {"$.timeline.tracks[2].keys[1].t", "outside the timeline"}) == 1);
     CHECK(problems.size() == 3);

@@ -10,7 +10,9 @@
 using namespace subterra;
 
 namespace {
-Keyframe key(double t, double v, Interpolation interpolation = Interpolation::Smooth) { return {t, {v}, interpolation}; }
+Keyframe key(double t, double v, Interpolation interpolation = Interpolation::Smooth) {
+    return {t, {v}, interpolation};
+}
 
 std::vector<double> times(const Timeline& timeline, const std::string& target) {
     std::vector<double> out;

@@ -18,7 +18,8 @@ namespace {
 using fixtures::wktOf;
 
 ImportContext contextIn(const std::string& userCrs, double groundZ = 5.0) {
-    return ImportContext{userCrs.empty() ? std::string() : wktOf(userCrs), [groundZ](double, double) { return groundZ; }};
+    return ImportContext{userCrs.empty() ? std::string() : wktOf(userCrs),
+                         [groundZ](double, double) { return groundZ; }};
 }
 
 LayerSpec specFor(const std::string& source, const std::string& table = "", const std::string& name = "") {
@@ -47,14 +48,21 @@ constexpr double kRefX1 = 353297.190221619, kRefY1 = 3453897.34809531;
 constexpr double kRefXc = 352813.083040243, kRefYc = 3453349.75760259;
 
 LayerFixture waterLinesLonLat() {
-    LayerFixture layer{"water_mains", "EPSG:4326", "LineString",
-                       {{"PIPE_ID", Kind::Text}, {"DN", Kind::Integer}, {"MATERIAL", Kind::Text}, {"YEAR", Kind::Integer},
+    LayerFixture layer{"water_mains",
+                       "EPSG:4326",
+                       "LineString",
+                       {{"PIPE_ID", Kind::Text},
+                        {"DN", Kind::Integer},
+                        {"MATERIAL", Kind::Text},
+                        {"YEAR", Kind::Integer},
                         {"COVER", Kind::Real}},
                        {}};
-    layer.features.push_back({"LINESTRING (121.45 31.2,121.46 31.21)",
-                              {{"PIPE_ID", "W-1"}, {"DN", "300"}, {"MATERIAL", "DI"}, {"YEAR", "1998"}, {"COVER", "1.1"}}});
-    layer.features.push_back({"LINESTRING (121.455 31.205,121.46 31.21)",
-                              {{"PIPE_ID", "W-2"}, {"DN", "150"}, {"MATERIAL", "PE"}, {"YEAR", "2015"}, {"COVER", std::nullopt}}});
+    layer.features.push_back(
+        {"LINESTRING (121.45 31.2,121.46 31.21)",
+         {{"PIPE_ID", "W-1"}, {"DN", "300"}, {"MATERIAL", "DI"}, {"YEAR", "1998"}, {"COVER", "1.1"}}});
+    layer.features.push_back(
+        {"LINESTRING (121.455 31.205,121.46 31.21)",
+         {{"PIPE_ID", "W-2"}, {"DN", "150"}, {"MATERIAL", "PE"}, {"YEAR", "2015"}, {"COVER", std::nullopt}}});
     return layer;
 }
 }  // namespace
@@ -106,17 +114,27 @@ TEST_CASE("vector: GeoJSON lines in lon/lat are reprojected into UTM 51N within 
 
 TEST_CASE("vector: a GeoPackage with lines points and polygons gives segments nodes and buildings", "[vector]") {
     const std::string dir = fixtures::freshDir("vector_gpkg");
-    LayerFixture sewer{"sewer", "EPSG:32651", "LineString",
-                       {{"PIPE_ID", Kind::Text}, {"DIAMETER", Kind::Integer}, {"US_IL", Kind::Real}, {"DS_IL", Kind::Real}},
-                       {{"LINESTRING (352000 3451000,352040 3451000)",
-                         {{"PIPE_ID", "S-1"}, {"DIAMETER", "600"}, {"US_IL", "2.0"}, {"DS_IL", "1.8"}}}}};
-    LayerFixture manholes{"manholes", "EPSG:32651", "Point",
-                          {{"MH_ID", Kind::Text}, {"KIND", Kind::Text}, {"COVER_LEVEL", Kind::Real},
-                           {"INVERT_LEVEL", Kind::Real}, {"DEPTH", Kind::Real}},
+    LayerFixture sewer{
+        "sewer",
+        "EPSG:32651",
+        "LineString",
+        {{"PIPE_ID", Kind::Text}, {"DIAMETER", Kind::Integer}, {"US_IL", Kind::Real}, {"DS_IL", Kind::Real}},
+        {{"LINESTRING (352000 3451000,352040 3451000)",
+          {{"PIPE_ID", "S-1"}, {"DIAMETER", "600"}, {"US_IL", "2.0"}, {"DS_IL", "1.8"}}}}};
+    LayerFixture manholes{"manholes",
+                          "EPSG:32651",
+                          "Point",
+                          {{"MH_ID", Kind::Text},
+                           {"KIND", Kind::Text},
+                           {"COVER_LEVEL", Kind::Real},
+                           {"INVERT_LEVEL", Kind::Real},
+                           {"DEPTH", Kind::Real}},
                           {{"POINT (352000 3451000)",
                             {{"MH_ID", "MH-1"}, {"KIND", "manhole"}, {"COVER_LEVEL", "5.5"}, {"INVERT_LEVEL", "2.0"}}},
                            {"POINT (352040 3451000)", {{"MH_ID", "V-1"}, {"KIND", "valve"}, {"DEPTH", "1.5"}}}}};
-    LayerFixture buildings{"buildings", "EPSG:32651", "Polygon",
+    LayerFixture buildings{"buildings",
+                           "EPSG:32651",
+                           "Polygon",
                            {{"BLDG_ID", Kind::Text}, {"HEIGHT", Kind::Real}, {"BASEMENT", Kind::Real}},
                            {{"POLYGON ((352010 3451010,352030 3451010,352030 3451030,352010 3451030,352010 3451010),"
                              "(352015 3451015,352020 3451015,352020 3451020,352015 3451015))",
@@ -173,10 +191,11 @@ TEST_CASE("vector: a GeoPackage with lines points and polygons gives segments no
 TEST_CASE("vector: a CSV with a WKT column is read and its type told by its geometry", "[vector][csv]") {
     const std::string dir = fixtures::freshDir("vector_csv");
     // Written as text, the way such files arrive: every field is text, there is no CRS.
-    const std::string path = fixtures::writeText(dir + "/gas_pipes.csv",
-                                                 "WKT,PIPE_ID,DN,DEPTH\n"
-                                                 "\"LINESTRING (352000 3451000,352100 3451000)\",G-1,200,0.9\n"
-                                                 "\"LINESTRING (352100 3451000,352100 3451050,352150 3451050)\",G-2,100,\n");
+    const std::string path =
+        fixtures::writeText(dir + "/gas_pipes.csv",
+                            "WKT,PIPE_ID,DN,DEPTH\n"
+                            "\"LINESTRING (352000 3451000,352100 3451000)\",G-1,200,0.9\n"
+                            "\"LINESTRING (352100 3451000,352100 3451050,352150 3451050)\",G-2,100,\n");
     const LayerImport layer = importVectorLayer(specFor(path), contextIn("EPSG:32651"));
     INFO(fixtures::problemLines(layer.problems));
     CHECK_FALSE(hasErrors(layer.problems));
@@ -200,7 +219,9 @@ TEST_CASE("vector: a CSV with a WKT column is read and its type told by its geom
 
 TEST_CASE("vector: a MultiLineString is split into one segment per part", "[vector]") {
     const std::string dir = fixtures::freshDir("vector_multiline");
-    LayerFixture layer{"power", "EPSG:32651", "MultiLineString",
+    LayerFixture layer{"power",
+                       "EPSG:32651",
+                       "MultiLineString",
                        {{"DUCT_ID", Kind::Text}, {"WIDTH", Kind::Real}, {"HEIGHT", Kind::Real}},
                        {{"MULTILINESTRING ((0 0,10 0),(20 0,30 0,30 10),EMPTY)",
                          {{"DUCT_ID", "P-7"}, {"WIDTH", "0.6"}, {"HEIGHT", "0.4"}}},
@@ -225,9 +246,15 @@ TEST_CASE("vector: a MultiLineString is split into one segment per part", "[vect
 
 TEST_CASE("vector: feature ids come from the id field or are FID n", "[vector]") {
     const std::string dir = fixtures::freshDir("vector_ids");
-    LayerFixture noIds{"telecom", "EPSG:32651", "LineString", {{"OWNER", Kind::Text}},
+    LayerFixture noIds{"telecom",
+                       "EPSG:32651",
+                       "LineString",
+                       {{"OWNER", Kind::Text}},
                        {{"LINESTRING (0 0,10 0)", {{"OWNER", "A"}}}, {"LINESTRING (0 5,10 5)", {{"OWNER", "B"}}}}};
-    LayerFixture withIds{"water", "EPSG:32651", "LineString", {{"ASSET_ID", Kind::Text}},
+    LayerFixture withIds{"water",
+                         "EPSG:32651",
+                         "LineString",
+                         {{"ASSET_ID", Kind::Text}},
                          {{"LINESTRING (0 0,10 0)", {{"ASSET_ID", "WTR-0042"}}},
                           {"LINESTRING (0 5,10 5)", {{"ASSET_ID", std::nullopt}}}}};
     const std::string path = fixtures::writeVector(dir + "/ids.gpkg", "GPKG", {noIds, withIds});
@@ -244,7 +271,10 @@ TEST_CASE("vector: feature ids come from the id field or are FID n", "[vector]")
 
 TEST_CASE("vector: 3D lines keep measured z but z = 0 everywhere is treated as 2D", "[vector][depth]") {
     const std::string dir = fixtures::freshDir("vector_z");
-    LayerFixture layer{"heating", "EPSG:32651", "LineString25D", {{"PIPE_ID", Kind::Text}, {"DN", Kind::Integer}},
+    LayerFixture layer{"heating",
+                       "EPSG:32651",
+                       "LineString25D",
+                       {{"PIPE_ID", Kind::Text}, {"DN", Kind::Integer}},
                        {{"LINESTRING Z (0 0 3.5,50 0 3.2)", {{"PIPE_ID", "H-1"}, {"DN", "400"}}},
                         {"LINESTRING Z (0 5 0,50 5 0)", {{"PIPE_ID", "H-2"}, {"DN", "400"}}}}};
     const std::string path = fixtures::writeVector(dir + "/heating.gpkg", "GPKG", {layer});
@@ -348,8 +378,8 @@ TEST_CASE("vector bad input: garbage named gpkg or geojson cannot be read as vec
     for (int i = 0; i < 4096; ++i) garbage += char((i * 7919 + 13) % 256);
     const std::string gpkg = fixtures::writeText(dir + "/broken.gpkg", garbage);
     const std::string geojson = fixtures::writeText(dir + "/broken.geojson", garbage);
-    const std::string truncated =
-        fixtures::writeText(dir + "/truncated.geojson", "{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Fea");
+    const std::string truncated = fixtures::writeText(
+        dir + "/truncated.geojson", "{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Fea");
     for (const std::string& path : {gpkg, geojson, truncated}) {
         INFO(path);
         const LayerImport layer = importVectorLayer(specFor(path, "", "broken"), contextIn("EPSG:32651"));
@@ -373,7 +403,8 @@ TEST_CASE("vector bad input: a point layer given as segments is refused by name"
     INFO(fixtures::problemLines(layer.problems));
     CHECK(layer.segments.empty());
     CHECK(layer.nodes.empty());
-    CHECK(fixtures::countProblems(layer.problems, {"error", path, "layer 'valves'", "Point", "given as segments"}) == 1);
+    CHECK(fixtures::countProblems(layer.problems, {"error", path, "layer 'valves'", "Point", "given as segments"}) ==
+          1);
     CHECK(oneLine(layer.problems));
 }
 
@@ -398,9 +429,12 @@ TEST_CASE("vector bad input: null empty and degenerate geometries are skipped on
     CHECK(layer.report.featuresRead == 6);
     CHECK(layer.report.featuresImported == 2);
     const std::string where = path + ": layer 'water' feature '";
-    CHECK(fixtures::countProblems(layer.problems, {"warning", where + "NULLGEOM'", "no geometry; feature skipped"}) == 1);
-    CHECK(fixtures::countProblems(layer.problems, {"warning", where + "EMPTYGEOM'", "empty geometry; feature skipped"}) == 1);
-    CHECK(fixtures::countProblems(layer.problems, {"warning", where + "ONEPOINT'", "fewer than 2 distinct points"}) == 1);
+    CHECK(fixtures::countProblems(layer.problems, {"warning", where + "NULLGEOM'", "no geometry; feature skipped"}) ==
+          1);
+    CHECK(fixtures::countProblems(layer.problems,
+                                  {"warning", where + "EMPTYGEOM'", "empty geometry; feature skipped"}) == 1);
+    CHECK(fixtures::countProblems(layer.problems, {"warning", where + "ONEPOINT'", "fewer than 2 distinct points"}) ==
+          1);
     CHECK(fixtures::countProblems(layer.problems, {"warning", where + "APOINT'", "not a line; feature skipped"}) == 1);
     CHECK(fixtures::countProblems(layer.problems, {"GOOD"}) == 0);
     CHECK(oneLine(layer.problems));
@@ -415,7 +449,8 @@ TEST_CASE("vector bad input: a layer whose every feature is unusable is an error
     spec.type = FeatureType::Segments;
     const LayerImport layer = importVectorLayer(spec, contextIn("EPSG:32651"));
     CHECK(layer.segments.empty());
-    CHECK(fixtures::countProblems(layer.problems, {"error", path, "layer 'water'", "none of 2 features could be used"}) == 1);
+    CHECK(fixtures::countProblems(layer.problems,
+                                  {"error", path, "layer 'water'", "none of 2 features could be used"}) == 1);
 }
 
 TEST_CASE("vector bad input: non-numeric zero negative and absurd diameters", "[vector][errors][units]") {
@@ -450,9 +485,12 @@ TEST_CASE("vector bad input: non-numeric zero negative and absurd diameters", "[
     }
     CHECK(layer.report.assumedSections == 5);
     const std::string where = path + ": layer 'water' feature '";
-    CHECK(fixtures::countProblems(layer.problems, {"warning: " + where + "TEXT': ", "'DIAMETER'", "not a number", "'abc'"}) == 1);
-    CHECK(fixtures::countProblems(layer.problems, {"warning: " + where + "NEGATIVE': ", "-100 mm", "not plausible"}) == 1);
-    CHECK(fixtures::countProblems(layer.problems, {"warning: " + where + "ABSURD': ", "80000 mm", "not plausible"}) == 1);
+    CHECK(fixtures::countProblems(layer.problems,
+                                  {"warning: " + where + "TEXT': ", "'DIAMETER'", "not a number", "'abc'"}) == 1);
+    CHECK(fixtures::countProblems(layer.problems, {"warning: " + where + "NEGATIVE': ", "-100 mm", "not plausible"}) ==
+          1);
+    CHECK(fixtures::countProblems(layer.problems, {"warning: " + where + "ABSURD': ", "80000 mm", "not plausible"}) ==
+          1);
     // 0 and NULL mean "not recorded": assumed and counted, but not one warning per pipe.
     CHECK(fixtures::countProblems(layer.problems, {"ZERO"}) == 0);
     CHECK(fixtures::countProblems(layer.problems, {"'NULL'"}) == 0);
@@ -475,7 +513,8 @@ TEST_CASE("vector bad input: thousands of identical warnings are capped with a c
 
 TEST_CASE("vector: an empty layer is a warning, not an error", "[vector][errors]") {
     const std::string dir = fixtures::freshDir("vector_empty");
-    const std::string path = fixtures::writeText(dir + "/empty.geojson", "{\"type\": \"FeatureCollection\", \"features\": []}");
+    const std::string path =
+        fixtures::writeText(dir + "/empty.geojson", "{\"type\": \"FeatureCollection\", \"features\": []}");
     const LayerImport layer = importVectorLayer(specFor(path, "", "empty"), contextIn("EPSG:32651"));
     INFO(fixtures::problemLines(layer.problems));
     CHECK_FALSE(hasErrors(layer.problems));

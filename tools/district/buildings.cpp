@@ -36,7 +36,7 @@ std::vector<Range> lots(Range frontage, Range width, Range gap, Random& random) 
 Ring rectangle(Range x, Range y) { return {{x.lo, y.lo, 0}, {x.hi, y.lo, 0}, {x.hi, y.hi, 0}, {x.lo, y.hi, 0}}; }
 
 class BlockBuilder {
-public:
+  public:
     BlockBuilder(Tables& tables, Generation& g) : tables_(tables), g_(g), random_(g.seed, "buildings") {}
 
     // Perimeter rows facing the streets to the south and north; freestanding buildings (often
@@ -55,7 +55,7 @@ public:
         if (middle.size() >= 14) addFreestanding(x, middle);
     }
 
-private:
+  private:
     // A row whose façades stand on the building line of `street` (null at the district edge) on
     // the row's south or north side; buildings vary in depth towards the back of the row.
     void addRow(Range x, Range depth, const Street* street, bool facesSouth) {

@@ -29,7 +29,8 @@ std::vector<std::string> pipesAlongY(const Table& table, double y, double fromX,
         const bool onLine = std::all_of(line.begin(), line.end(), [&](const Point3& p) {
             return std::abs(p.y - y) < 0.01 && p.x >= fromX - 0.01 && p.x <= toX + 0.01;
         });
-        if (onLine && line.size() >= 2) found.emplace_back(std::min(line.front().x, line.back().x), idOf(table, feature));
+        if (onLine && line.size() >= 2)
+            found.emplace_back(std::min(line.front().x, line.back().x), idOf(table, feature));
     }
     std::sort(found.begin(), found.end());
     std::vector<std::string> ids;
@@ -44,7 +45,8 @@ std::string pipeNearest(const Table& table, double x, double y) {
     for (const Feature& feature : table.features()) {
         const Ring& line = feature.parts.front();
         for (size_t i = 1; i < line.size(); ++i)
-            if (const double d = distanceToSegment(line[i - 1], line[i], x, y); d < best) best = d, id = idOf(table, feature);
+            if (const double d = distanceToSegment(line[i - 1], line[i], x, y); d < best)
+                best = d, id = idOf(table, feature);
     }
     if (id.empty()) throw std::runtime_error("no " + table.name() + " pipe near the explainer's callout");
     return id;

@@ -52,7 +52,7 @@ struct Manhole {
 
 // The runs of crossing streets meet at one manhole, found by position.
 class Manholes {
-public:
+  public:
     void connect(const Point3& at, const System& system, double invert, int diameter) {
         const auto key = std::make_pair(std::llround(at.x * 100), std::llround(at.y * 100));
         const auto [it, added] = index_.emplace(key, manholes_.size());
@@ -79,7 +79,7 @@ public:
         }
     }
 
-private:
+  private:
     std::vector<Manhole> manholes_;
     std::map<std::pair<long long, long long>, size_t> index_;
 };
@@ -306,10 +306,8 @@ void addGullies(Tables& tables, Generation& g) {
                     const Ring line = layIn3D(g, [&](double) { return id; }, pot, inlet, radius, spec,
                                               {{Conflict::GullyThroughWater, "water"}});
                     g.underground.addLine(id, "storm", line, 2 * radius, 2 * radius);
-                    tables.gullies.addLine(line, {{"PIPE_ID", id},
-                                                  {"DIAMETER", kGullyDiameter},
-                                                  {"MATERIAL", "PVC"},
-                                                  {"YEAR", year}});
+                    tables.gullies.addLine(
+                        line, {{"PIPE_ID", id}, {"DIAMETER", kGullyDiameter}, {"MATERIAL", "PVC"}, {"YEAR", year}});
                     break;
                 }
             }

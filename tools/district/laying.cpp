@@ -40,10 +40,8 @@ Ring layIn3D(Generation& g, const std::function<std::string(double)>& idAt, cons
     for (int tag : profile.unresolved) {
         const Underground::Crossing& crossing = crossings[size_t(tag)];
         const std::string what = idAt(crossing.station) + " x " + g.underground.id(crossing.line);
-        if (windows[size_t(tag)].through)
-            g.conflicts.laid.push_back(what);
-        else
-            g.problems.push_back(what);
+        if (windows[size_t(tag)].through) g.conflicts.laid.push_back(what);
+        else g.problems.push_back(what);
     }
     if (profile.uphill) g.problems.push_back(idAt(0) + " has to rise on its way to the main");
     Ring line;

@@ -18,12 +18,12 @@ struct Extent2 {
 // Ground level: a gentle tilt down towards the south-east plus smooth undulation, about 3.5-7.5 m.
 // The DEM samples this function, and the heating network's measured z follows it.
 class Ground {
-public:
+  public:
     Ground(const Extent2& district, uint32_t seed);
     double level(double x, double y) const;
     double level(const Point3& p) const { return level(p.x, p.y); }
 
-private:
+  private:
     Extent2 district_;
     double phase_[3];
 };

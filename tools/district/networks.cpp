@@ -15,15 +15,15 @@
 namespace district {
 namespace {
 
-constexpr double kVertexSpacing = 10.0;   // cover-recorded lines: Subterra places each vertex under the ground
+constexpr double kVertexSpacing = 10.0;     // cover-recorded lines: Subterra places each vertex under the ground
 constexpr double kAssumedWaterCover = 1.2;  // what Subterra assumes for a water main without a cover
 // Depth bands, ground to crown / to underside: telecom 0.50-0.70, power 0.82-1.07, water from 1.20,
 // each 0.12 m or more clear of the next.
 constexpr double kTelecomTop = 0.50, kTelecomBottom = 0.70;
 constexpr double kPowerTop = 0.82, kPowerBottom = 1.07;
 constexpr double kWaterCoverMin = 1.20, kWaterCoverMax = 1.30;
-constexpr double kGasCentreDepth = 1.05;      // ground to centreline: 0.9-1.0 m cover for DN100-300
-constexpr double kSurveyedMaxSlope = 0.5;     // gas and heating ramps over and under crossings
+constexpr double kGasCentreDepth = 1.05;   // ground to centreline: 0.9-1.0 m cover for DN100-300
+constexpr double kSurveyedMaxSlope = 0.5;  // gas and heating ramps over and under crossings
 
 // A straight run from `from` to `to` with a vertex at least every kVertexSpacing: a line recorded
 // with a cover depth is placed at that depth under each vertex, so it follows the ground.
@@ -103,13 +103,19 @@ void addWater(Tables& tables, Generation& g) {
             const int laid = spanYear(year, random);
             FieldValue cover;  // NULL for about one pipe in ten: depth unknown, shown at the assumed cover
             if (!random.chance(0.1)) cover = random.uniform(kWaterCoverMin, kWaterCoverMax);
-            const double crownDepth = std::holds_alternative<double>(cover) ? std::get<double>(cover) : kAssumedWaterCover;
+            const double crownDepth =
+                std::holds_alternative<double>(cover) ? std::get<double>(cover) : kAssumedWaterCover;
             addWaterFittings(tables.manholes, line, dn, crownDepth, g, random);
             const std::string id = g.ids.next("W");
             return {id,
-                    {{"PIPE_ID", id}, {"DN", dn}, {"MATERIAL", waterMaterial(laid, dn, random)}, {"YEAR", laid},
+                    {{"PIPE_ID", id},
+                     {"DN", dn},
+                     {"MATERIAL", waterMaterial(laid, dn, random)},
+                     {"YEAR", laid},
                      {"COVER", cover}},
-                    crownDepth, dn / 1000.0, dn / 1000.0};
+                    crownDepth,
+                    dn / 1000.0,
+                    dn / 1000.0};
         };
     });
 }
@@ -144,22 +150,25 @@ void addDuctBanks(Table& table, Generation& g, const DuctBank& bank, LabelFor la
                      {"COVER", cover},
                      {"YEAR", spanYear(year, random)},
                      {bank.labelField, label}},
-                    cover, height, width};
+                    cover,
+                    height,
+                    width};
         };
     });
 }
 
 void addPower(Table& power, Generation& g) {
-    const DuctBank bank{"power", "power", "P", corridor::power, {0.4, 0.6, 0.8, 1.0}, {0.2, 0.25}, kPowerTop,
-                        kPowerBottom, 1970, "VOLTAGE"};
+    const DuctBank bank{"power",   "power",      "P",  corridor::power, {0.4, 0.6, 0.8, 1.0}, {0.2, 0.25},
+                        kPowerTop, kPowerBottom, 1970, "VOLTAGE"};
     addDuctBanks(power, g, bank, [](const Street& street, Random& random) -> std::string {
         return street.isAvenue() ? "35 kV" : random.pick({"10 kV", "0.4 kV"});
     });
 }
 
 void addTelecom(Table& telecom, Generation& g) {
-    const DuctBank bank{"telecom", "telecom", "T", corridor::telecom, {0.2, 0.3, 0.4, 0.6}, {0.15, 0.2}, kTelecomTop,
-                        kTelecomBottom, 1985, "OWNER"};
+    const DuctBank bank{
+        "telecom",      "telecom", "T",    corridor::telecom, {0.2, 0.3, 0.4, 0.6}, {0.15, 0.2}, kTelecomTop,
+        kTelecomBottom, 1985,      "OWNER"};
     addDuctBanks(telecom, g, bank, [](const Street&, Random& random) -> std::string {
         return random.pick({"China Telecom", "China Mobile", "China Unicom"});
     });

@@ -46,8 +46,15 @@ struct GravityPipe {
 
 // The few conflicts laid on purpose, for a clearance check to find: the n-th line of a kind that
 // crosses the given utility passes through it instead of above or below.
-enum class Conflict { GasThroughPower, HeatingThroughWater, GullyThroughWater, ServiceThroughGas, ServiceThroughPower,
-                      LateralThroughStorm, Count };
+enum class Conflict {
+    GasThroughPower,
+    HeatingThroughWater,
+    GullyThroughWater,
+    ServiceThroughGas,
+    ServiceThroughPower,
+    LateralThroughStorm,
+    Count
+};
 
 struct DeliberateConflicts {
     std::array<int, size_t(Conflict::Count)> seen{};

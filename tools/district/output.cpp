@@ -89,14 +89,10 @@ std::unique_ptr<OGRGeometry> makeGeometry(const Feature& feature, GeometryKind k
 }
 
 void setField(OGRFeature& feature, int index, const FieldValue& value) {
-    if (auto* i = std::get_if<int>(&value))
-        feature.SetField(index, *i);
-    else if (auto* d = std::get_if<double>(&value))
-        feature.SetField(index, *d);
-    else if (auto* s = std::get_if<std::string>(&value))
-        feature.SetField(index, s->c_str());
-    else
-        feature.SetFieldNull(index);
+    if (auto* i = std::get_if<int>(&value)) feature.SetField(index, *i);
+    else if (auto* d = std::get_if<double>(&value)) feature.SetField(index, *d);
+    else if (auto* s = std::get_if<std::string>(&value)) feature.SetField(index, s->c_str());
+    else feature.SetFieldNull(index);
 }
 
 void writeLayer(GDALDataset& dataset, const Table& table, OGRSpatialReference& srs) {

@@ -8,8 +8,8 @@ namespace district {
 namespace {
 
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
-constexpr double kBlocked = 1000;   // cost of passing through something: only when there is no way around
-constexpr double kSteepRamp = 10;   // cost per metre of a ramp steeper than maxSlope (ugly, not a clash)
+constexpr double kBlocked = 1000;  // cost of passing through something: only when there is no way around
+constexpr double kSteepRamp = 10;  // cost per metre of a ramp steeper than maxSlope (ugly, not a clash)
 constexpr double kRounding = 0.001;
 
 // Consecutive windows, pins and ends that overlap, planned as one stretch at one level.
@@ -18,14 +18,14 @@ struct Cluster {
     std::vector<std::pair<double, double>> forbidden;
     double lo = -kInfinity, hi = kInfinity;  // from the ends and pins
     std::optional<double> fixed, target;
-    std::vector<int> tags;                   // of its windows
+    std::vector<int> tags;                          // of its windows
     std::optional<std::pair<double, int>> through;  // z and tag of a deliberate pass-through
 };
 
 struct Candidate {
-    double z;        // at the cluster's start (a gravity line falls across the cluster)
+    double z;  // at the cluster's start (a gravity line falls across the cluster)
     double cost;
-    bool clear;      // outside every forbidden interval
+    bool clear;  // outside every forbidden interval
 };
 
 struct Item {
@@ -40,8 +40,7 @@ std::vector<std::pair<double, double>> mergeIntervals(std::vector<std::pair<doub
     for (const auto& interval : intervals)
         if (!merged.empty() && interval.first <= merged.back().second)
             merged.back().second = std::max(merged.back().second, interval.second);
-        else
-            merged.push_back(interval);
+        else merged.push_back(interval);
     return merged;
 }
 
@@ -151,9 +150,9 @@ PlannedProfile planProfile(const ProfileSpec& spec, std::vector<Window> windows)
         c.forbidden = mergeIntervals(c.forbidden);
         const double mid = (c.from + c.to) / 2;
         const double ceiling = std::min({spec.ceiling(c.from), spec.ceiling(mid), spec.ceiling(c.to), c.hi});
-        targets[k] = c.through ? c.through->first
-                     : c.fixed ? *c.fixed
-                     : c.target ? *c.target
+        targets[k] = c.through      ? c.through->first
+                     : c.fixed      ? *c.fixed
+                     : c.target     ? *c.target
                      : spec.gravity ? gradeLine(mid)
                                     : spec.nominal(mid);
         if (c.through || c.fixed) {
@@ -216,10 +215,8 @@ PlannedProfile planProfile(const ProfileSpec& spec, std::vector<Window> windows)
                 if (spec.gravity) {
                     // Falling less than minFall is poor; rising is wrong (drains do not flow uphill).
                     const double shortfall = option.z - (before - spec.minFall * gap), rise = option.z - before;
-                    if (rise > 0.0005)
-                        step = kBlocked * (1 + rise), rises = true;
-                    else if (shortfall > 0)
-                        step = kSteepRamp * shortfall;
+                    if (rise > 0.0005) step = kBlocked * (1 + rise), rises = true;
+                    else if (shortfall > 0) step = kSteepRamp * shortfall;
                 } else {
                     step = kSteepRamp * std::max(0.0, std::abs(option.z - before) - spec.maxSlope * gap);
                 }
@@ -248,8 +245,8 @@ PlannedProfile planProfile(const ProfileSpec& spec, std::vector<Window> windows)
     for (size_t k = 0; k < n; ++k) {
         const Cluster& c = clusters[k];
         const double z = candidates[k][size_t(chosen[k])].z;
-        const bool passedAtDepth = !spec.gravity && !c.fixed && !c.through && std::abs(z - spec.nominal(c.from)) < 0.01 &&
-                                   std::abs(z - spec.nominal(c.to)) < 0.01;
+        const bool passedAtDepth = !spec.gravity && !c.fixed && !c.through &&
+                                   std::abs(z - spec.nominal(c.from)) < 0.01 && std::abs(z - spec.nominal(c.to)) < 0.01;
         if (!passedAtDepth || k == 0 || k + 1 == n) {
             const double level = passedAtDepth ? spec.nominal(c.from) : z;
             points.push_back({c.from, level});

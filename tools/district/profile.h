@@ -33,10 +33,10 @@ struct ProfileSpec {
     std::function<double(double)> ceiling;  // highest centreline z allowed there (the crown stays covered)
     ProfileEnd start, end;
     std::vector<std::pair<double, double>> pins;  // (station, z) the line must pass through
-    bool gravity = false;    // falls all the way from start to end, at least `minFall` per metre
-    double minFall = 0.01;   // gravity lines
-    double maxSlope = 0.5;   // pressure lines: steepest ramp into and out of a crossing
-    double vertexSpacing = 10;  // a vertex at least this often where the line follows the ground
+    bool gravity = false;                         // falls all the way from start to end, at least `minFall` per metre
+    double minFall = 0.01;                        // gravity lines
+    double maxSlope = 0.5;                        // pressure lines: steepest ramp into and out of a crossing
+    double vertexSpacing = 10;                    // a vertex at least this often where the line follows the ground
 };
 
 struct PlannedProfile {

@@ -120,10 +120,16 @@ Explainer makeExplainer(const Layout& layout, const Ground& ground, const Table&
     const CutSites sites = makeCutSites(layout);
     const Point3 section = onGround(ground, sites.sectionX, eastWest.centre, -2.0);
     auto camera = [&](double t, const Point3& target, double azimuth, double elevation, double distance, double fov) {
-        return Json{{"t", t}, {"eye", vector3(orbit(target, azimuth, elevation, distance))},
-                    {"target", vector3(target)}, {"up", {0, 0, 1}}, {"fov_deg", fov}, {"interp", "smooth"}};
+        return Json{{"t", t},
+                    {"eye", vector3(orbit(target, azimuth, elevation, distance))},
+                    {"target", vector3(target)},
+                    {"up", {0, 0, 1}},
+                    {"fov_deg", fov},
+                    {"interp", "smooth"}};
     };
-    auto key = [](double t, Json value, const char* interp) { return Json{{"t", t}, {"value", value}, {"interp", interp}}; };
+    auto key = [](double t, Json value, const char* interp) {
+        return Json{{"t", t}, {"value", value}, {"interp", interp}};
+    };
     auto track = [](const std::string& target, Json keys) { return Json{{"target", target}, {"keys", keys}}; };
     // Glide down from high above the street, fade the ground and buildings, open the pit, grow the
     // water mains out from the crossing, start the sewer flow, show the house connections, fade
@@ -134,8 +140,10 @@ Explainer makeExplainer(const Layout& layout, const Ground& ground, const Table&
                                       camera(5.5, crossing, 140, 28, 48, 45), camera(8.5, crossing, 175, 24, 40, 45),
                                       camera(10.5, crossing, 195, 22, 44, 45), camera(12, section, 262, 17, 19, 45)}));
     tracks.push_back(track("terrain.opacity", {key(0, 0.95, "hold"), key(2, 0.95, "ease"), key(4.5, 0.15, "hold")}));
-    tracks.push_back(track("layers.buildings.opacity", {key(0, 1.0, "hold"), key(2.5, 1.0, "ease"), key(5, 0.2, "hold")}));
-    tracks.push_back(track("excavation.street pit.open", {key(0, 0, "hold"), key(3.5, 0, "ease"), key(6.5, 1, "hold")}));
+    tracks.push_back(
+        track("layers.buildings.opacity", {key(0, 1.0, "hold"), key(2.5, 1.0, "ease"), key(5, 0.2, "hold")}));
+    tracks.push_back(
+        track("excavation.street pit.open", {key(0, 0, "hold"), key(3.5, 0, "ease"), key(6.5, 1, "hold")}));
     Json reveal = track("reveal.water", {key(0, 0, "hold"), key(4.5, 0, "ease"), key(8.5, 1, "hold")});
     reveal["from"] = {std::round(crossing.x * 10) / 10, std::round(crossing.y * 10) / 10};
     tracks.push_back(reveal);
@@ -147,21 +155,29 @@ Explainer makeExplainer(const Layout& layout, const Ground& ground, const Table&
     // The street section switches on far to the west and slides east to its line, so the cut
     // face sweeps towards the camera as it swings round to look at the face.
     tracks.push_back(track("section.street section.enabled", {key(0, false, "hold"), key(10, true, "hold")}));
-    tracks.push_back(track("section.street section.offset", {key(0, 40, "hold"), key(10, 40, "ease"), key(12, 0, "hold")}));
-    tracks.push_back(track("annotation.water main.opacity", {key(0, 0, "hold"), key(8.5, 0, "ease"), key(9.5, 1, "hold")}));
+    tracks.push_back(
+        track("section.street section.offset", {key(0, 40, "hold"), key(10, 40, "ease"), key(12, 0, "hold")}));
+    tracks.push_back(
+        track("annotation.water main.opacity", {key(0, 0, "hold"), key(8.5, 0, "ease"), key(9.5, 1, "hold")}));
     // The sewer along the street west of the crossing, ridden downstream (its flow) into the crossing.
-    Json follow = track("camera.follow", {key(0, Json::array({0.78, 0}), "hold"), key(12, Json::array({0.78, 0}), "smooth"),
-                                          key(13, Json::array({0.84, 1}), "smooth"), key(15, Json::array({1.0, 1}), "smooth")});
-    follow["follow"] = {{"layer", "sewer"}, {"ids", pipesAlongY(sewer, eastWest.centre, crossing.x - 200, crossing.x)},
-                        {"height_m", 9}, {"behind_m", 10}, {"look_ahead_m", 12}};
+    Json follow =
+        track("camera.follow", {key(0, Json::array({0.78, 0}), "hold"), key(12, Json::array({0.78, 0}), "smooth"),
+                                key(13, Json::array({0.84, 1}), "smooth"), key(15, Json::array({1.0, 1}), "smooth")});
+    follow["follow"] = {{"layer", "sewer"},
+                        {"ids", pipesAlongY(sewer, eastWest.centre, crossing.x - 200, crossing.x)},
+                        {"height_m", 9},
+                        {"behind_m", 10},
+                        {"look_ahead_m", 12}};
     tracks.push_back(follow);
 
     Explainer explainer;
     explainer.timeline = Json{{"duration_s", 15}, {"fps", 30}, {"tracks", tracks}};
     const double calloutX = crossing.x + 20, calloutY = crossing.y + 3;
     explainer.annotations = {{"callouts", Json::array({{{"id", "water main"},
-                                                        {"anchor", {{"layer", "water"}, {"id", pipeNearest(water, calloutX, calloutY)},
-                                                                    {"at", {calloutX, calloutY, 0.0}}}},
+                                                        {"anchor",
+                                                         {{"layer", "water"},
+                                                          {"id", pipeNearest(water, calloutX, calloutY)},
+                                                          {"at", {calloutX, calloutY, 0.0}}}},
                                                         {"text", "Water main {id} \u00b7 {material} DN{diameter_mm}"},
                                                         {"offset_px", {-220, 190}}}})}};
     return explainer;
@@ -181,9 +197,10 @@ void writeProject(const std::string& path, const ProjectFiles& files, const std:
                                  {"up", vector3(view.up)},
                                  {"fov_deg", view.fovDeg}};
     project["views"] = namedViews;
-    project["sections"] = Json::array({{{"name", "street section"},
-                                        {"enabled", false},
-                                        {"vertical", {{cuts.sectionX, cuts.sectionFromY}, {cuts.sectionX, cuts.sectionToY}}}}});
+    project["sections"] =
+        Json::array({{{"name", "street section"},
+                      {"enabled", false},
+                      {"vertical", {{cuts.sectionX, cuts.sectionFromY}, {cuts.sectionX, cuts.sectionToY}}}}});
     project["excavations"] = Json::array({{{"name", "street pit"},
                                            {"enabled", false},
                                            {"centre", {cuts.pitX, cuts.pitY}},

@@ -12,7 +12,7 @@ namespace district {
 // the few distributions needed are written here: the same seed gives the same district with any
 // standard library.
 class Random {
-public:
+  public:
     // Each concern (streets, water, buildings...) draws from its own stream, so changing one
     // generator does not reshuffle the output of the others.
     Random(uint32_t seed, std::string_view stream) : engine_(seed ^ hash(stream)) {}
@@ -30,7 +30,7 @@ public:
         return items[size_t(integer(0, int(items.size()) - 1))];
     }
 
-private:
+  private:
     static uint32_t hash(std::string_view text) {  // FNV-1a
         uint32_t h = 2166136261u;
         for (char c : text) {

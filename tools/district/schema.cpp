@@ -18,8 +18,8 @@ LayerInfo segments(const char* utility, const char* color) { return {"segments",
 }  // namespace
 
 std::vector<const Table*> Tables::all() const {
-    return {&water,   &sewer,   &storm, &gullies, &gas, &power, &telecom, &heating, &houseConnections, &manholes,
-            &buildings};
+    return {&water,    &sewer,    &storm, &gullies, &gas, &power, &telecom, &heating, &houseConnections,
+            &manholes, &buildings};
 }
 
 size_t Tables::lineFeatureCount() const {
@@ -34,9 +34,14 @@ Tables makeTables() {
     const FieldDef material = text("MATERIAL", "material"), year = integer("YEAR", "year");
     const FieldDef cover = metres("COVER", "cover");
     // Sewer and storm share one schema (KIND: main).
-    const std::vector<FieldDef> gravity = {
-        pipeId,   text("KIND"), millimetres("DIAMETER"), integer("WALL_MM", "wall_thickness", "mm"),
-        metres("US_IL", "invert_start"), metres("DS_IL", "invert_end"), material, year};
+    const std::vector<FieldDef> gravity = {pipeId,
+                                           text("KIND"),
+                                           millimetres("DIAMETER"),
+                                           integer("WALL_MM", "wall_thickness", "mm"),
+                                           metres("US_IL", "invert_start"),
+                                           metres("DS_IL", "invert_end"),
+                                           material,
+                                           year};
     return Tables{
         Table("water", GeometryKind::Line, segments("water", "#1f5fd6"),
               {pipeId, millimetres("DN"), material, year, cover}),

@@ -41,7 +41,7 @@ struct Feature {
 };
 
 class Table {
-public:
+  public:
     Table(std::string name, GeometryKind geometry, LayerInfo layer, std::vector<FieldDef> fields);
 
     void addPoint(const Point3& point, const NamedValues& values) { add({{point}}, values); }
@@ -55,7 +55,7 @@ public:
     const std::vector<Feature>& features() const { return features_; }
     bool isLineTable() const { return geometry_ == GeometryKind::Line || geometry_ == GeometryKind::Line3D; }
 
-private:
+  private:
     // Rounds coordinates and real values to the millimetre (tidy files, stable output) and checks
     // every value against its field, so a generator bug fails loudly instead of writing NULL.
     void add(std::vector<Ring> parts, const NamedValues& values);
@@ -70,10 +70,10 @@ private:
 
 // Sequential identifiers per prefix: "W" -> "W-0001", "W-0002"...
 class IdSequence {
-public:
+  public:
     std::string next(const std::string& prefix);
 
-private:
+  private:
     std::map<std::string, int> counters_;
 };
 

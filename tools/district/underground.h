@@ -12,7 +12,7 @@
 namespace district {
 
 class Underground {
-public:
+  public:
     // A pipe (height = width = diameter) or duct bank; `centre` holds the centreline z of each vertex.
     // Returns the line's index.
     int addLine(std::string id, std::string utility, const Ring& centre, double height, double width);
@@ -40,7 +40,7 @@ public:
     const std::string& id(int line) const { return lines_[size_t(line)].id; }
     const std::string& utility(int line) const { return lines_[size_t(line)].utility; }
 
-private:
+  private:
     struct Line {
         std::string id, utility;
         double halfHeight, halfWidth;
