@@ -9,6 +9,7 @@
 
 #include "animation_export.h"
 #include "cli_common.h"
+#include "defaults.h"
 #include "commands.h"
 #include "progress_bar.h"
 
@@ -25,7 +26,7 @@ struct AnimateOptions {
     double fps = 0;
     std::string frames;
     bool resume = false;
-    int samples = 4;
+    int samples = int(defaults::kRenderSamples.value);
 };
 
 volatile std::sig_atomic_t interrupted = 0;

@@ -85,3 +85,29 @@ TEST_CASE("SceneSession shows the command line's display options without writing
     session.setCuts(session.cuts());  // an edit of the cuts takes what is shown into the project
     CHECK(session.project().cuts.sections.size() == 1);
 }
+
+TEST_CASE("SceneSession edits every file of one layer name together", "[session]") {
+    LoadedInputs inputs = dataFiles();  // a/water.gpkg and b/water.gpkg: one "water" layer in the scene
+    inputs.request.layers.push_back(inputs.request.layers[0]);
+    inputs.request.layers[1].source = "b/water.gpkg";
+    SceneSession session(inputs);
+    REQUIRE(session.project().layers.size() == 2);
+    session.setLayerVisible("water", false);
+    session.setLayerOpacity("water", 0.3f);
+    for (const ProjectLayer& layer : session.project().layers) {
+        CHECK_FALSE(layer.visible);
+        CHECK(layer.opacity == 0.3f);
+    }
+    CHECK_FALSE(session.look("water").visible);
+    CHECK(session.look("water").opacity == 0.3f);
+}
+
+TEST_CASE("SceneSession shows edits of a layer its project does not list, and keeps them out of it", "[session]") {
+    LoadedInputs inputs = dataFiles();
+    inputs.request.layers.clear();  // the model has "water", the project no layer
+    SceneSession session(inputs);
+    session.setLayerOpacity("water", 0.25f);
+    CHECK(session.look("water").opacity == 0.25f);
+    CHECK(session.project().layers.empty());
+    CHECK_FALSE(session.dirty());
+}

@@ -14,10 +14,12 @@ namespace {
 // Layer names in the project's order (the order the user wrote, or gave the data files in).
 std::vector<std::string> layerOrder(SceneSession& session) {
     std::vector<std::string> names;
-    for (const auto& l : session.project().layers)
-        if (session.scene().layers.count(l.spec.name)) names.push_back(l.spec.name);
-    for (const auto& [name, group] : session.scene().layers)
+    auto add = [&](const std::string& name) {
         if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+    };
+    for (const auto& l : session.project().layers)  // files of one name are one layer, listed once
+        if (session.scene().layers.count(l.spec.name)) add(l.spec.name);
+    for (const auto& [name, group] : session.scene().layers) add(name);
     return names;
 }
 

@@ -17,7 +17,7 @@ struct NumericOption {
 };
 
 namespace defaults {
-inline constexpr NumericOption kFieldOfViewDeg{"fov_deg", 35, 1, 179,
+inline constexpr NumericOption kFieldOfViewDeg{"fov_deg", 35, 1, 170,
                                                "vertical field of view of renders, views and the viewer, degrees"};
 inline constexpr NumericOption kTerrainOpacity{"terrain_opacity", 0.35, 0, 1,
                                                "ground opacity: 0 shows everything below it, 1 hides it"};

@@ -144,7 +144,7 @@ std::optional<NamedView> readView(const JsonReader& view) {
     result.target = {(*target)[0], (*target)[1], (*target)[2]};
     if (auto up = view.vec3("up")) result.up = {(*up)[0], (*up)[1], (*up)[2]};
     if (auto fov = view.number("fov_deg")) {
-        if (*fov > 1 && *fov < 170) result.fovDeg = *fov;
+        if (defaults::kFieldOfViewDeg.accepts(*fov)) result.fovDeg = *fov;
         else view.errorAt("fov_deg", "must be between 1 and 170 degrees");
     }
     view.warnUnknownKeys({"eye", "target", "up", "fov_deg"});

@@ -41,7 +41,7 @@ std::optional<std::vector<double>> readCameraKey(const JsonReader& key) {
     }
     const auto up = key.has("up") ? key.vec3("up") : std::array<double, 3>{0, 0, 1};
     const double fov = key.number("fov_deg").value_or(defaults::kFieldOfViewDeg.value);
-    if (!(fov > 1 && fov < 170)) key.errorAt("fov_deg", "must be between 1 and 170 degrees");
+    if (!defaults::kFieldOfViewDeg.accepts(fov)) key.errorAt("fov_deg", "must be between 1 and 170 degrees");
     if (!up) return std::nullopt;
     std::vector<double> value(eye->begin(), eye->end());
     value.insert(value.end(), target->begin(), target->end());

@@ -28,15 +28,16 @@ SceneStyle styleFromProject(const Project& project) {
     SceneStyle style;
     style.terrainOpacity = project.terrainOpacity;
     style.cuts = project.cuts;
-    for (const auto& layer : project.layers) {
-        LayerLook look;
-        look.visible = layer.visible;
-        look.opacity = layer.opacity;
-        if (layer.color)
-            look.color = osg::Vec4((*layer.color)[0], (*layer.color)[1], (*layer.color)[2], (*layer.color)[3]);
-        style.layers[layer.spec.name] = look;
-    }
+    for (const auto& layer : project.layers) style.layers[layer.spec.name] = lookOf(layer);
     return style;
+}
+
+LayerLook lookOf(const ProjectLayer& layer) {
+    LayerLook look;
+    look.visible = layer.visible;
+    look.opacity = layer.opacity;
+    if (layer.color) look.color = osg::Vec4((*layer.color)[0], (*layer.color)[1], (*layer.color)[2], (*layer.color)[3]);
+    return look;
 }
 
 Project projectOf(const LoadedInputs& inputs) {

@@ -41,6 +41,8 @@ bool isProjectFile(const std::string& path);
 LoadedInputs loadInputs(const InputOptions& options);
 
 SceneStyle styleFromProject(const Project& project);
+// How a project layer's settings draw (visibility, opacity, colour).
+LayerLook lookOf(const ProjectLayer& layer);
 // The project a session works on: the project file's, or for data files one held in memory with
 // their layers, CRS and terrain (no path: it has never been saved).
 Project projectOf(const LoadedInputs& inputs);

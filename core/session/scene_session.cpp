@@ -112,6 +112,7 @@ void SceneSession::beginRulesEdit() { undo_.push("check rule edit", editState())
 
 SceneStyle SceneSession::style() const {
     SceneStyle style = styleFromProject(project_);
+    for (const ProjectLayer& layer : unlistedLayers_) style.layers[layer.spec.name] = lookOf(layer);
     style.terrainOpacity = terrainOpacity();
     style.cuts = cuts();
     return style;
@@ -127,16 +128,22 @@ void SceneSession::setCheckRules(const CheckRules& rules) {
 }
 
 void SceneSession::setCuts(const Cuts& cuts) {
+    project_.cuts = cuts;  // before the reset: `cuts` may be the option itself (cuts())
     cutsOption_.reset();
-    project_.cuts = cuts;
     applyCuts(scene_, model(), cuts, style());
     markChanged();
 }
 
-ProjectLayer* SceneSession::projectLayer(const std::string& layer) {
+std::vector<ProjectLayer*> SceneSession::layerSettings(const std::string& layer) {
+    std::vector<ProjectLayer*> settings;
     for (auto& l : project_.layers)
-        if (l.spec.name == layer) return &l;
-    return nullptr;
+        if (l.spec.name == layer) settings.push_back(&l);
+    if (!settings.empty()) return settings;
+    for (auto& l : unlistedLayers_)
+        if (l.spec.name == layer) return {&l};
+    unlistedLayers_.emplace_back();
+    unlistedLayers_.back().spec.name = layer;
+    return {&unlistedLayers_.back()};
 }
 
 LayerLook SceneSession::look(const std::string& layer) const {
@@ -156,12 +163,12 @@ osg::Vec4 SceneSession::displayColor(const std::string& layer) const {
 }
 
 void SceneSession::editLayer(const std::string& layer, const std::function<void(ProjectLayer&, osg::Group*)>& edit) {
-    ProjectLayer* p = projectLayer(layer);
-    if (!p) return;
     player_.reset();  // its base style is out of date
     auto it = scene_.layers.find(layer);
-    edit(*p, it == scene_.layers.end() ? nullptr : it->second.get());
-    markChanged();
+    osg::Group* group = it == scene_.layers.end() ? nullptr : it->second.get();
+    // Files of one name (a/pipes.shp, b/pipes.shp) are one layer in the scene: all change together.
+    for (ProjectLayer* settings : layerSettings(layer)) edit(*settings, group);
+    if (project_.findLayer(layer)) markChanged();
 }
 
 void SceneSession::setLayerVisible(const std::string& layer, bool visible) {
@@ -179,10 +186,7 @@ void SceneSession::setLayerOpacity(const std::string& layer, float opacity) {
 }
 
 void SceneSession::setLayerColor(const std::string& layer, const osg::Vec4& color) {
-    ProjectLayer* p = projectLayer(layer);
-    if (!p) return;
-    p->color = Rgba{color.r(), color.g(), color.b(), color.a()};
-    markChanged();
+    editLayer(layer, [&](ProjectLayer& p, osg::Group*) { p.color = Rgba{color.r(), color.g(), color.b(), color.a()}; });
     rebuild();
 }
 

@@ -7,7 +7,8 @@
 // is derived from it (styleFromProject). A session opened on data files holds a project for them in
 // memory. The command line's display options (--terrain-opacity, --cut, --no-cuts, --section,
 // --excavation) show over the project's settings until the user changes that setting; they are
-// never written to the project by themselves.
+// not written to the project by themselves (an edit of the cuts, or an undo or redo, which sets
+// the cuts shown, takes them into it, as before this class kept one truth).
 #include <functional>
 #include <memory>
 #include <optional>
@@ -129,8 +130,10 @@ class SceneSession {
   private:
     void rebuild();
     void updateHighlight();
-    ProjectLayer* projectLayer(const std::string& layer);
-    // Changes a layer of the project and, in place, its group of the built scene (null when the
+    // The project's settings of a layer: every project layer of that name, or for a layer the
+    // project does not list (none does, loaded normally) an entry of unlistedLayers_.
+    std::vector<ProjectLayer*> layerSettings(const std::string& layer);
+    // Changes a layer's settings and, in place, its group of the built scene (null when the
     // scene has none); no rebuild.
     void editLayer(const std::string& layer, const std::function<void(ProjectLayer&, osg::Group*)>& edit);
     void markChanged();  // the project file now differs from what is on disk
@@ -139,6 +142,8 @@ class SceneSession {
     Project project_;
     std::optional<float> terrainOpacityOption_;  // the command line's, until the user sets one
     std::optional<Cuts> cutsOption_;             // the command line's, until the user edits the cuts
+    // Settings of scene layers the project does not list: shown, with nowhere to be saved.
+    std::vector<ProjectLayer> unlistedLayers_;
     BuiltScene scene_;
     osg::ref_ptr<osg::Group> displayRoot_;
     osg::ref_ptr<osg::Group> highlight_;
