@@ -18,6 +18,7 @@
 
 #include "camera_spec.h"
 #include "defaults.h"
+#include "utility_colors.h"
 
 namespace osgViewer {
 class Viewer;
@@ -31,8 +32,7 @@ struct RenderSettings {
     int width = int(defaults::kRenderWidthPx.value);
     int height = int(defaults::kRenderHeightPx.value);
     int samples = int(defaults::kRenderSamples.value);  // MSAA samples; 0 = no antialiasing
-    osg::Vec4 background{defaults::kSkyColor[0], defaults::kSkyColor[1], defaults::kSkyColor[2],
-                         defaults::kSkyColor[3]};
+    osg::Vec4 background = backgroundColor();           // the sky of defaults.h
 };
 
 class OffscreenRenderer {

@@ -3,6 +3,7 @@
 #include "cut_arguments.h"
 #include "format_importer.h"
 #include "terrain_importer.h"
+#include "utility_colors.h"
 
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -36,7 +37,7 @@ LayerLook lookOf(const ProjectLayer& layer) {
     LayerLook look;
     look.visible = layer.visible;
     look.opacity = layer.opacity;
-    if (layer.color) look.color = osg::Vec4((*layer.color)[0], (*layer.color)[1], (*layer.color)[2], (*layer.color)[3]);
+    if (layer.color) look.color = toVec4(*layer.color);
     return look;
 }
 

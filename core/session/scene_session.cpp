@@ -146,10 +146,14 @@ std::vector<ProjectLayer*> SceneSession::layerSettings(const std::string& layer)
     return {&unlistedLayers_.back()};
 }
 
+// Called for every row of the Layers panel every frame: looks up one layer, not the whole style.
 LayerLook SceneSession::look(const std::string& layer) const {
-    const SceneStyle style = this->style();
-    auto it = style.layers.find(layer);
-    return it == style.layers.end() ? LayerLook{} : it->second;
+    const ProjectLayer* found = nullptr;  // the last of that name, as styleFromProject takes it
+    for (const auto& l : project_.layers)
+        if (l.spec.name == layer) found = &l;
+    for (const auto& l : unlistedLayers_)
+        if (!found && l.spec.name == layer) found = &l;
+    return found ? lookOf(*found) : LayerLook{};
 }
 
 osg::Vec4 SceneSession::displayColor(const std::string& layer) const {
