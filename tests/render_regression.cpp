@@ -1,9 +1,14 @@
 // Image-regression runner: renders with `subterra render ARGS -o OUTPUT` and compares OUTPUT with a
-// committed baseline PNG within a tolerance. A missing baseline is created from the render and
-// the test fails, so adding a test is cheap and a new baseline is always looked at before commit.
+// committed baseline PNG, pixel by pixel. A pixel has changed when its largest channel differs by
+// more than --threshold from every baseline pixel within --shift pixels (and the other way round):
+// anti-aliasing that moves an edge by one pixel is not a change, a pipe drawn thicker is. The test
+// fails when more than --max-fraction of the pixels changed, or the mean difference is over
+// --max-mean-diff. A missing baseline is created from the render and the test fails, so adding a
+// test is cheap and a new baseline is always looked at before commit. With --requires FILE, a
+// missing FILE (optional data) skips the test: exit 77.
 //
 //   render_regression --subterra EXE --baseline B.png --output O.png [--max-mean-diff 1.5]
-//                     [--max-fraction 0.01] -- ARGS...
+//                     [--threshold 24] [--shift 1] [--max-fraction 0.0001] [--requires FILE] -- ARGS...
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -22,7 +27,9 @@ std::string shellQuote(const std::string& text) {
 
 int main(int argc, char** argv) {
     std::string subterra, baseline, output;
-    double maxMeanDiff = 1.5, maxFraction = 0.01;
+    std::string requiredFile;
+    double maxMeanDiff = 1.5, maxFraction = 0.0001;
+    int threshold = 24, shift = 1;
     std::vector<std::string> renderArgs;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
@@ -36,6 +43,13 @@ int main(int argc, char** argv) {
         else if (arg == "--output") output = argv[++i];
         else if (arg == "--max-mean-diff") maxMeanDiff = std::stod(argv[++i]);
         else if (arg == "--max-fraction") maxFraction = std::stod(argv[++i]);
+        else if (arg == "--threshold") threshold = std::stoi(argv[++i]);
+        else if (arg == "--shift") shift = std::stoi(argv[++i]);
+        else if (arg == "--requires") requiredFile = argv[++i];
+    }
+    if (!requiredFile.empty() && !std::filesystem::exists(requiredFile)) {
+        std::cout << "SKIPPED: " << requiredFile << " is not there\n";
+        return 77;
     }
     if (subterra.empty() || baseline.empty() || output.empty()) {
         std::cerr << "usage: render_regression --subterra EXE --baseline B.png --output O.png -- ARGS...\n";
@@ -66,10 +80,10 @@ int main(int argc, char** argv) {
         std::cerr << "FAIL: " << error << "\n";
         return 1;
     }
-    const subterra::ImageDiff diff = subterra::compareImages(*rendered, *expected, 32);
-    std::cout << "mean abs diff " << diff.meanAbsDiff << " (max " << maxMeanDiff
-              << "), pixels over 32: " << diff.fractionOver * 100 << "% (max " << maxFraction * 100 << "%), largest "
-              << diff.maxDiff << "\n";
+    const subterra::ImageDiff diff = subterra::compareImages(*rendered, *expected, threshold, shift);
+    std::cout << "mean abs diff " << diff.meanAbsDiff << " (max " << maxMeanDiff << "), changed pixels (over "
+              << threshold << " from all within " << shift << " px): " << diff.pixelsOver << " = "
+              << diff.fractionOver * 100 << "% (max " << maxFraction * 100 << "%), largest " << diff.maxDiff << "\n";
     if (diff.sizeMismatch || diff.meanAbsDiff > maxMeanDiff || diff.fractionOver > maxFraction) {
         std::cerr << "FAIL: " << output << " differs from " << baseline << "\n";
         return 1;

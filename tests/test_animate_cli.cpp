@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fixtures.h"
+#include "image_io.h"
 
 namespace fs = std::filesystem;
 using fixtures::runSubterra;
@@ -93,6 +94,38 @@ TEST_CASE("animate: shards of a render farm job equal a full run byte for byte",
         CHECK(fixtures::readFile(dir + "/shards/frame_00004.png") == fixtures::readFile(dir + "/full/frame_00004.png"));
         CHECK(fixtures::readFile(dir + "/shards/frame_00007.png") == "kept as is");
     }
+}
+
+TEST_CASE("animate: frame 0 is the timeline at t = 0, the last frame at (count - 1) / fps", "[cli][animate]") {
+    // 1 s at 4 fps: frames at 0, 0.25, 0.5 and 0.75 s. Camera keys at 0 (A), 0.75 (B) and 1 (C): the
+    // first frame must show A and the last B; a frame taken one step late would show C.
+    const std::string dir = fixtures::freshDir("animate_frame_times");
+    const std::string a = "352330,3452640,150,352400,3452760,0", b = "352520,3452770,110,352400,3452760,0";
+    writeAnimatedProject(dir, R"({"duration_s": 1, "fps": 4, "tracks": [
+      {"target": "camera", "keys": [{"t": 0, "eye": [352330, 3452640, 150], "target": [352400, 3452760, 0]},
+                                    {"t": 0.75, "eye": [352520, 3452770, 110], "target": [352400, 3452760, 0]},
+                                    {"t": 1, "eye": [352400, 3452900, 60], "target": [352400, 3452760, 0]}]}]})");
+    const auto frames = runSubterra(args({"animate", "anim.subterra.json", "-o", "frames"}), dir);
+    INFO(describe(frames));
+    REQUIRE(frames.exitCode == 0);
+    REQUIRE(framesIn(dir + "/frames").size() == 4);
+    for (const auto& [camera, name] : {std::pair{a, "a.png"}, std::pair{b, "b.png"}})
+        REQUIRE(runSubterra(args({"render", "anim.subterra.json", "--camera", camera, "-o", name}), dir).exitCode == 0);
+    std::string error;
+    auto image = [&](const std::string& name) {
+        auto png = subterra::readPng(dir + "/" + name, error);
+        INFO(name << ": " << error);
+        REQUIRE(png);
+        return png;
+    };
+    auto differingShare = [&](const std::string& x, const std::string& y) {
+        return subterra::compareImages(*image(x), *image(y), 16).fractionOver;
+    };
+    CHECK(differingShare("frames/frame_00000.png", "a.png") < 0.002);
+    CHECK(differingShare("frames/frame_00003.png", "b.png") < 0.002);
+    // The views differ enough that a frame off by one step would fail the checks above.
+    CHECK(differingShare("frames/frame_00001.png", "a.png") > 0.02);
+    CHECK(differingShare("a.png", "b.png") > 0.02);
 }
 
 TEST_CASE("animate: an MP4 with every frame, at the size asked for, in yuv420p", "[cli][animate][mp4]") {

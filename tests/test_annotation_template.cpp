@@ -16,7 +16,7 @@ TEST_CASE("A template fills fields and applies format specs", "[annotations][tem
     CHECK(formatTemplate("{{literal}} {material}", fields).text == "{literal} PE");
 }
 
-TEST_CASE("Missing fields become ? and are reported once; the rest is rendered", "[annotations][template]") {
+TEST_CASE("Missing fields become ? and are reported once, the rest is rendered", "[annotations][template]") {
     const FormattedText text = formatTemplate("{owner} {material} {owner} {year:d}", {{"material", "steel"}});
     CHECK(text.text == "? steel ? ?");
     CHECK(text.missingFields == std::vector<std::string>{"owner", "year"});

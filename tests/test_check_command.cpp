@@ -108,6 +108,19 @@ TEST_CASE("check: clean network exits 0, defaults apply without a checks section
           "check,id_a,id_b,utility_a,utility_b,distance_m,required_m,rule,x,y,z\n");
 }
 
+TEST_CASE("check: a clean network with a layer that failed to load exits 1, not 0", "[check][cli][errors]") {
+    const std::string dir = fixtures::freshDir("check_failed_layer");
+    writeCrossing(dir, "");  // lines.geojson; the project is replaced by one with a missing layer
+    fixtures::writeText(dir + "/x.subterra.json", R"({"subterra": 1, "crs": "EPSG:32651",
+  "terrain": {"flat_level_m": 4.0},
+  "layers": [{"name": "lines", "source": "lines.geojson"}, {"name": "gas", "source": "gas-missing.geojson"}]})");
+    const auto r = runSubterra({"check", "x.subterra.json"}, dir);
+    INFO(describe(r));
+    CHECK(r.exitCode == 1);  // the gas layer was not checked: the network is not known to be clean
+    CHECK(r.err.find("gas-missing.geojson") != std::string::npos);
+    CHECK(r.err.find("0 clearance and 0 cover violations in 2 lines") != std::string::npos);
+}
+
 TEST_CASE("check: malformed rules are one-line errors naming the JSON path, exit 1", "[check][cli][errors]") {
     const std::string dir = fixtures::freshDir("check_bad_rules");
     writeCrossing(
@@ -148,7 +161,7 @@ TEST_CASE("check: rules live in the project file and survive an atomic save", "[
     CHECK(again.project->checks.coverFor(UtilityKind::Gas) == 0.6);
 }
 
-TEST_CASE("check: edited rules are written back; unedited ones stay exactly as written", "[check][project]") {
+TEST_CASE("check: edited rules are written back, unedited ones stay exactly as written", "[check][project]") {
     const std::string dir = fixtures::freshDir("check_edit_save");
     // One malformed entry: never edited, it must survive a save for its author to fix.
     const std::string path = writeCrossing(

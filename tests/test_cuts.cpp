@@ -124,7 +124,7 @@ TEST_CASE("Command-line cuts parse, and bad ones say what is wrong", "[cuts]") {
     CHECK_FALSE(parseExcavationArgument("10,20,4,3,-1", error));
 }
 
-TEST_CASE("Cuts round-trip through the project file; bad entries are reported and skipped", "[cuts][project]") {
+TEST_CASE("Cuts round-trip through the project file, bad entries are reported and skipped", "[cuts][project]") {
     const std::string dir = fixtures::freshDir("cuts_project");
     const std::string path = fixtures::writeText(dir + "/p.subterra.json", R"({
       "subterra": 1, "layers": [{"name": "w", "source": "w.geojson"}],

@@ -76,7 +76,7 @@ Model pipeAndManhole() {
 
 }  // namespace
 
-TEST_CASE("Far tiles draw tubes and shafts coarse, then centrelines alone; near ones in full", "[scene][lod]") {
+TEST_CASE("Far tiles draw tubes and shafts coarse, then centrelines alone, near ones in full", "[scene][lod]") {
     const BuiltScene scene = buildScene(pipeAndManhole(), SceneStyle{});
     osg::Group& water = *scene.layers.at("water");
     const auto lods = lodsUnder(water);

@@ -108,6 +108,24 @@ TEST_CASE("image_io: compareImages measures a changed region", "[image]") {
     CHECK(compareImages(*a, *b, 100).fractionOver == 0);  // threshold is "more than"
 }
 
+TEST_CASE("image_io: with a shift tolerance an edge moved by one pixel is no change, a thicker bar is", "[image]") {
+    // A black 4 px wide vertical bar on white, then the same bar one pixel to the right, then 8 px wide.
+    auto bar = [](int left, int width) {
+        osg::ref_ptr<osg::Image> image = new osg::Image;
+        image->allocateImage(40, 20, 1, GL_RGB, GL_UNSIGNED_BYTE);
+        for (int y = 0; y < 20; ++y)
+            for (int x = 0; x < 40; ++x) std::fill_n(image->data(x, y), 3, x >= left && x < left + width ? 0 : 255);
+        return image;
+    };
+    const auto reference = bar(10, 4), moved = bar(11, 4), thicker = bar(8, 8);
+    CHECK(compareImages(*reference, *moved, 24).pixelsOver == 2 * 20);  // without tolerance: both edges
+    CHECK(compareImages(*reference, *moved, 24, 1).pixelsOver == 0);
+    // The bar grew by two columns each side: all four are changes (the outer black one has no black
+    // near it in the reference, the inner white one of the reference no white near it in the bar).
+    CHECK(compareImages(*reference, *thicker, 24, 1).pixelsOver == 4 * 20);
+    CHECK(compareImages(*thicker, *reference, 24, 1).pixelsOver == 4 * 20);  // symmetric
+}
+
 TEST_CASE("image_io: compareImages reports different sizes", "[image]") {
     const ImageDiff diff = compareImages(*gradientImage(64, 64), *gradientImage(64, 32), 10);
     CHECK(diff.sizeMismatch);

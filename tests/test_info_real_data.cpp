@@ -1,10 +1,11 @@
 // `subterra info --json FILE` on every real file in ../shared/data: the counts the MANIFEST gives,
-// and no problem other than the true ones it documents. Skipped (with a warning) when absent.
+// and no problem other than the true ones it documents. Skipped (SKIPPED under CTest) when absent.
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "fixtures.h"
+#include "skip_support.h"
 
 using json = nlohmann::json;
 
@@ -14,10 +15,7 @@ std::string sharedData(const std::string& relative) { return fixtures::sourceDir
 // The report of `info --json` on one file; null when the file is absent.
 json infoOf(const std::string& relative, int expectedExit = 0) {
     const std::string path = sharedData(relative);
-    if (!std::filesystem::exists(path)) {
-        WARN(path << " absent: skipped");
-        return nullptr;
-    }
+    if (skip_support::absent(path) && skip_support::skip(path + " is not there")) return nullptr;
     // A folder per file: the test cases run in parallel processes under CTest.
     const std::string dir = fixtures::freshDir("info_" + std::filesystem::path(relative).filename().string());
     const auto run = fixtures::runSubterra({"info", "--json", path}, dir);

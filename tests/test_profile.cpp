@@ -112,7 +112,7 @@ TEST_CASE("profile: bad paths are one-line errors", "[profile][errors]") {
     CHECK(error == "--path: the path touches no pipe or cable");
 }
 
-TEST_CASE("profile: the SVG has the ground, pipes, crossings, manholes, labels; the PNG is its drawing",
+TEST_CASE("profile: the SVG has the ground, pipes, crossings, manholes, labels, the PNG is its drawing",
           "[profile][svg]") {
     const Model model = run();
     std::string error;

@@ -138,7 +138,7 @@ TEST_CASE("Assumed depths are drawn see-through and hidden layers are masked", "
     CHECK(buildScene(model, style).layers.at("water")->getNodeMask() == 0u);
 }
 
-TEST_CASE("Collinear vertices of a line add no rings; real bends are kept", "[scene][tube]") {
+TEST_CASE("Collinear vertices of a line add no rings, real bends are kept", "[scene][tube]") {
     auto ringsOf = [](const std::vector<Vec3d>& points) {
         Segment s = straightPipe("W-1", points.front(), points.back(), 0.3);
         s.points = points;

@@ -30,7 +30,7 @@ LoadedInputs onePipeProject() {
 }
 }  // namespace
 
-TEST_CASE("Undo returns the state before each edit; redo replays; a new edit drops redo", "[annotations][undo]") {
+TEST_CASE("Undo returns the state before each edit, redo replays, a new edit drops redo", "[annotations][undo]") {
     UndoStack<Annotations> stack;
     CHECK_FALSE(stack.canUndo());
     CHECK_FALSE(stack.undo(withCallouts(0)));
@@ -84,7 +84,7 @@ TEST_CASE("Viewer edits: add a callout at the selection, type in it, undo and re
     CHECK(session.project().annotations.callouts.size() == 1);  // edits land in the project that is saved
 }
 
-TEST_CASE("Viewer timeline edits: add from the current state, move, delete; undo restores each", "[timeline][undo]") {
+TEST_CASE("Viewer timeline edits: add from the current state, move, delete, undo restores each", "[timeline][undo]") {
     SceneSession session(onePipeProject());
     CHECK_FALSE(session.timeline());
     session.setLayerOpacity("water", 0.25f);

@@ -69,6 +69,25 @@ double boxToPoint(const CrossSection& box, const Vec3d& axis, const Vec3d& v) {
     if (w <= 0 && h <= 0) return std::max(w, h);
     return std::hypot(std::max(w, 0.0), std::max(h, 0.0));
 }
+
+// Two parallel boxes share their frame (both keep the top face up), so across the axis their gap is
+// the distance from B's centre to the rectangle of the summed half sizes around A's centre, and
+// along it the gap between the pieces' flat ends: exact. False when the axes are not parallel.
+bool parallelBoxGap(const CrossSection& a, const Vec3d& axisA, const CrossSection& b, const Vec3d& axisB,
+                    const Vec3d& v, double& gap) {
+    const double lengthA = length(axisA), lengthB = length(axisB);
+    if (lengthA < 1e-12 || lengthB < 1e-12) return false;
+    if (length(cross(axisA, axisB)) > 1e-6 * lengthA * lengthB) return false;
+    Vec3d across, up;
+    if (!boxFrame(axisA, across, up)) return false;
+    const double w = std::abs(dot(v, across)) - (a.widthM + b.widthM) / 2;
+    const double h = std::abs(dot(v, up)) - (a.heightM + b.heightM) / 2;
+    // Closest points of parallel pieces that do not overlap along the axis are their ends.
+    const double along = std::abs(dot(v, axisA)) / lengthA;
+    if (w <= 0 && h <= 0 && along < 1e-9) gap = std::max(w, h);
+    else gap = std::sqrt(along * along + std::pow(std::max(w, 0.0), 2) + std::pow(std::max(h, 0.0), 2));
+    return true;
+}
 }  // namespace
 
 double surfaceReach(const CrossSection& section, const Vec3d& axis, const Vec3d& d) {
@@ -91,6 +110,10 @@ double surfaceDistance(const ClosestPoints& closest, const Vec3d& axisA, const C
     if (!boxA && !boxB) return closest.distance - a.diameterM / 2 - b.diameterM / 2;
     if (boxA && !boxB) return boxToPoint(a, axisA, v) - b.diameterM / 2;
     if (!boxA && boxB) return boxToPoint(b, axisB, v * -1.0) - a.diameterM / 2;
+    double parallelGap = 0;
+    if (parallelBoxGap(a, axisA, b, axisB, v, parallelGap)) return parallelGap;
+    // Otherwise each box's rectangle against the other's support; the larger is the nearer estimate
+    // (the smaller can take a box seen end-on for an infinite one and report a false overlap).
     return std::max(boxToPoint(a, axisA, v) - surfaceReach(b, axisB, d),
                     boxToPoint(b, axisB, v * -1.0) - surfaceReach(a, axisA, d));
 }

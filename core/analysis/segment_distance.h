@@ -25,7 +25,8 @@ double maxReach(const CrossSection& section);
 // Outer surface to outer surface at the closest points of the centrelines, in the plane across the
 // lines: circle to circle is the distance minus both radii; circle to box is the distance from the
 // box's rectangle (width across, height vertical, top face up) to the circle, exact for lines that
-// cross; box to box uses one box's rectangle and the other's support. Negative when they overlap.
+// cross; parallel boxes are exact (their rectangles share a frame); other box pairs use one box's
+// rectangle and the other's support, the larger of the two ways. Negative when they overlap.
 double surfaceDistance(const ClosestPoints& closest, const Vec3d& axisA, const CrossSection& a, const Vec3d& axisB,
                        const CrossSection& b);
 

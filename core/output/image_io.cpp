@@ -114,34 +114,51 @@ osg::Vec4ub pixelAt(const osg::Image& image, int x, int yFromTop) {
     }
 }
 
-ImageDiff compareImages(const osg::Image& a, const osg::Image& b, int perPixelThreshold) {
+namespace {
+int channelDifference(const osg::Vec4ub& p, const osg::Vec4ub& q) {
+    return std::max(
+        {std::abs(int(p[0]) - int(q[0])), std::abs(int(p[1]) - int(q[1])), std::abs(int(p[2]) - int(q[2]))});
+}
+
+// Whether `from`'s pixel (x, y) has a pixel of `to` within `shiftPx` that differs by at most `threshold`.
+bool hasMatchNear(const osg::Image& from, const osg::Image& to, int x, int y, int shiftPx, int threshold) {
+    const osg::Vec4ub p = pixelAt(from, x, y);
+    for (int dy = -shiftPx; dy <= shiftPx; ++dy)
+        for (int dx = -shiftPx; dx <= shiftPx; ++dx) {
+            const int u = x + dx, v = y + dy;
+            if (u >= 0 && v >= 0 && u < to.s() && v < to.t() && channelDifference(p, pixelAt(to, u, v)) <= threshold)
+                return true;
+        }
+    return false;
+}
+}  // namespace
+
+ImageDiff compareImages(const osg::Image& a, const osg::Image& b, int perPixelThreshold, int shiftPx) {
     ImageDiff diff;
     if (a.s() != b.s() || a.t() != b.t()) {
         diff.sizeMismatch = true;
         diff.meanAbsDiff = 255;
         diff.fractionOver = 1;
+        diff.pixelsOver = long(std::max(a.s(), b.s())) * std::max(a.t(), b.t());
         diff.maxDiff = 255;
         return diff;
     }
     double sum = 0;
-    long over = 0;
     for (int y = 0; y < a.t(); ++y) {
         for (int x = 0; x < a.s(); ++x) {
-            const osg::Vec4ub pa = pixelAt(a, x, y);
-            const osg::Vec4ub pb = pixelAt(b, x, y);
-            int pixelMax = 0;
-            for (int c = 0; c < 3; ++c) {
-                const int d = std::abs(int(pa[c]) - int(pb[c]));
-                sum += d;
-                pixelMax = std::max(pixelMax, d);
-            }
+            const osg::Vec4ub pa = pixelAt(a, x, y), pb = pixelAt(b, x, y);
+            for (int c = 0; c < 3; ++c) sum += std::abs(int(pa[c]) - int(pb[c]));
+            const int pixelMax = channelDifference(pa, pb);
             diff.maxDiff = std::max(diff.maxDiff, pixelMax);
-            if (pixelMax > perPixelThreshold) ++over;
+            if (pixelMax > perPixelThreshold &&
+                (shiftPx <= 0 || !hasMatchNear(a, b, x, y, shiftPx, perPixelThreshold) ||
+                 !hasMatchNear(b, a, x, y, shiftPx, perPixelThreshold)))
+                ++diff.pixelsOver;
         }
     }
     const double pixels = double(a.s()) * a.t();
     diff.meanAbsDiff = pixels > 0 ? sum / (3 * pixels) : 0;
-    diff.fractionOver = pixels > 0 ? over / pixels : 0;
+    diff.fractionOver = pixels > 0 ? diff.pixelsOver / pixels : 0;
     return diff;
 }
 

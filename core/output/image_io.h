@@ -26,13 +26,17 @@ osg::ref_ptr<osg::Image> readPng(const std::string& path, std::string& error);
 struct ImageDiff {
     double meanAbsDiff = 0;     // mean |a - b| over R, G and B of every pixel, 0..255
     double fractionOver = 0;    // share of pixels whose largest channel difference > threshold
+    long pixelsOver = 0;        // how many pixels that is
     int maxDiff = 0;            // largest channel difference anywhere, 0..255
     bool sizeMismatch = false;  // sizes differ; the other fields then say "all different"
 };
 
 // Compares colour (alpha is ignored: frames are opaque, baselines may be RGB). Orientation
 // is taken into account, so a rendered frame compares with the PNG read back from it.
-ImageDiff compareImages(const osg::Image& a, const osg::Image& b, int perPixelThreshold);
+// With shiftPx > 0 a pixel is over the threshold only when no pixel of the other image within
+// shiftPx (either way round) is within it: an edge moved by a pixel of anti-aliasing is not a
+// change, a shape grown or moved by more is (as f3d's and VTK's image tests do).
+ImageDiff compareImages(const osg::Image& a, const osg::Image& b, int perPixelThreshold, int shiftPx = 0);
 
 // The pixel at column x, row yFromTop (0 = top row of the picture) as RGBA; grey images give
 // r = g = b, images without alpha give a = 255. Asserts that the pixel is inside the image.

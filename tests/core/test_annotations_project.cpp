@@ -61,7 +61,7 @@ TEST_CASE("Annotations survive a save and load", "[annotations][project]") {
     CHECK(fixtures::readFile(path).find("\"x_note\": \"kept\"") != std::string::npos);
 }
 
-TEST_CASE("Malformed annotation entries are reported with their path; good ones stay", "[annotations][project]") {
+TEST_CASE("Malformed annotation entries are reported with their path, good ones stay", "[annotations][project]") {
     const std::string dir = fixtures::freshDir("annotations_malformed");
     const std::string path = projectWith(dir, R"({
       "callouts": [{"text": "no anchor"}, 42, {"anchor": [1, 2], "text": "short point"},

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <filesystem>
 
+#include "skip_support.h"
 #include "cityjson_importer.h"
 #include "crs.h"
 #include "fixtures.h"
@@ -62,10 +63,7 @@ std::string cityJson(const std::string& version, const std::string& referenceSys
 
 TEST_CASE("CityJSON: the Rotterdam subset gives 16 LoD2 buildings with roof, wall and ground surfaces",
           "[cityjson][real-data]") {
-    if (!std::filesystem::exists(kRotterdam)) {
-        WARN("shared data not present, nothing checked: " + kRotterdam);
-        return;
-    }
+    SKIP_UNLESS_EXISTS(kRotterdam);
     REQUIRE(claimsCityJson(kRotterdam));
     const LayerImport layer = importCityJson(specFor(kRotterdam), contextIn("", 2.5));
     INFO(fixtures::problemLines(layer.problems));

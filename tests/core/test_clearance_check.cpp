@@ -87,6 +87,31 @@ TEST_CASE("clearance: a box duct uses its half height above it and its half widt
     CHECK(gap(bank, beside) == Approx(1.0 - 0.5 - 0.1).margin(1e-9));
 }
 
+TEST_CASE("clearance: two ducts side by side and diagonally offset, distances by hand", "[check][clearance]") {
+    // A: 1.0 x 0.2 along x at the origin (y in [-0.5, 0.5], z in [-0.1, 0.1]).
+    const Segment a = duct("A", 1.0, 0.2, {{-10, 0, 0}, {10, 0, 0}});
+    // B: 0.4 x 0.4, parallel, centred at y 1.0, z 0.5 (y in [0.8, 1.2], z in [0.3, 0.7]): the nearest
+    // corners are (0.5, 0.1) and (0.8, 0.3), hypot(0.3, 0.2) apart.
+    const Segment diagonal = duct("B", 0.4, 0.4, {{-5, 1.0, 0.5}, {5, 1.0, 0.5}});
+    CHECK(gap(a, diagonal) == Approx(std::hypot(0.3, 0.2)).margin(1e-9));
+    CHECK(gap(diagonal, a) == Approx(std::hypot(0.3, 0.2)).margin(1e-9));
+    // Side by side at the same level: the two half widths, 1.0 - 0.5 - 0.2.
+    const Segment beside = duct("C", 0.4, 0.4, {{-5, 1.0, 0}, {5, 1.0, 0}});
+    CHECK(gap(a, beside) == Approx(0.3).margin(1e-9));
+    // Overlapping by 0.1 in y and 0.05 in z: the shallower penetration, negative.
+    const Segment into = duct("D", 0.4, 0.4, {{-5, 0.6, 0.25}, {5, 0.6, 0.25}});
+    CHECK(gap(a, into) == Approx(-0.05).margin(1e-9));
+    // End to end on one axis, 2 m apart: the flat ends, not an overlap of the rectangles.
+    const Segment next = duct("F", 1.0, 0.2, {{12, 0, 0}, {20, 0, 0}});
+    CHECK(gap(a, next) == Approx(2.0).margin(1e-9));
+    // E runs along y and stops 1.5 m short of A's axis, 0.5 m higher (y in [1.5, 10],
+    // z in [0.3, 0.7]): its end face is hypot(1.5 - 0.5, 0.3 - 0.1) from A's top edge. The box
+    // sizes are taken at the closest points, so this is met to within a centimetre.
+    const Segment endOn = duct("E", 0.4, 0.4, {{0, 1.5, 0.5}, {0, 10, 0.5}});
+    CHECK(gap(a, endOn) == Approx(std::hypot(1.0, 0.2)).margin(0.01));
+    CHECK(gap(endOn, a) == Approx(std::hypot(1.0, 0.2)).margin(0.01));
+}
+
 TEST_CASE("clearance: rules pick the most specific, violations carry distance and points", "[check][clearance]") {
     Model model;
     model.segments.push_back(pipe("W-1", UtilityKind::Water, 0.2, {{-10, 0, 3.0}, {10, 0, 3.0}}));

@@ -96,8 +96,8 @@ TEST_CASE("Z rules: inverts win over cover", "[depth]") {
 }
 
 TEST_CASE("Z rules: without evidence the default cover of the utility kind is assumed", "[depth]") {
-    for (UtilityKind kind :
-         {UtilityKind::Water, UtilityKind::Sewer, UtilityKind::Gas, UtilityKind::Power, UtilityKind::Telecom}) {
+    for (UtilityKind kind : {UtilityKind::Water, UtilityKind::Sewer, UtilityKind::Storm, UtilityKind::Gas,
+                             UtilityKind::Power, UtilityKind::Telecom, UtilityKind::Heating, UtilityKind::Other}) {
         INFO(toString(kind));
         Segment s = pipe(kind, 0.2, {{0, 0, 0}, {100, 0, 0}});
         applyDepthRules(s, false, SegmentLevels{}, kSlopingGround);
@@ -111,6 +111,13 @@ TEST_CASE("Z rules: without evidence the default cover of the utility kind is as
     CHECK(defaultCoverM(UtilityKind::Gas) == Approx(0.9));
     CHECK(defaultCoverM(UtilityKind::Power) == Approx(0.8));
     CHECK(defaultCoverM(UtilityKind::Telecom) == Approx(0.6));
+    CHECK(defaultCoverM(UtilityKind::Storm) == Approx(1.5));
+    CHECK(defaultCoverM(UtilityKind::Heating) == Approx(1.0));
+    CHECK(defaultCoverM(UtilityKind::Other) == Approx(1.0));
+    // The literal values, not only the table: a kind whose cover changed shows in the assumed depth.
+    Segment storm = pipe(UtilityKind::Storm, 0.2, {{0, 0, 0}, {100, 0, 0}});
+    applyDepthRules(storm, false, SegmentLevels{}, kSlopingGround);
+    CHECK(storm.points[0].z == Approx(5.0 - 1.5 - 0.1));
 }
 
 TEST_CASE("Z rules: default sections are flagged as assumed", "[depth]") {

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 
+#include "skip_support.h"
 #include "fixtures.h"
 #include "vector_importer.h"
 
@@ -29,10 +30,7 @@ const Segment& onDxfLayer(const std::vector<Segment>& segments, const std::strin
 TEST_CASE("DXF: the ezdxf POLYLINE file's 30 polylines land inside the drawing extents (OCS applied)",
           "[dxf][real-data]") {
     const std::string path = fixtures::sourceDir() + "/../shared/data/cad/POLI-ALL210_12.DXF";
-    if (!std::filesystem::exists(path)) {
-        WARN("shared data not present, nothing checked: " << path);
-        return;
-    }
+    SKIP_UNLESS_EXISTS(path);
     LayerSpec spec;
     spec.source = path;
     spec.name = "cad";

@@ -50,7 +50,7 @@ TEST_CASE("A crowd of labels at one spot: four fit, the rest are hidden", "[anno
     CHECK_FALSE(anyOverlap(placements));
 }
 
-TEST_CASE("Higher priority is placed first; fixed labels never move", "[annotations][layout]") {
+TEST_CASE("Higher priority is placed first, fixed labels never move", "[annotations][layout]") {
     LabelRequest fixed = label(400, 300, 0);
     fixed.fixedAtAnchor = true;
     LabelRequest important = label(400, 300, 5);

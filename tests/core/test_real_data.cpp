@@ -5,6 +5,7 @@
 #include <cmath>
 #include <filesystem>
 
+#include "skip_support.h"
 #include "crs.h"
 #include "depth_rules.h"
 #include "fixtures.h"
@@ -25,8 +26,7 @@ TEST_CASE("real data: KY4 pipes junctions and DEM load into UTM 16N", "[real-dat
     const std::string dir = fixtures::sourceDir() + "/../shared/data/ky4";
     if (!fs::exists(dir + "/ky4_pipes.geojson") || !fs::exists(dir + "/ky4_junctions.geojson") ||
         !fs::exists(dir + "/ky4_elevation.tif")) {
-        WARN("real-data test skipped: " << dir << " is not there");
-        return;
+        SKIP_TEST(dir + " (ky4 pipes, junctions and elevation) is not there");
     }
     LoadRequest request;
     request.terrain.dem = dir + "/ky4_elevation.tif";

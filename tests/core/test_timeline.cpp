@@ -53,7 +53,7 @@ TEST_CASE("Values between keys follow the interpolation", "[timeline]") {
     CHECK(at(scalarTrack({{0, 0}, {4, 8}}, Interpolation::Smooth), 2) == Approx(4));
 }
 
-TEST_CASE("Smooth keys have no velocity jump; linear and ease keys do", "[timeline]") {
+TEST_CASE("Smooth keys have no velocity jump, linear and ease keys do", "[timeline]") {
     const double h = 1e-5;
     auto jumpAt = [&](const Track& track, double t) {
         const double left = (at(track, t) - at(track, t - h)) / h, right = (at(track, t + h) - at(track, t)) / h;

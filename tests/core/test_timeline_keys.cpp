@@ -80,7 +80,7 @@ TEST_CASE("Moving a key re-sorts the track and refuses a time another key holds"
     CHECK(readsBack(timeline));
 }
 
-TEST_CASE("Deleting keys; the track goes with its last key", "[timeline][edit]") {
+TEST_CASE("Deleting keys, the track goes with its last key", "[timeline][edit]") {
     Timeline timeline;
     addKey(timeline, "reveal.water", key(0, 0));
     addKey(timeline, "reveal.water", key(6, 1));
@@ -92,7 +92,7 @@ TEST_CASE("Deleting keys; the track goes with its last key", "[timeline][edit]")
     CHECK(timeline.tracks.empty());
 }
 
-TEST_CASE("A key's value and interpolation change in place; a value of another size is refused", "[timeline][edit]") {
+TEST_CASE("A key's value and interpolation change in place, a value of another size is refused", "[timeline][edit]") {
     Timeline timeline;
     addKey(timeline, "terrain.opacity", key(1, 0.5, Interpolation::Linear));
     addKey(timeline, "terrain.opacity", key(3, 1.0, Interpolation::Linear));
