@@ -39,6 +39,9 @@ class InterruptGuard {
         interrupted = 0;
         struct sigaction action {};
         action.sa_handler = onInterrupt;
+        // Restarted, not failed: a frame being piped to ffmpeg must be written whole (EINTR made
+        // the write fail half way and ffmpeg report a short frame).
+        action.sa_flags = SA_RESTART;
         sigemptyset(&action.sa_mask);
         sigaction(SIGINT, &action, &previousInt_);
         sigaction(SIGTERM, &action, &previousTerm_);
