@@ -39,6 +39,9 @@ class InterruptGuard {
         interrupted = 0;
         struct sigaction action {};
         action.sa_handler = onInterrupt;
+        // Restarted, not failed: a frame being piped to ffmpeg must be written whole (EINTR made
+        // the write fail half way and ffmpeg report a short frame).
+        action.sa_flags = SA_RESTART;
         sigemptyset(&action.sa_mask);
         sigaction(SIGINT, &action, &previousInt_);
         sigaction(SIGTERM, &action, &previousTerm_);
@@ -129,9 +132,14 @@ int runAnimate(AnimateOptions options) {
     if (!job->finish(error)) return fail(error);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (interrupted) {
-        std::cerr << "subterra: interrupted: frames " << first << "-" << job->nextFrame() - 1
-                  << " are complete; run again with --frames " << job->nextFrame() << "-" << last
-                  << " or --resume to finish\n";
+        std::cerr << "subterra: interrupted";
+        if (!options.mp4.empty())  // an MP4 is one stream: it cannot be resumed, only made again
+            std::cerr << ": " << options.mp4 << " was not written (an earlier file there is unchanged)";
+        if (!options.outputDir.empty())
+            std::cerr << (options.mp4.empty() ? ":" : ";") << " frames " << first << "-" << job->nextFrame() - 1
+                      << " are complete in " << options.outputDir << "; run again with --frames " << job->nextFrame()
+                      << "-" << last << " or --resume to finish them";
+        std::cerr << "\n";
         return 130;
     }
     const int rendered = job->rendered(), skipped = job->skipped();
@@ -153,7 +161,7 @@ void addAnimateCommand(CLI::App& app, int& exitCode) {
     command->add_option("--mp4", options->mp4, "H.264 MP4 to write through ffmpeg (yuv420p)");
     command->add_option("--size", options->size, "Frame size WIDTHxHEIGHT")->capture_default_str();
     command->add_option("--fps", options->fps, "Frames per second (default: the timeline's; below 1: sparse samples)")
-        ->check(CLI::Range(0.1, 240.0));
+        ->check(inRange(defaults::kFramesPerSecond));
     command->add_option("--frames", options->frames,
                         "Only frames FIRST-LAST (inclusive), e.g. 0-149: one shard of a render farm job");
     command->add_flag("--resume", options->resume, "Skip PNG frames that already exist");

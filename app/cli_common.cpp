@@ -31,10 +31,25 @@ bool printProblems(const Problems& problems) {
     return hasErrors(problems);
 }
 
+CLI::Validator finiteRange(double min, double max) {
+    const std::string range = "[" + CLI::detail::to_string(min) + " - " + CLI::detail::to_string(max) + "]";
+    return CLI::Validator(
+        [min, max, range](std::string& input) {
+            double value = 0;
+            if (!CLI::detail::lexical_cast(input, value) || !(value >= min && value <= max))
+                return "'" + input + "' is not a number in " + range;
+            return std::string();
+        },
+        "NUMBER in " + range);
+}
+
+CLI::Validator inRange(const NumericOption& option) { return finiteRange(option.min, option.max); }
+
 bool parseSize(const std::string& text, int& width, int& height) {
     char separator = 0, trailing = 0;
     if (std::sscanf(text.c_str(), "%d%c%d%c", &width, &separator, &height, &trailing) != 3) return false;
-    return (separator == 'x' || separator == 'X') && width >= 16 && height >= 16 && width <= 16384 && height <= 16384;
+    return (separator == 'x' || separator == 'X') && defaults::kRenderWidthPx.accepts(width) &&
+           defaults::kRenderHeightPx.accepts(height);
 }
 
 bool endsWith(const std::string& path, const std::string& suffix) {

@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <string>
 
+#include "defaults.h"
 #include "scene_inputs.h"
 
 namespace subterra {
@@ -18,6 +19,12 @@ void addCutOptions(CLI::App& command, InputOptions& options);
 
 // Prints each problem as one line on stderr; returns true when any is an error.
 bool printProblems(const Problems& problems);
+
+// A number within [min, max]: unlike CLI::Range, NaN is refused (it compares false both ways).
+// A refused value is a usage error (exit 2), printed by CLI11 with the option's name.
+CLI::Validator finiteRange(double min, double max);
+// The same, with the range and wording of an option of the defaults table.
+CLI::Validator inRange(const NumericOption& option);
 
 // "1920x1080" -> width, height; false when malformed or out of range.
 bool parseSize(const std::string& text, int& width, int& height);

@@ -3,9 +3,11 @@
 
 #include "cli_common.h"
 #include "commands.h"
+#include "osg_messages.h"
 
 int main(int argc, char** argv) {
     subterra::ensureGdalDrivers();
+    subterra::sendOsgMessagesToStderr();
     CLI::App app{"Subterra: underground infrastructure as 3D scenes you can cut through, annotate and animate"};
     app.require_subcommand(1);
     app.set_version_flag("--version", std::string("subterra ") + SUBTERRA_VERSION);

@@ -72,7 +72,7 @@ void addProfileCommand(CLI::App& app, int& exitCode) {
     command
         ->add_option("--exaggeration", options->drawing.exaggeration,
                      "Vertical exaggeration (default: fit the depth range)")
-        ->check(CLI::Range(0.1, 1000.0));
+        ->check(finiteRange(0.1, 1000.0));
     command->callback([options, &exitCode] { exitCode = runProfile(*options); });
 }
 

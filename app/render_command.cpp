@@ -8,6 +8,7 @@
 #include "cli_common.h"
 #include "commands.h"
 #include "egl_context.h"
+#include "file_path.h"
 #include "image_io.h"
 #include "offscreen_renderer.h"
 #include "defaults.h"
@@ -83,7 +84,20 @@ int runRender(const RenderOptions& options) {
         std::cerr << "subterra: error: --size '" << options.size << "': expected WIDTHxHEIGHT, e.g. 1920x1080\n";
         return kExitUsage;
     }
+    if (lowerExtension(options.output) != ".png") {
+        std::cerr << "subterra: error: -o '" << options.output
+                  << "': render writes PNG only; give the file a .png extension\n";
+        return kExitUsage;
+    }
     settings.samples = options.samples;
+    // The renderer first: a size beyond the GL limits is refused before the data is read.
+    std::string error;
+    bool sizeRefused = false;
+    auto renderer = OffscreenRenderer::create(settings, error, &sizeRefused);
+    if (!renderer) {
+        std::cerr << "subterra: error: " << (sizeRefused ? "--size " : "") << error << "\n";
+        return sizeRefused ? kExitUsage : kExitUserError;
+    }
     const LoadedInputs inputs = loadInputs(options.inputs);
     const bool hadErrors = printProblems(inputs.problems);
     if (inputs.load.model.empty()) {
@@ -91,7 +105,6 @@ int runRender(const RenderOptions& options) {
                   << (hadErrors ? " (see the errors above)" : "") << "\n";
         return kExitUserError;
     }
-    std::string error;
     const auto camera = chooseCamera(options, inputs, double(settings.width) / settings.height, error);
     if (!camera) {
         std::cerr << "subterra: error: " << error << "\n";
@@ -99,11 +112,6 @@ int runRender(const RenderOptions& options) {
     }
     const BuiltScene scene = buildScene(inputs.load.model, inputs.style);
     if (options.check) addCheckMarkers(scene, inputs);
-    auto renderer = OffscreenRenderer::create(settings, error);
-    if (!renderer) {
-        std::cerr << "subterra: error: " << error << "\n";
-        return kExitUserError;
-    }
     AnnotationOverlay overlay(annotationsToDraw(options, inputs));
     osg::ref_ptr<osg::Group> frame = scene.root;
     if (!overlay.content().empty()) {
@@ -135,12 +143,13 @@ void addRenderCommand(CLI::App& app, int& exitCode) {
     command->add_option("--size", options->size, "Image size WIDTHxHEIGHT")->capture_default_str();
     command->add_option("--view", options->view, "A named view of the project");
     command->add_option("--camera", options->camera, "eye x,y,z,target x,y,z[,up x,y,z] in project coordinates");
-    command->add_option("--fov", options->fovDeg, "Vertical field of view in degrees");
+    command->add_option("--fov", options->fovDeg, "Vertical field of view in degrees")
+        ->check(inRange(defaults::kFieldOfViewDeg));
     command->add_option("--samples", options->samples, "Multisampling samples (0 = off)")
         ->capture_default_str()
         ->check(CLI::Range(0, 16));
     command->add_option("--terrain-opacity", options->inputs.terrainOpacity, "Ground opacity 0..1 (x-ray)")
-        ->check(CLI::Range(0.0, 1.0));
+        ->check(inRange(defaults::kTerrainOpacity));
     command->add_flag("--check", options->check, "Run the clearance and cover checks and mark violations in red");
     command->add_option("--title", options->title, "Title card drawn in the top-left corner");
     command->add_flag("--no-annotations", options->noAnnotations,

@@ -54,7 +54,7 @@ void addViewCommand(CLI::App& app, int& exitCode) {
     command->add_option("--screenshot", options->viewer.screenshot,
                         "With --frames or --script: save the window as a PNG at the end");
     command->add_option("--terrain-opacity", options->inputs.terrainOpacity, "Ground opacity 0..1 (x-ray)")
-        ->check(CLI::Range(0.0, 1.0));
+        ->check(inRange(defaults::kTerrainOpacity));
     command->add_flag_callback(
         "--script-actions",
         [] {

@@ -7,6 +7,7 @@
 
 #include "cityjson_geometry.h"
 #include "crs.h"
+#include "json_text.h"
 #include "source_text.h"
 
 namespace subterra {
@@ -27,27 +28,7 @@ std::optional<json> parseCityJsonText(const std::string& path, const std::string
                                 "duplicate id; only its last definition is used"});
         return true;
     };
-    try {
-        return json::parse(text, callback);
-    } catch (const json::parse_error& e) {
-        std::string reason = e.what();
-        const auto colon = reason.find(": ", reason.find("column"));
-        if (colon != std::string::npos) reason = reason.substr(colon + 2);
-        if (reason.find("UTF-8") != std::string::npos) reason += " (the file must be UTF-8)";
-        problems.push_back(
-            {Severity::Error, path, lineAt(text, e.byte > 0 ? e.byte - 1 : 0), "not valid JSON: " + reason});
-    } catch (const json::out_of_range& e) {  // a number beyond double ("1e400"): the message quotes it
-        const std::string what = e.what(), quote = "parsing '";
-        const size_t start = what.find(quote);
-        const std::string number = start == std::string::npos
-                                       ? ""
-                                       : what.substr(start + quote.size(), what.rfind('\'') - start - quote.size());
-        const size_t at = number.empty() ? std::string::npos : text.find(number);
-        problems.push_back(
-            {Severity::Error, path, at == std::string::npos ? "$" : lineAt(text, at),
-             "not valid JSON: number " + (number.empty() ? std::string("too large") : number + " is too large")});
-    }
-    return std::nullopt;
+    return parseJsonText(path, text, problems, callback);
 }
 
 std::optional<json> loadCityJson(const std::string& path, Problems& problems) {

@@ -363,6 +363,11 @@ LayerImport assembleNetwork(InpNetwork& network, const LayerSpec& spec, const Im
     for (const auto& [kind, count] : network.extraCounts) report.countsByKind[kind] = count;
     report.featuresRead = long(network.nodes.size() + network.links.size() + network.areas.size());
     report.featuresImported = imported;
+    // Section headers alone (or sections of options and curves only) draw nothing: say so, as an
+    // error, so that no command ends with success and an empty picture.
+    if (report.featuresRead == 0 && !hasErrors(network.problems))
+        network.problems.push_back(
+            {Severity::Error, network.path, "", "no nodes, links or subcatchments: nothing to draw"});
     result.problems = std::move(network.problems);
     return result;
 }

@@ -4,8 +4,9 @@
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
-#include <fstream>
 #include <sstream>
+
+#include "source_text.h"
 
 namespace subterra {
 
@@ -115,28 +116,21 @@ InpFile parseInpText(const std::string& text, const std::string& path, const std
 
 std::optional<InpFile> readInpFile(const std::string& path, const std::vector<std::string>& knownSections,
                                    Problems& problems) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        problems.push_back({Severity::Error, path, "", "cannot be opened"});
+    std::string error;
+    const auto text = readSourceText(path, error);
+    if (!text) {
+        problems.push_back({Severity::Error, path, "", error == "file is empty" ? "the file is empty" : error});
         return std::nullopt;
     }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    const std::string text = buffer.str();
-    if (trimmed(text).empty()) {
-        problems.push_back({Severity::Error, path, "", "the file is empty"});
-        return std::nullopt;
-    }
-    return parseInpText(text, path, knownSections, problems);
+    return parseInpText(*text, path, knownSections, problems);
 }
 
 std::vector<std::string> sniffInpSections(const std::string& path, size_t maxBytes) {
     std::vector<std::string> names;
-    std::ifstream in(path, std::ios::binary);
-    std::string line;
-    size_t read = 0;
-    while (read < maxBytes && std::getline(in, line)) {
-        read += line.size() + 1;
+    // The head only, read at once: a file of one endless line (NUL bytes) must not be read whole.
+    // fileHead reads nothing from a FIFO or device.
+    std::istringstream in(fileHead(path, maxBytes));
+    for (std::string line; std::getline(in, line);) {
         const std::string t = trimmed(line);
         const auto close = t.find(']');
         if (!t.empty() && t[0] == '[' && close != std::string::npos) names.push_back(inpUpper(t.substr(1, close - 1)));

@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "format_importer.h"
+#include "glb_header.h"
 
 namespace subterra {
 
@@ -91,6 +92,9 @@ LayerImport importMeshLayer(const LayerSpec& spec, const ImportContext& context)
     std::error_code error;
     if (!std::filesystem::is_regular_file(spec.source, error)) return fail("file not found");
     if (std::filesystem::file_size(spec.source, error) == 0) return fail("empty file");
+    if (lowerExtension(spec.source) == ".glb")
+        if (const std::string problem = glbHeaderProblem(spec.source); !problem.empty())
+            return fail("not read: " + problem);
 
     Assimp::Importer importer;
     importer.SetPropertyFloat(AI_CONFIG_PP_GSN_MAX_SMOOTHING_ANGLE, 40.0f);  // boxes keep their edges

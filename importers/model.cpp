@@ -135,7 +135,8 @@ std::optional<NodeKind> parseNodeKind(const std::string& text) {
 }
 
 std::optional<double> Terrain::sample(double x, double y) const {
-    if (empty()) return std::nullopt;
+    // NaN passes every comparison below as false and int(NaN) indexes anywhere: never a lookup.
+    if (empty() || !std::isfinite(x) || !std::isfinite(y)) return std::nullopt;
     const double fx = (x - originX) / cellX;
     const double fy = (originY - y) / cellY;
     if (fx < 0 || fy < 0 || fx > columns - 1 || fy > rows - 1) return std::nullopt;
@@ -149,7 +150,7 @@ std::optional<double> Terrain::sample(double x, double y) const {
 }
 
 std::optional<double> Terrain::sampleClamped(double x, double y) const {
-    if (empty()) return std::nullopt;
+    if (empty() || !std::isfinite(x) || !std::isfinite(y)) return std::nullopt;
     return sample(std::clamp(x, minX(), maxX()), std::clamp(y, minY(), maxY()));
 }
 

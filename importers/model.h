@@ -117,7 +117,7 @@ struct Terrain {
 
     bool empty() const { return columns < 2 || rows < 2; }
     double height(int column, int row) const { return heights[size_t(row) * columns + column]; }
-    // Bilinear ground level; nullopt outside the grid or at unknown cells.
+    // Bilinear ground level; nullopt outside the grid, at unknown cells or for a non-finite x or y.
     std::optional<double> sample(double x, double y) const;
     // Like sample(), but outside the grid takes the nearest edge sample; nullopt only at unknown cells.
     std::optional<double> sampleClamped(double x, double y) const;

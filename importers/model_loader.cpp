@@ -4,8 +4,11 @@
 #include <cpl_conv.h>
 
 #include "crs.h"
+#include "feature_sanity.h"
 #include "format_importer.h"
+#include "mesh_importer.h"
 #include "node_ground.h"
+#include "source_file.h"
 #include "vector_importer.h"
 
 namespace subterra {
@@ -38,8 +41,8 @@ std::optional<std::string> projectCrsFor(const std::string& crsWkt, const Extent
     return std::nullopt;
 }
 
-std::string chooseProjectCrs(const LoadRequest& request, LoadResult& result) {
-    for (const auto& spec : request.layers) {
+std::string chooseProjectCrs(const std::vector<LayerSpec>& layers, const std::string& dem, LoadResult& result) {
+    for (const auto& spec : layers) {
         std::string error;
         const FormatImporter* format = findFormatImporter(spec.source);
         auto probe = !format         ? probeVectorLayer(spec.source, spec.table, error)
@@ -53,8 +56,8 @@ std::string chooseProjectCrs(const LoadRequest& request, LoadResult& result) {
     }
     // A DEM alone (`subterra info dem.tif`): its CRS, so that its cells are metres.
     std::string error;
-    if (request.layers.empty() && !request.terrain.dem.empty())
-        if (auto probe = probeTerrain(request.terrain.dem, error))
+    if (layers.empty() && !dem.empty())
+        if (auto probe = probeTerrain(dem, error))
             if (auto crs = projectCrsFor(probe->crsWkt, probe->extent, "the DEM", result)) return *crs;
     result.crsChoice = "none: no layer declares a CRS; coordinates are used as metres in a local frame";
     return {};
@@ -82,10 +85,34 @@ bool onlyNetworkModels(const std::vector<LayerSpec>& layers) {
         return format && (std::string(format->name) == "EPANET" || std::string(format->name) == "SWMM");
     });
 }
+
+// The kind of file `path` is read as, for the gate of source_file.h.
+SourceKind sourceKindOf(const std::string& path) {
+    if (isMeshFile(path)) return SourceKind::Binary;
+    return findFormatImporter(path) ? SourceKind::Text : SourceKind::Gis;
+}
+
+// The layers whose source passes the gate (a regular file within its size cap); one error for
+// each other one, which is then never opened (a FIFO would block, /dev/zero would never end).
+std::vector<LayerSpec> openableLayers(const std::vector<LayerSpec>& layers, Problems& problems) {
+    std::vector<LayerSpec> openable;
+    for (const auto& spec : layers) {
+        const std::string problem = sourceFileProblem(spec.source, sourceKindOf(spec.source));
+        if (problem.empty()) openable.push_back(spec);
+        else problems.push_back({Severity::Error, spec.source, "layer '" + spec.name + "'", problem + ": not read"});
+    }
+    return openable;
+}
 }  // namespace
 
 LoadResult loadModel(const LoadRequest& request) {
     LoadResult result;
+    const std::vector<LayerSpec> layers = openableLayers(request.layers, result.problems);
+    std::string dem = request.terrain.dem;
+    if (const std::string problem = dem.empty() ? "" : sourceFileProblem(dem, SourceKind::Gis); !problem.empty()) {
+        result.problems.push_back({Severity::Error, dem, "terrain", problem + ": not read"});
+        dem.clear();
+    }
     std::string crs;
     if (!request.projectCrs.empty()) {
         std::string error;
@@ -97,23 +124,24 @@ LoadResult loadModel(const LoadRequest& request) {
         crs = *wkt;
         result.crsChoice = "set by the project";
     } else {
-        crs = chooseProjectCrs(request, result);
+        crs = chooseProjectCrs(layers, dem, result);
     }
     result.model.crsWkt = crs;
     result.model.flatGroundZ = request.terrain.flatLevelM.value_or(0);
 
-    if (!request.terrain.dem.empty()) {
-        TerrainImport terrain = importTerrain(request.terrain.dem, crs);
+    if (!dem.empty()) {
+        TerrainImport terrain = importTerrain(dem, crs);
         result.problems.insert(result.problems.end(), terrain.problems.begin(), terrain.problems.end());
         result.terrain = terrain.report;
         result.model.terrain = std::move(terrain.terrain);
     }
     const Model& model = result.model;
     ImportContext context{crs, [&model](double x, double y) { return model.groundAt(x, y); }};
-    for (const auto& spec : request.layers) {
+    for (const auto& spec : layers) {
         const FormatImporter* format = findFormatImporter(spec.source);
         LayerImport layer = format ? format->import(spec, context) : importVectorLayer(spec, context);
-        if (model.terrain) reportTerrainCoverage(*model.terrain, layer, request.terrain.dem, layer.problems);
+        dropUnplaceableFeatures(layer);
+        if (model.terrain) reportTerrainCoverage(*model.terrain, layer, dem, layer.problems);
         result.problems.insert(result.problems.end(), layer.problems.begin(), layer.problems.end());
         auto move = [](auto& from, auto& to) {
             to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
@@ -125,7 +153,7 @@ LoadResult loadModel(const LoadRequest& request) {
         move(layer.patches, result.model.patches);
         result.layers.push_back(std::move(layer.report));
     }
-    if (request.terrain.dem.empty() && !request.terrain.flatLevelM && onlyNetworkModels(request.layers)) {
+    if (request.terrain.dem.empty() && !request.terrain.flatLevelM && onlyNetworkModels(layers)) {
         TerrainReport report;
         if (auto ground = groundFromNodes(result.model.nodes, report)) {
             result.model.terrain = std::move(ground);
@@ -145,8 +173,8 @@ std::vector<LayerSpec> layerSpecsForFiles(const std::vector<std::string>& files,
             specs.push_back(std::move(spec));
             continue;
         }
-        std::string error;
-        const auto tables = listVectorLayers(file, error);
+        std::string error = sourceFileProblem(file, SourceKind::Gis);
+        const auto tables = error.empty() ? listVectorLayers(file, error) : std::vector<std::string>{};
         if (tables.empty()) {
             problems.push_back({Severity::Error, file, "", error});
             continue;

@@ -2,16 +2,36 @@
 
 #include <algorithm>
 #include <cctype>
-#include <filesystem>
 #include <fstream>
 #include <iterator>
 
+#include "source_file.h"
+
 namespace subterra {
 
+namespace {
+bool isUtf16(const std::string& text) {
+    return text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'));
+}
+}  // namespace
+
+bool looksBinary(const std::string& head) {
+    const auto nul = size_t(std::count(head.begin(), head.end(), '\0'));
+    return nul >= 8 && nul > head.size() / 16;
+}
+
 std::optional<std::string> readSourceText(const std::string& path, std::string& error) {
+    error = sourceFileProblem(path, SourceKind::Text);
+    if (!error.empty()) return std::nullopt;
+    // The head first: a binary file is refused before it is read whole.
+    const std::string head = fileHead(path);
+    if (!isUtf16(head) && looksBinary(head)) {
+        error = "binary data (NUL bytes at the start), not a text file";
+        return std::nullopt;
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        error = std::filesystem::exists(path) ? "cannot be read" : "file not found";
+        error = "cannot be read";
         return std::nullopt;
     }
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -19,7 +39,7 @@ std::optional<std::string> readSourceText(const std::string& path, std::string& 
         error = "file is empty";
         return std::nullopt;
     }
-    if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
+    if (isUtf16(text)) {
         error = "is UTF-16 encoded; expected UTF-8";
         return std::nullopt;
     }
@@ -52,6 +72,7 @@ bool startsWithAfterBlanks(const std::string& text, const std::string& prefix) {
 }
 
 std::string fileHead(const std::string& path, size_t bytes) {
+    if (!isRegularFile(path)) return {};  // sniffing a FIFO would block, /dev/zero never ends
     std::ifstream in(path, std::ios::binary);
     std::string head(bytes, '\0');
     in.read(head.data(), std::streamsize(bytes));

@@ -6,12 +6,18 @@
 
 namespace subterra {
 
-// The file's bytes, or nullopt with `error` set ("file not found", "file is empty", "is UTF-16
-// encoded; expected UTF-8"). A UTF-8 byte-order mark is dropped.
+// The file's bytes, or nullopt with `error` set ("file not found", "is a FIFO (named pipe), not a
+// regular file", "is 600 MiB; text sources are limited to...", "binary data...", "file is empty",
+// "is UTF-16 encoded; expected UTF-8"). Passes the source_file.h gate before reading; a UTF-8
+// byte-order mark is dropped.
 std::optional<std::string> readSourceText(const std::string& path, std::string& error);
 
 // Offset of the first byte that is not valid UTF-8; nullopt when all of `text` is.
 std::optional<size_t> invalidUtf8Offset(const std::string& text);
+
+// True when `head` (a file's first bytes) is mostly binary: NUL bytes are not in any text format
+// read here (UTF-16 aside, which is recognised before).
+bool looksBinary(const std::string& head);
 
 // "line 12" for a byte offset into `text` (1-based lines).
 std::string lineAt(const std::string& text, size_t offset);
@@ -19,7 +25,8 @@ std::string lineAt(const std::string& text, size_t offset);
 // True when `text` starts with `prefix` after leading blanks (used to sniff formats).
 bool startsWithAfterBlanks(const std::string& text, const std::string& prefix);
 
-// The first `bytes` bytes of a file (empty when it cannot be read): enough to recognise a format.
+// The first `bytes` bytes of a file (empty when it cannot be read or is not a regular file):
+// enough to recognise a format.
 std::string fileHead(const std::string& path, size_t bytes = 4096);
 
 }  // namespace subterra

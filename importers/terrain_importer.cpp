@@ -110,13 +110,14 @@ TerrainImport importTerrain(const std::string& path, const std::string& projectC
         return result;
     };
     ensureGdalDrivers();
-    CPLErrorReset();
+    resetGdalErrors();
     DatasetHandle source(GDALOpenEx(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
     if (!source) {
         VSIStatBufL stat;
-        return fail(VSIStatL(path.c_str(), &stat) != 0
-                        ? "file not found"
-                        : std::string("cannot read as a raster (") + CPLGetLastErrorMsg() + ")");
+        const std::string detail = gdalErrorsSinceReset();
+        return fail(VSIStatL(path.c_str(), &stat) != 0 ? "file not found"
+                    : detail.empty() ? "cannot read as a raster (GDAL recognises no raster format in it)"
+                                     : "cannot read as a raster (" + detail + ")");
     }
     result.report.sourceCrsWkt = datasetWkt(source.get());
     result.report.sourceColumns = GDALGetRasterXSize(source.get());

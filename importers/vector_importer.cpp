@@ -20,7 +20,7 @@ using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
 
 DatasetPtr openVector(const std::string& source, std::string& error) {
     ensureGdalDrivers();
-    CPLErrorReset();
+    resetGdalErrors();
     GDALDataset* dataset =
         GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
     if (!dataset) {
@@ -28,7 +28,7 @@ DatasetPtr openVector(const std::string& source, std::string& error) {
         const bool isConnection = source.rfind("PG:", 0) == 0;
         if (!isConnection && VSIStatL(source.c_str(), &stat) != 0) error = "file not found";
         else {
-            const std::string detail = CPLGetLastErrorMsg();
+            const std::string detail = gdalErrorsSinceReset();
             error = "cannot read as vector data" + (detail.empty() ? std::string() : " (" + detail + ")");
         }
     }

@@ -84,15 +84,15 @@ TEST_CASE("animate: shards of a render farm job equal a full run byte for byte",
     CHECK(fixtures::readFile(dir + "/full/frame_00000.png") != fixtures::readFile(dir + "/full/frame_00019.png"));
     CHECK(fixtures::readFile(dir + "/full/frame_00012.png") != fixtures::readFile(dir + "/full/frame_00013.png"));
 
-    SECTION("--resume renders only the missing frames") {
+    SECTION("--resume renders only the missing frames and those that are not complete frames") {
         fs::remove(dir + "/shards/frame_00004.png");
-        fixtures::writeText(dir + "/shards/frame_00007.png", "kept as is");  // proves existing frames are skipped
+        fixtures::writeText(dir + "/shards/frame_00007.png", "not a frame");  // rendered again
         const auto resumed = runSubterra(args({"animate", "anim.subterra.json", "-o", "shards", "--resume"}), dir);
         INFO(describe(resumed));
         REQUIRE(resumed.exitCode == 0);
-        CHECK(resumed.err.find("1 frames rendered (19 already there)") != std::string::npos);
+        CHECK(resumed.err.find("2 frames rendered (18 already there)") != std::string::npos);
         CHECK(fixtures::readFile(dir + "/shards/frame_00004.png") == fixtures::readFile(dir + "/full/frame_00004.png"));
-        CHECK(fixtures::readFile(dir + "/shards/frame_00007.png") == "kept as is");
+        CHECK(fixtures::readFile(dir + "/shards/frame_00007.png") == fixtures::readFile(dir + "/full/frame_00007.png"));
     }
 }
 

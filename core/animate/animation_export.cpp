@@ -5,6 +5,7 @@
 
 #include "camera_framing.h"
 #include "image_io.h"
+#include "png_check.h"
 
 namespace fs = std::filesystem;
 
@@ -75,9 +76,11 @@ bool AnimationExport::renderNext(std::string& error) {
     if (done()) return true;
     const int frame = next_;
     const std::string path = options_.outputDir.empty() ? "" : animationFramePath(options_.outputDir, frame);
-    // With a video every frame is needed; PNG-only runs skip what an earlier run wrote (PNG writes
-    // are atomic: a file under its real name is complete).
-    if (options_.resume && !video_ && !path.empty() && fs::exists(path)) {
+    // With a video every frame is needed; PNG-only runs skip what an earlier run wrote, if it is a
+    // complete PNG of this run's size (written atomically, a frame is; copied or cut short, not).
+    const RenderSettings& settings = options_.settings;
+    if (options_.resume && !video_ && !path.empty() && fs::exists(path) &&
+        pngFrameProblem(path, settings.width, settings.height).empty()) {
         ++skipped_, ++next_;
         return true;
     }
@@ -96,6 +99,10 @@ bool AnimationExport::renderNext(std::string& error) {
 
 bool AnimationExport::finish(std::string& error) {
     if (!video_) return true;
+    if (!done()) {
+        video_.reset();  // discarded: a partial video must not replace the target
+        return true;
+    }
     const bool ok = video_->close(error);
     video_.reset();
     return ok;

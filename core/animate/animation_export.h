@@ -41,7 +41,8 @@ class AnimationExport {
     // Renders and writes the next frame (or skips it when resuming and its PNG exists). PNGs are
     // written atomically, so stopping between calls leaves complete frames only.
     [[nodiscard]] bool renderNext(std::string& error);
-    // Ends the MP4 (ffmpeg finishes the file); call once done() is true.
+    // Ends the MP4 (ffmpeg finishes the file, which then replaces the target); call once done() is
+    // true. Before that (an interrupted run) the unfinished MP4 is discarded: the target is kept.
     [[nodiscard]] bool finish(std::string& error);
 
     int firstFrame() const { return options_.firstFrame; }

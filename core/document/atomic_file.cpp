@@ -72,8 +72,10 @@ Status commit(const std::string& temporary, const std::string& path, const Atomi
 
 }  // namespace
 
+std::string temporaryPath(const std::string& path) { return path + ".tmp"; }
+
 Status writeFileAtomically(const std::string& path, const std::string& bytes, const AtomicWriteOptions& options) {
-    const std::string temporary = path + ".tmp";
+    const std::string temporary = temporaryPath(path);
     std::string why;
     if (!writeDurably(temporary, bytes, why)) {
         std::error_code ignored;
@@ -85,14 +87,23 @@ Status writeFileAtomically(const std::string& path, const std::string& bytes, co
 
 Status replaceFileAtomically(const std::string& path, const std::function<Status(const std::string& temporary)>& write,
                              const AtomicWriteOptions& options) {
-    const std::string temporary = path + ".tmp";
+    const std::string temporary = temporaryPath(path);
     std::error_code ignored;
-    Status written = write(temporary);
-    std::string why;
-    if (written && !syncFile(temporary, why)) written = Status::failure(path + ": cannot write (" + why + ")");
+    const Status written = write(temporary);
     if (!written) {
         fs::remove(temporary, ignored);
         return written;
+    }
+    return commitTemporaryFile(path, options);
+}
+
+Status commitTemporaryFile(const std::string& path, const AtomicWriteOptions& options) {
+    const std::string temporary = temporaryPath(path);
+    std::string why;
+    if (!syncFile(temporary, why)) {
+        std::error_code ignored;
+        fs::remove(temporary, ignored);
+        return Status::failure(path + ": cannot write (" + why + ")");
     }
     return commit(temporary, path, options);
 }

@@ -23,4 +23,12 @@ Status writeFileAtomically(const std::string& path, const std::string& bytes, co
 Status replaceFileAtomically(const std::string& path, const std::function<Status(const std::string& temporary)>& write,
                              const AtomicWriteOptions& options = {});
 
+// For writers that fill a file over a long time (ffmpeg taking an animation's frames): once
+// `temporaryPath(path)` is complete, it is synced and renamed over `path`; on failure it is
+// removed and `path` is left as it was.
+Status commitTemporaryFile(const std::string& path, const AtomicWriteOptions& options = {});
+
+// Where the writers above put the file until it is complete: `path + ".tmp"`.
+std::string temporaryPath(const std::string& path);
+
 }  // namespace subterra

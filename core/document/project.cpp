@@ -3,14 +3,15 @@
 #include <cctype>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
 #include "project_sections.h"
 #include "crs.h"
 #include "gis_layer_options_reader.h"
 #include "json_reader.h"
+#include "json_text.h"
 #include "placement_reader.h"
+#include "source_text.h"
 
 namespace fs = std::filesystem;
 
@@ -128,7 +129,10 @@ std::optional<ProjectLayer> readLayer(const JsonReader& entry, const std::string
 
 void readTerrain(const JsonReader& terrain, Project& project) {
     if (auto dem = terrain.string("dem")) project.terrain.dem = resolveSource(*dem, project.path);
-    if (auto level = terrain.number("flat_level_m")) project.terrain.flatLevelM = *level;
+    if (auto level = terrain.number("flat_level_m")) {
+        if (defaults::kFlatLevelM.accepts(*level)) project.terrain.flatLevelM = *level;
+        else terrain.errorAt("flat_level_m", outOfRange(defaults::kFlatLevelM, *level));
+    }
     if (auto opacity = terrain.number("opacity")) project.terrainOpacity = float(std::clamp(*opacity, 0.0, 1.0));
     terrain.warnUnknownKeys({"dem", "flat_level_m", "opacity"});
 }
@@ -198,25 +202,28 @@ TimelineNames timelineNames(const Project& project) {
 
 ProjectLoad loadProject(const std::string& path) {
     ProjectLoad result;
-    std::ifstream in(path);
-    if (!in) {
-        result.problems.push_back({Severity::Error, path, "", fs::exists(path) ? "cannot be read" : "file not found"});
+    std::string error;
+    const auto text = readSourceText(path, error);
+    if (!text) {
+        result.problems.push_back({Severity::Error, path, "", error});
         return result;
     }
     Project project;
     project.path = path;
-    try {
-        project.document = nlohmann::json::parse(in);
-    } catch (const nlohmann::json::parse_error& e) {
-        result.problems.push_back({Severity::Error, path, "byte " + std::to_string(e.byte), "not valid JSON"});
-        return result;
-    }
+    auto document = parseJsonText(path, *text, result.problems);
+    if (!document) return result;
+    project.document = std::move(*document);
     const JsonReader root(project.document, "$", path, result.problems);
     if (!project.document.is_object()) {
         root.error("expected a JSON object");
         return result;
     }
-    readDocument(root, project);
+    try {
+        readDocument(root, project);
+    } catch (const nlohmann::json::exception& e) {  // a reader that trusted a type: never a crash
+        root.error(std::string("cannot be read: ") + e.what());
+        return result;
+    }
     if (project.layers.empty() && !hasErrors(result.problems))
         result.problems.push_back({Severity::Error, path, "$.layers", "the project has no layers"});
     result.project = std::move(project);

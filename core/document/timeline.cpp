@@ -1,5 +1,7 @@
 #include "timeline.h"
 
+#include <limits>
+
 #include <algorithm>
 #include <cmath>
 
@@ -40,7 +42,12 @@ std::optional<Interpolation> parseInterpolation(const std::string& text) {
     return std::nullopt;
 }
 
-int Timeline::frameCount() const { return std::max(1, int(std::lround(durationS * fps))); }
+int Timeline::frameCount() const {
+    // Saturated, not wrapped: a duration the reader did not check must not come out as 1 frame.
+    const double frames = std::round(durationS * fps);
+    if (!(frames < double(std::numeric_limits<int>::max()))) return std::numeric_limits<int>::max();
+    return std::max(1, int(frames));
+}
 
 const Track* Timeline::findTrack(const std::string& target) const {
     for (const auto& track : tracks)

@@ -269,6 +269,10 @@ std::optional<Timeline> readTimeline(const JsonReader& json, const TimelineNames
             json.errorAt("duration_s", "must be greater than 0 seconds, got " + number(*duration));
             return std::nullopt;
         }
+        if (*duration > defaults::kTimelineDurationS.max) {  // 1e9 s would overflow the frame count
+            json.errorAt("duration_s", outOfRange(defaults::kTimelineDurationS, *duration));
+            return std::nullopt;
+        }
         timeline.durationS = *duration;
     } else if (!json.has("duration_s")) {
         json.errorAt("duration_s", "missing: the timeline needs a duration in seconds");

@@ -4,6 +4,7 @@
 #include <EGL/eglext.h>
 #include <GL/gl.h>
 
+#include <algorithm>
 #include <cstring>
 #include <map>
 #include <mutex>
@@ -180,6 +181,21 @@ std::string glString(GLenum name) {
     return text ? reinterpret_cast<const char*>(text) : "";
 }
 
+// The largest framebuffer side this context can render and read back: the smallest of the
+// renderbuffer, viewport and texture limits (llvmpipe: 8192 for all three; 0 = not reported).
+int queryMaxFramebufferSide() {
+    constexpr GLenum kMaxRenderbufferSize = 0x84E8;  // GL 3.0; <GL/gl.h> stops at 1.3
+    GLint renderbuffer = 0, texture = 0, viewport[2] = {0, 0};
+    glGetIntegerv(kMaxRenderbufferSize, &renderbuffer);
+    glGetIntegerv(GL_MAX_TEXTURE_SIZE, &texture);
+    glGetIntegerv(GL_MAX_VIEWPORT_DIMS, viewport);
+    while (glGetError() != GL_NO_ERROR) {}
+    int side = 0;
+    for (const GLint limit : {renderbuffer, texture, viewport[0], viewport[1]})
+        if (limit > 0) side = side == 0 ? limit : std::min(side, int(limit));
+    return side;
+}
+
 struct Platform {
     const char* name;
     EGLDisplay (*open)(std::string& why);
@@ -233,6 +249,7 @@ bool EglContext::initialize(std::string& why) {
     vendor_ = glString(GL_VENDOR);
     renderer_ = glString(GL_RENDERER);
     version_ = glString(GL_VERSION);
+    maxFramebufferSide_ = queryMaxFramebufferSide();
     return true;
 }
 

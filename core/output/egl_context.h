@@ -35,6 +35,10 @@ class EglContext {
     const std::string& renderer() const { return renderer_; }  // glGetString(GL_RENDERER)
     const std::string& version() const { return version_; }    // glGetString(GL_VERSION)
 
+    // The largest width or height of a frame this context can render (GL_MAX_RENDERBUFFER_SIZE,
+    // GL_MAX_VIEWPORT_DIMS and GL_MAX_TEXTURE_SIZE, queried once); 0 when the driver said nothing.
+    int maxFramebufferSide() const { return maxFramebufferSide_; }
+
     // One line for --verbose: "OpenGL 4.5 (Compatibility Profile) Mesa 22.3.6, llvmpipe
     // (LLVM 15.0.6, 256 bits), Mesa, via EGL surfaceless".
     std::string description() const;
@@ -49,6 +53,7 @@ class EglContext {
     void* context_ = nullptr;
     void* surface_ = nullptr;  // only when surfaceless contexts are unsupported
     std::string platform_, vendor_, renderer_, version_;
+    int maxFramebufferSide_ = 0;
 };
 
 }  // namespace subterra

@@ -2,7 +2,9 @@
 
 #include <assimp/Exporter.hpp>
 #include <assimp/scene.h>
+#include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <set>
 #include <osg/Geode>
@@ -127,6 +129,40 @@ std::unique_ptr<aiScene> toAssimpScene(std::map<ColorKey, ColorMesh>& meshes, co
     return scene;
 }
 
+// Runs `exportTo` on a file of the same name in a temporary folder beside `path`; when it
+// succeeds, every file it wrote is moved beside `path`, the side files first and `path` last, so a
+// failed export leaves the previous files as they were.
+Status exportWithSideFiles(const std::string& path, const std::function<Status(const std::string&)>& exportTo) {
+    namespace fs = std::filesystem;
+    const fs::path target(path);
+    const fs::path folder = target.parent_path() / ("." + target.filename().string() + ".tmp");
+    std::error_code ec;
+    fs::remove_all(folder, ec);
+    fs::create_directories(folder, ec);
+    if (ec) return Status::failure(path + ": cannot write (" + ec.message() + ")");
+    auto cleanUp = [&folder] {
+        std::error_code ignored;
+        fs::remove_all(folder, ignored);
+    };
+    if (Status written = exportTo((folder / target.filename()).string()); !written) {
+        cleanUp();
+        return written;
+    }
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(folder, ec)) files.push_back(entry.path());
+    std::stable_partition(files.begin(), files.end(),
+                          [&](const fs::path& f) { return f.filename() != target.filename(); });
+    for (const auto& file : files) {
+        fs::rename(file, target.parent_path() / file.filename(), ec);
+        if (ec) {
+            cleanUp();
+            return Status::failure(path + ": cannot replace " + file.filename().string() + " (" + ec.message() + ")");
+        }
+    }
+    cleanUp();
+    return Status::success();
+}
+
 Status exportWithAssimp(const BuiltScene& built, const std::string& path, const std::string& format) {
     std::map<ColorKey, ColorMesh> meshes;
     for (const auto& [name, group] : built.layers) collectGroup(*group, meshes);
@@ -138,9 +174,10 @@ Status exportWithAssimp(const BuiltScene& built, const std::string& path, const 
         if (exporter.Export(scene.get(), format, file) == AI_SUCCESS) return Status::success();
         return Status::failure(path + ": export failed (" + exporter.GetErrorString() + ")");
     };
-    // glTF and OBJ write side files (.bin, .mtl) named after the file they are given: those two
-    // are written in place; the single-file formats go through a temporary file.
-    if (format == "gltf2" || format == "obj") return exportTo(path);
+    // glTF and OBJ write side files (.bin, .mtl) named after the file they are given: they are
+    // written whole into a temporary folder, then moved; the single-file formats go through a
+    // temporary file.
+    if (format == "gltf2" || format == "obj") return exportWithSideFiles(path, exportTo);
     return replaceFileAtomically(path, exportTo);
 }
 }  // namespace

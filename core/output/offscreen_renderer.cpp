@@ -151,7 +151,8 @@ unsigned char toByte(float channel) {
 
 }  // namespace
 
-std::unique_ptr<OffscreenRenderer> OffscreenRenderer::create(const RenderSettings& settings, std::string& error) {
+std::unique_ptr<OffscreenRenderer> OffscreenRenderer::create(const RenderSettings& settings, std::string& error,
+                                                             bool* sizeRefused) {
     if (settings.width <= 0 || settings.height <= 0 || settings.samples < 0) {
         error = "cannot render offscreen: invalid size " + std::to_string(settings.width) + "x" +
                 std::to_string(settings.height) + " or samples " + std::to_string(settings.samples);
@@ -161,7 +162,17 @@ std::unique_ptr<OffscreenRenderer> OffscreenRenderer::create(const RenderSetting
     renderer->context_ = EglContext::create(error);
     if (!renderer->context_) return nullptr;
     renderer->settings_ = settings;
-    if (settings.samples >= 4 && isSoftwareRasteriser(renderer->context_->renderer())) {
+    const int maxSide = renderer->context_->maxFramebufferSide();
+    if (maxSide > 0 && std::max(settings.width, settings.height) > maxSide) {
+        error = "size " + std::to_string(settings.width) + "x" + std::to_string(settings.height) +
+                " is beyond this OpenGL's largest framebuffer, " + std::to_string(maxSide) + "x" +
+                std::to_string(maxSide) + " (" + renderer->context_->renderer() + "); render at most that";
+        if (sizeRefused) *sizeRefused = true;
+        return nullptr;
+    }
+    // Supersampling doubles the framebuffer: beyond half the limit the frame is drawn once, with MSAA.
+    const bool roomToSupersample = maxSide == 0 || 2 * std::max(settings.width, settings.height) <= maxSide;
+    if (settings.samples >= 4 && roomToSupersample && isSoftwareRasteriser(renderer->context_->renderer())) {
         renderer->supersample_ = 2;
         renderer->fboSamples_ = 0;
     } else {

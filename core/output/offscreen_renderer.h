@@ -39,7 +39,10 @@ class OffscreenRenderer {
   public:
     // Makes the EGL context, viewer and framebuffer and renders one empty frame to prove
     // the framebuffer works (a driver that cannot do FBOs would otherwise give black frames).
-    static std::unique_ptr<OffscreenRenderer> create(const RenderSettings& settings, std::string& error);
+    // A size beyond the context's limits (EglContext::maxFramebufferSide) is refused before any
+    // framebuffer is allocated, with `sizeRefused` set (a usage error for the command line).
+    static std::unique_ptr<OffscreenRenderer> create(const RenderSettings& settings, std::string& error,
+                                                     bool* sizeRefused = nullptr);
     ~OffscreenRenderer();
 
     OffscreenRenderer(const OffscreenRenderer&) = delete;

@@ -9,6 +9,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "atomic_file.h"
+
 namespace subterra {
 
 namespace {
@@ -49,7 +51,7 @@ std::unique_ptr<VideoPipe> VideoPipe::open(const std::string& path, int width, i
     std::ostringstream command;
     command << shellQuoted(ffmpeg) << " -hide_banner -loglevel error -y -f rawvideo -pix_fmt rgba -s " << width << "x"
             << height << " -framerate " << fps << " -i - -c:v libx264 -preset medium -crf 18 -pix_fmt yuv420p"
-            << " -movflags +faststart " << shellQuoted(path);
+            << " -movflags +faststart -f mp4 " << shellQuoted(temporaryPath(path));
     std::unique_ptr<VideoPipe> video(new VideoPipe);
     video->pipe_ = ::popen(command.str().c_str(), "w");
     if (!video->pipe_) {
@@ -63,7 +65,10 @@ std::unique_ptr<VideoPipe> VideoPipe::open(const std::string& path, int width, i
 }
 
 VideoPipe::~VideoPipe() {
-    if (pipe_) ::pclose(pipe_);
+    if (!pipe_) return;
+    ::pclose(pipe_);
+    std::error_code ignored;
+    std::filesystem::remove(temporaryPath(path_), ignored);  // unfinished: the target stays as it was
 }
 
 bool VideoPipe::write(const osg::Image& frame, std::string& error) {
@@ -82,10 +87,12 @@ bool VideoPipe::close(std::string& error) {
     pipe_ = nullptr;
     if (status == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         error = path_ + ": ffmpeg failed to finish the video (exit status " +
-                std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1) + ")";
+                std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1) + "); " + path_ + " is unchanged";
+        std::error_code ignored;
+        std::filesystem::remove(temporaryPath(path_), ignored);
         return false;
     }
-    return true;
+    return commitTemporaryFile(path_).into(error);
 }
 
 }  // namespace subterra

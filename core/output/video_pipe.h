@@ -1,6 +1,7 @@
 #pragma once
-// Frames -> an H.264 MP4 through ffmpeg: raw RGBA frames are piped to ffmpeg's stdin (no
-// temporary files); yuv420p so that the file plays everywhere.
+// Frames -> an H.264 MP4 through ffmpeg: raw RGBA frames are piped to ffmpeg's stdin; yuv420p so
+// that the file plays everywhere. ffmpeg writes `path + ".tmp"`, renamed over `path` only when
+// it finished the file: a run killed or cancelled half way never replaces a good MP4.
 #include <osg/Image>
 #include <cstdio>
 #include <memory>
@@ -18,7 +19,8 @@ class VideoPipe {
 
     // One frame (an OffscreenRenderer image, bottom-up rows): false with `error` when ffmpeg failed.
     [[nodiscard]] bool write(const osg::Image& frame, std::string& error);
-    // Ends the stream and waits for ffmpeg; false with `error` when it did not finish the file.
+    // Ends the stream, waits for ffmpeg and puts the file in place; false with `error` when ffmpeg
+    // did not finish it (`path` is then unchanged). Without close(), the destructor discards it.
     [[nodiscard]] bool close(std::string& error);
 
   private:

@@ -2,10 +2,11 @@
 
 #include "cut_arguments.h"
 #include "format_importer.h"
+#include "json_text.h"
+#include "source_text.h"
 #include "terrain_importer.h"
 #include "utility_colors.h"
 
-#include <fstream>
 #include <nlohmann/json.hpp>
 
 namespace subterra {
@@ -19,9 +20,10 @@ bool endsWith(const std::string& text, const std::string& suffix) {
 bool isProjectFile(const std::string& path) {
     if (endsWith(path, ".subterra.json")) return true;
     if (!endsWith(path, ".json")) return false;
-    std::ifstream in(path);
-    if (!in) return false;
-    const auto document = nlohmann::json::parse(in, nullptr, false);
+    std::string error;
+    const auto text = readSourceText(path, error);  // not a FIFO, not beyond the text cap
+    if (!text || jsonNestingBeyond(*text, kMaxJsonDepth)) return false;
+    const auto document = nlohmann::json::parse(*text, nullptr, false);
     return document.is_object() && document.contains("subterra");
 }
 

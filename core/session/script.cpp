@@ -2,7 +2,6 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <functional>
 
 #include "annotation_edits.h"
@@ -10,8 +9,10 @@
 #include "scene_pointer.h"
 #include "cuts_json.h"
 #include "feature_search.h"
+#include "json_text.h"
 #include "project.h"
 #include "script_timeline.h"
+#include "source_text.h"
 
 namespace subterra {
 
@@ -571,18 +572,18 @@ std::string scriptActionsMarkdown() {
 }
 
 std::optional<Script> Script::load(const std::string& path, std::string& error) {
-    std::ifstream file(path);
-    if (!file) {
-        error = path + ": cannot open the script";
+    const auto text = readSourceText(path, error);
+    if (!text) {
+        error = path + ": cannot open the script (" + error + ")";
         return std::nullopt;
     }
-    nlohmann::json document;
-    try {
-        document = nlohmann::json::parse(file);
-    } catch (const std::exception& e) {
-        error = path + ": not JSON: " + e.what();
+    Problems problems;
+    const auto parsed = parseJsonText(path, *text, problems);
+    if (!parsed) {
+        error = problems.front().toLine();
         return std::nullopt;
     }
+    const nlohmann::json& document = *parsed;
     const nlohmann::json* list = document.is_array() ? &document : nullptr;
     if (document.is_object() && document.contains("actions")) list = &document["actions"];
     if (!list || !list->is_array()) {

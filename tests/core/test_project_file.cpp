@@ -250,17 +250,16 @@ TEST_CASE("project: saving into a missing folder fails with a message and writes
     CHECK_FALSE(fs::exists(dir + "/no"));
 }
 
-TEST_CASE("project: a file that is not valid JSON gives the byte offset", "[project][errors]") {
-    const std::string text = "{\"subterra\": 1, \"layers\": [}";
+TEST_CASE("project: a file that is not valid JSON gives the line, column and reason", "[project][errors]") {
+    const std::string text = "{\"subterra\": 1,\n \"layers\": [}";
     const ProjectLoad load = loadText("project_bad_json", text);
     CHECK_FALSE(load.project);
     REQUIRE(load.problems.size() == 1);
     CHECK(load.problems[0].severity == Severity::Error);
-    CHECK(load.problems[0].message == "not valid JSON");
-    // The parser stops at the '}' that cannot start an array element: byte 28 of the file (1-based).
-    CHECK(text.find('}') == 27);
-    CHECK(load.problems[0].where == "byte 28");
-    CHECK(load.problems[0].toLine().find("p.subterra.json: byte 28: not valid JSON") != std::string::npos);
+    CHECK_THAT(load.problems[0].message, Catch::StartsWith("not valid JSON: syntax error while parsing value"));
+    // The parser stops at the '}' that cannot start an array element: line 2, column 13.
+    CHECK(load.problems[0].where == "line 2, column 13");
+    CHECK_THAT(load.problems[0].toLine(), Catch::Contains("p.subterra.json: line 2, column 13: not valid JSON"));
 }
 
 TEST_CASE("project: wrong types are reported with their JSON path", "[project][errors]") {
