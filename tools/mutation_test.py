@@ -76,7 +76,7 @@ def build(tree, jobs, log):
 
 def first_failure(log):
     for line in Path(log).read_text(errors="replace").splitlines():
-        match = re.search(r"Test +#\d+: (\S+) \.+\*+(Failed|Timeout|Exception|Not Run)", line)
+        match = re.search(r"Test +#\d+: (.+?) \.+\*+(Failed|Timeout|Exception|Not Run)", line)
         if match:
             return match.group(1)
     return "?"
