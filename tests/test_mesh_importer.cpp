@@ -8,7 +8,6 @@
 #include <filesystem>
 #include <fstream>
 
-#include "skip_support.h"
 #include "fixtures.h"
 #include "mesh_importer.h"
 #include "model_loader.h"
@@ -19,7 +18,7 @@ namespace fs = std::filesystem;
 
 namespace {
 const std::string kBoxGlb =
-    fixtures::sourceDir() + "/../shared/data/cad/box01.glb";  // 12 triangles, -0.5..0.5, Y-up, grey
+    fixtures::sourceDir() + "/tests/data/mesh/box01.glb";  // 12 triangles, -0.5..0.5, Y-up, grey
 
 LayerSpec meshSpec(const std::string& path, std::optional<MeshPlacement> placement) {
     LayerSpec spec;
@@ -53,7 +52,7 @@ std::string writeRedTriangleObj(const std::string& dir) {
 }  // namespace
 
 TEST_CASE("box01.glb placed by origin, rotation, scale and Y-up lands on the computed corners", "[mesh]") {
-    SKIP_UNLESS_EXISTS(kBoxGlb);
+    REQUIRE(fs::exists(kBoxGlb));
     MeshPlacement placement;
     placement.origin = {352000, 3452000, 5};
     placement.rotationDeg = 90;
