@@ -16,7 +16,8 @@ void addInputOptions(CLI::App& command, InputOptions& options);
 // --cut, --no-cuts, --section, --excavation (commands that draw the scene).
 void addCutOptions(CLI::App& command, InputOptions& options);
 
-// Prints each problem as one line on stderr; returns true when any is an error.
+// Prints the problems on stderr, one line each but at most five of one cause (then a count);
+// returns true when any is an error.
 bool printProblems(const Problems& problems);
 
 // "1920x1080" -> width, height; false when malformed or out of range.

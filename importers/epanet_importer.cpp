@@ -265,6 +265,7 @@ LayerImport importEpanet(const LayerSpec& spec, const ImportContext& context) {
     reader.readStatusAndTags();
     if (!spec.results.empty()) addLinkFlows(spec.results, network);
     readCoordinates(*file, network);
+    network.coordinateGuess = guessInpCoordinates(*file);
     readVertices(*file, network);
     if (!file->find("JUNCTIONS") && !file->find("PIPES"))
         network.error(1, "no [JUNCTIONS] or [PIPES] section: not an EPANET network");

@@ -82,9 +82,9 @@ int convertLineFeature(OGRFeature& feature, const ConversionContext& context, st
     }
     if (auto wall = readLengthM(feature, context.mapping.get(MappingRole::WallThickness), where, true))
         base.segment.section.wallThicknessM = *wall;
-    base.levels.invertStart = readLengthM(feature, context.mapping.get(MappingRole::InvertStart), where, false);
-    base.levels.invertEnd = readLengthM(feature, context.mapping.get(MappingRole::InvertEnd), where, false);
-    base.levels.coverM = readLengthM(feature, context.mapping.get(MappingRole::Cover), where, true);
+    base.levels.invertStart = readLevelM(feature, context.mapping.get(MappingRole::InvertStart), where);
+    base.levels.invertEnd = readLevelM(feature, context.mapping.get(MappingRole::InvertEnd), where);
+    base.levels.coverM = readDepthM(feature, context.mapping.get(MappingRole::Cover), where);
 
     int made = 0;
     for (size_t i = 0; i < parts.size(); ++i) {
@@ -167,9 +167,9 @@ int convertPointFeature(OGRFeature& feature, const ConversionContext& context, s
     base.kind = parseNodeKind(kindText).value_or(kindText.empty() ? NodeKind::Manhole : NodeKind::Other);
     base.attributes = allAttributes(feature);
     if (auto size = readLengthM(feature, context.mapping.get(MappingRole::Size), where, true)) base.sizeM = *size;
-    const auto ground = readLengthM(feature, context.mapping.get(MappingRole::Ground), where, false);
-    const auto invert = readLengthM(feature, context.mapping.get(MappingRole::Invert), where, false);
-    const auto depth = readLengthM(feature, context.mapping.get(MappingRole::Depth), where, true);
+    const auto ground = readLevelM(feature, context.mapping.get(MappingRole::Ground), where);
+    const auto invert = readLevelM(feature, context.mapping.get(MappingRole::Invert), where);
+    const auto depth = readDepthM(feature, context.mapping.get(MappingRole::Depth), where);
     for (size_t i = 0; i < points.size(); ++i) {
         Node node = base;
         node.id = points.size() == 1 ? where.featureId : where.featureId + "#" + std::to_string(i + 1);
@@ -177,6 +177,7 @@ int convertPointFeature(OGRFeature& feature, const ConversionContext& context, s
         const bool zIsGround = hasRealZ({points[i]}, is3D);
         node.groundZ = ground ? *ground : zIsGround ? points[i].z : context.groundAt(points[i].x, points[i].y);
         node.position.z = node.groundZ;
+        if (ground || zIsGround) context.ground.addNode(node.position);
         if (invert) {
             node.invertZ = *invert;
             node.depthSource = DepthSource::Invert;
@@ -213,15 +214,22 @@ int convertPolygonFeature(OGRFeature& feature, const ConversionContext& context,
     if (auto basement = readLengthM(feature, context.mapping.get(MappingRole::BasementDepth), where, true))
         base.basementDepthM = *basement;
     int made = 0;
+    const bool is3D = feature.GetGeometryRef()->Is3D();
     for (size_t i = 0; i < polygons.size(); ++i) {
         Building building = base;
+        const bool realBase = hasRealZ(polygons[i].outer, is3D);
         building.id = polygons.size() == 1 ? where.featureId : where.featureId + "#" + std::to_string(i + 1);
         building.footprint = std::move(polygons[i].outer);
         building.holes = std::move(polygons[i].holes);
         if (!transformOrWarn(building.footprint, context, where)) continue;
         for (auto& hole : building.holes) transformOrWarn(hole, context, where);
         double lowest = 1e300;
-        for (const auto& p : building.footprint) lowest = std::min(lowest, context.groundAt(p.x, p.y));
+        if (realBase) {  // a footprint with heights (CityGML LoD0, a 3D shapefile) stands where it says
+            for (const auto& p : building.footprint) lowest = std::min(lowest, p.z);
+            context.ground.addBuilding(building.footprint, lowest);
+        } else {
+            for (const auto& p : building.footprint) lowest = std::min(lowest, context.groundAt(p.x, p.y));
+        }
         building.baseZ = lowest;  // sits on its lowest corner: never floats above a slope
         out.push_back(std::move(building));
         ++made;

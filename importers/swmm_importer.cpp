@@ -245,6 +245,7 @@ LayerImport importSwmm(const LayerSpec& spec, const ImportContext& context) {
         if (!network.findLink(r.fields[0]))
             network.warning(r.line, "cross-section of unknown link '" + r.fields[0] + "' ignored");
     readCoordinates(*file, network);
+    network.coordinateGuess = guessInpCoordinates(*file);
     readVertices(*file, network);
     readSubcatchments(*file, network);
     if (const auto& polygons = file->records("POLYGONS"); !polygons.empty())
