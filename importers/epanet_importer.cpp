@@ -7,6 +7,7 @@
 #include "depth_rules.h"
 #include "epanet_report.h"
 #include "inp_network.h"
+#include "inp_stray_vertices.h"
 #include "swmm_sections.h"
 
 namespace subterra {
@@ -266,6 +267,7 @@ LayerImport importEpanet(const LayerSpec& spec, const ImportContext& context) {
     if (!spec.results.empty()) addLinkFlows(spec.results, network);
     readCoordinates(*file, network);
     network.coordinateGuess = guessInpCoordinates(*file);
+    dropStrayVertices(network);
     readVertices(*file, network);
     if (!file->find("JUNCTIONS") && !file->find("PIPES"))
         network.error(1, "no [JUNCTIONS] or [PIPES] section: not an EPANET network");

@@ -4,7 +4,6 @@
 
 #include "crs.h"
 #include "depth_rules.h"
-#include "inp_stray_vertices.h"
 
 namespace subterra {
 
@@ -306,7 +305,6 @@ LayerImport assembleNetwork(InpNetwork& network, const LayerSpec& spec, const Im
     report.geometryType = "network";
     report.utility = network.utility;
     report.notes = network.notes;
-    dropStrayVertices(network);
     Placement placement(network, spec, context, report, network.problems);
     if (placement.failed()) {
         result.problems = std::move(network.problems);

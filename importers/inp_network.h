@@ -101,8 +101,8 @@ std::optional<LayerProbe> probeInpFile(const std::string& path, const std::vecto
 
 // Places the network: coordinates from spec.sourceCrs (or WGS 84 when they look like lon/lat) to
 // the project CRS, or as they are (feet scaled to metres when usUnits). Nodes or links without
-// coordinates are reported and skipped; links whose vertices are stray (inp_stray_vertices.h) or
-// cannot be transformed are drawn straight between their nodes, with a warning.
+// coordinates are reported and skipped; links whose vertices cannot be transformed are drawn
+// straight between their nodes, with a warning. Call dropStrayVertices() (inp_stray_vertices.h) first.
 LayerImport assembleNetwork(InpNetwork& network, const LayerSpec& spec, const ImportContext& context);
 
 }  // namespace subterra

@@ -97,8 +97,16 @@ bool groundFromData(const std::vector<LayerImport>& layers, LoadResult& result) 
     GroundEvidence evidence;
     for (const auto& layer : layers) evidence.add(layer.ground);
     if (evidence.points.empty()) return false;
+    Extent reach;  // the ground reaches under everything, tanks and reservoirs too
+    for (const auto& layer : layers) {
+        for (const auto& n : layer.nodes) reach.add(n.position);
+        for (const auto& s : layer.segments)
+            for (const auto& p : s.points) reach.add(p);
+        for (const auto& b : layer.buildings)
+            for (const auto& p : b.footprint) reach.add(p);
+    }
     TerrainReport report;
-    if (auto ground = groundFromPoints(evidence.points, report)) {
+    if (auto ground = groundFromPoints(evidence.points, report, reach)) {
         report.source = "no DEM: interpolated from the data's own " + evidenceText(evidence);
         result.model.terrain = std::move(ground);
         result.terrain = report;

@@ -53,15 +53,18 @@ bool fillOutsideHull(std::vector<float>& heights, int columns, int rows) {
 
 std::optional<Terrain> groundFromNodes(const std::vector<Node>& nodes, TerrainReport& report) {
     std::vector<Vec3d> points;
-    for (const auto& n : nodes)
+    Extent reach;
+    for (const auto& n : nodes) {
+        reach.add(n.position);
         if (n.kind != NodeKind::Reservoir && n.kind != NodeKind::Tank && n.kind != NodeKind::Outfall)
             points.push_back({n.position.x, n.position.y, n.groundZ});
-    auto ground = groundFromPoints(points, report);
+    }
+    auto ground = groundFromPoints(points, report, reach);
     if (ground) report.source = "interpolated from the ground levels of " + std::to_string(points.size()) + " nodes";
     return ground;
 }
 
-std::optional<Terrain> groundFromPoints(const std::vector<Vec3d>& points, TerrainReport& report) {
+std::optional<Terrain> groundFromPoints(const std::vector<Vec3d>& points, TerrainReport& report, const Extent& reach) {
     std::vector<double> xs, ys, zs;
     Extent extent;
     std::set<std::pair<double, double>> seen;  // corners shared by buildings: one sample each
@@ -72,6 +75,7 @@ std::optional<Terrain> groundFromPoints(const std::vector<Vec3d>& points, Terrai
         xs.push_back(p.x), ys.push_back(p.y), zs.push_back(p.z);
     }
     if (xs.size() < 3) return std::nullopt;
+    if (reach.valid()) extent.add(Vec3d{reach.minX, reach.minY, 0}), extent.add(Vec3d{reach.maxX, reach.maxY, 0});
     const double width = extent.maxX - extent.minX, height = extent.maxY - extent.minY;
     const double span = std::max(width, height);
     if (!(span > 0) || inOneLine(xs, ys, span)) return std::nullopt;  // no triangle to interpolate over

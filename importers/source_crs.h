@@ -6,7 +6,7 @@
 #include "layer_report.h"
 #include "layer_spec.h"
 #include "problem.h"
-#include "vector_importer.h"
+#include "import_context.h"
 
 namespace subterra {
 

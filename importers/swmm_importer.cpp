@@ -6,6 +6,7 @@
 
 #include "depth_rules.h"
 #include "inp_network.h"
+#include "inp_stray_vertices.h"
 #include "swmm_sections.h"
 #include "swmm_subcatchments.h"
 
@@ -246,6 +247,7 @@ LayerImport importSwmm(const LayerSpec& spec, const ImportContext& context) {
             network.warning(r.line, "cross-section of unknown link '" + r.fields[0] + "' ignored");
     readCoordinates(*file, network);
     network.coordinateGuess = guessInpCoordinates(*file);
+    dropStrayVertices(network);
     readVertices(*file, network);
     readSubcatchments(*file, network);
     if (const auto& polygons = file->records("POLYGONS"); !polygons.empty())

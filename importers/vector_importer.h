@@ -2,27 +2,16 @@
 // The GDAL/OGR vector importer: any OGR source (GeoPackage, Shapefile, GeoJSON, FileGDB, CSV with
 // WKT, PostGIS "PG:" strings...) -> segments, nodes or buildings of the neutral model.
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "depth_rules.h"
 #include "ground_evidence.h"
+#include "import_context.h"
 #include "layer_report.h"
 #include "layer_spec.h"
 #include "problem.h"
 
 namespace subterra {
-
-struct ImportContext {
-    ImportContext(std::string projectCrs, GroundFunction ground, std::string declaredCrs = {})
-        : projectCrsWkt(std::move(projectCrs)), groundAt(std::move(ground)), declaredCrsWkt(std::move(declaredCrs)) {}
-
-    std::string projectCrsWkt;  // empty = keep source coordinates (local frame); always in metres
-    GroundFunction groundAt;    // ground level in the project CRS
-    // The project CRS as the user gave it, when that is not in metres (US feet): sources that
-    // declare no CRS are taken to be in it. Empty = the same as projectCrsWkt.
-    std::string declaredCrsWkt;
-};
 
 struct LayerImport {
     LayerReport report;
