@@ -267,8 +267,8 @@ LayerImport importEpanet(const LayerSpec& spec, const ImportContext& context) {
     if (!spec.results.empty()) addLinkFlows(spec.results, network);
     readCoordinates(*file, network);
     network.coordinateGuess = guessInpCoordinates(*file);
-    dropStrayVertices(network);
     readVertices(*file, network);
+    dropStrayVertices(network);
     if (!file->find("JUNCTIONS") && !file->find("PIPES"))
         network.error(1, "no [JUNCTIONS] or [PIPES] section: not an EPANET network");
     return assembleNetwork(network, spec, context);

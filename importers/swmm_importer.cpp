@@ -247,8 +247,8 @@ LayerImport importSwmm(const LayerSpec& spec, const ImportContext& context) {
             network.warning(r.line, "cross-section of unknown link '" + r.fields[0] + "' ignored");
     readCoordinates(*file, network);
     network.coordinateGuess = guessInpCoordinates(*file);
-    dropStrayVertices(network);
     readVertices(*file, network);
+    dropStrayVertices(network);
     readSubcatchments(*file, network);
     if (const auto& polygons = file->records("POLYGONS"); !polygons.empty())
         network.extraCounts["subcatchment polygon vertices"] = long(polygons.size());
