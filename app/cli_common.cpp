@@ -12,7 +12,13 @@ void addInputOptions(CLI::App& command, InputOptions& options) {
     command.add_option("--dem", options.dem,
                        "Elevation raster for the ground (any GDAL raster; overrides the project's)");
     command.add_option("--crs", options.crs,
-                       "Project CRS, e.g. EPSG:32651 (default: the project's, else from the data)");
+                       "Project CRS, e.g. EPSG:32651 (default: the project's, else from the data); the model is "
+                       "in metres whatever its unit");
+    command.add_option("--input-crs", options.inputCrs,
+                       "CRS of inputs that declare none (EPANET/SWMM, a shapefile without .prj), e.g. EPSG:3547 "
+                       "or EPSG:4269");
+    command.add_option("--dem-unit", options.demUnit,
+                       "Unit of the DEM's heights when the raster does not say: m, ft or us-ft");
 }
 
 void addCutOptions(CLI::App& command, InputOptions& options) {
@@ -27,7 +33,7 @@ void addCutOptions(CLI::App& command, InputOptions& options) {
 }
 
 bool printProblems(const Problems& problems) {
-    for (const auto& problem : problems) std::cerr << "subterra: " << problem.toLine() << "\n";
+    for (const auto& line : summarizedProblemLines(problems)) std::cerr << "subterra: " << line << "\n";
     return hasErrors(problems);
 }
 

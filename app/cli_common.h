@@ -17,7 +17,8 @@ void addInputOptions(CLI::App& command, InputOptions& options);
 // --cut, --no-cuts, --section, --excavation (commands that draw the scene).
 void addCutOptions(CLI::App& command, InputOptions& options);
 
-// Prints each problem as one line on stderr; returns true when any is an error.
+// Prints the problems on stderr, one line each but at most five of one cause (then a count);
+// returns true when any is an error.
 bool printProblems(const Problems& problems);
 
 // A number within [min, max]: unlike CLI::Range, NaN is refused (it compares false both ways).

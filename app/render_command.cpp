@@ -28,6 +28,7 @@ struct RenderOptions {
     bool check = false;
     std::string title;
     bool noAnnotations = false;
+    bool keepGoing = false;  // draw what could be read despite errors (exit 0)
 };
 
 // The project's annotations (unless --no-annotations) plus a --title card, resolved against the model.
@@ -100,6 +101,12 @@ int runRender(const RenderOptions& options) {
     }
     const LoadedInputs inputs = loadInputs(options.inputs);
     const bool hadErrors = printProblems(inputs.problems);
+    // A picture is a success or nothing: a script that sees exit 1 must not find a PNG that looks fine.
+    if (hadErrors && !options.keepGoing) {
+        std::cerr << "subterra: error: no picture written: the inputs have errors (above); fix them, or draw what "
+                     "could be read with --keep-going\n";
+        return kExitUserError;
+    }
     if (inputs.load.model.empty()) {
         std::cerr << "subterra: error: nothing to render: no segment, node or building could be read"
                   << (hadErrors ? " (see the errors above)" : "") << "\n";
@@ -129,7 +136,7 @@ int runRender(const RenderOptions& options) {
         std::cerr << "subterra: " << scene.triangles << " triangles, GL renderer " << renderer->context().renderer()
                   << "\n";
     std::cout << options.output << "\n";
-    return hadErrors ? kExitUserError : kExitOk;
+    return kExitOk;
 }
 }  // namespace
 
@@ -154,6 +161,8 @@ void addRenderCommand(CLI::App& app, int& exitCode) {
     command->add_option("--title", options->title, "Title card drawn in the top-left corner");
     command->add_flag("--no-annotations", options->noAnnotations,
                       "Leave out the project's callouts, labels and measurements");
+    command->add_flag("--keep-going", options->keepGoing,
+                      "Draw what could be read even when some inputs have errors (exit 0; the errors are printed)");
     command->add_flag("-v,--verbose", options->verbose, "Print scene and GL details");
     command->callback([options, &exitCode] { exitCode = runRender(*options); });
 }

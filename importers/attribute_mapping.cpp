@@ -1,7 +1,13 @@
 #include "attribute_mapping.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cctype>
+#include <cstring>
+#include <deque>
+#include <map>
+#include <optional>
+#include <sstream>
 
 namespace subterra {
 
@@ -12,105 +18,73 @@ bool equalsIgnoreCase(const std::string& a, const char* b) {
                return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
            });
 }
+// The synonym table: data, not code (see its header for the format).
+const char* const kSynonymTable =
+#include "field_synonyms.inc"
+    ;
+
+// role key -> field names, in the table's order; the strings live as long as the program.
+const std::map<std::string, std::vector<const char*>>& synonymTable() {
+    static const auto table = [] {
+        static std::deque<std::string> names;
+        std::map<std::string, std::vector<const char*>> result;
+        std::istringstream lines(kSynonymTable);
+        std::string line;
+        while (std::getline(lines, line)) {
+            std::istringstream words(line);
+            std::string role, name;
+            if (!(words >> role) || role[0] == '#') continue;
+            auto& list = result[role];
+            while (words >> name) list.push_back(names.emplace_back(name).c_str());
+        }
+        return result;
+    }();
+    return table;
+}
+
+std::vector<const char*> synonyms(const char* role) {
+    auto it = synonymTable().find(role);
+    assert(it != synonymTable().end() && "field_synonyms.inc has no line for a mapping role");
+    return it == synonymTable().end() ? std::vector<const char*>{} : it->second;
+}
+
+// "DIAM_MM" -> {"DIAM", mm}; nullopt when the name ends in no unit suffix.
+std::optional<std::pair<std::string, LengthUnit>> splitUnitSuffix(const std::string& name) {
+    static const std::pair<const char*, LengthUnit> kSuffixes[] = {
+        {"_MM", LengthUnit::Millimetre}, {"_CM", LengthUnit::Centimetre}, {"_INCH", LengthUnit::Inch},
+        {"_IN", LengthUnit::Inch},       {"_FT", LengthUnit::Foot},       {"_M", LengthUnit::Metre}};
+    for (const auto& [suffix, unit] : kSuffixes) {
+        const size_t length = std::strlen(suffix);
+        if (name.size() > length && equalsIgnoreCase(name.substr(name.size() - length), suffix))
+            return std::make_pair(name.substr(0, name.size() - length), unit);
+    }
+    return std::nullopt;
+}
 }  // namespace
 
 const std::vector<MappingRoleInfo>& mappingRoles() {
     using R = MappingRole;
     using U = LengthUnit;
     static const std::vector<MappingRoleInfo> roles = {
-        {R::Id,
-         "id",
-         U::Metre,
-         false,
-         kForAll,
-         {"PIPE_ID", "DUCT_ID", "ID", "ASSET_ID", "ASSETID", "FACILITYID", "GID", "NAME", "MH_ID", "BLDG_ID",
-          "inspireId", "UID", "OBJECTID"}},
-        {R::Utility,
-         "utility",
-         U::Metre,
-         false,
-         kForSegments | kForNodes,
-         {"UTILITY", "UTILITY_TYPE", "UTILITYTYPE", "NETWORK", "SERVICE"}},
-        {R::Diameter,
-         "diameter",
-         U::Millimetre,
-         true,
-         kForSegments,
-         {"DIAMETER", "DN", "DIAM", "PIPESIZE", "PIPE_SIZE", "pipeDiameter", "NOM_DIAM", "DIAMETER_MM", "SIZE_MM",
-          "WIDTH_MM"}},
-        {R::Width, "width", U::Metre, true, kForSegments, {"WIDTH", "WIDTH_M", "DUCT_WIDTH"}},
-        {R::Height, "height", U::Metre, true, kForSegments, {"HEIGHT", "HEIGHT_M", "DUCT_HEIGHT"}},
-        {R::WallThickness,
-         "wall_thickness",
-         U::Millimetre,
-         true,
-         kForSegments,
-         {"WALL_THICKNESS", "WALL_THICKNESS_MM", "WALL_MM", "WALLTHICK", "WALL_THK", "WALL"}},
-        {R::Cover,
-         "cover",
-         U::Metre,
-         true,
-         kForSegments,
-         {"COVER", "COVER_DEPTH", "COVERDEPTH", "DEPTH", "DEPTH_M", "pipeDepth", "BURIAL_DEPTH"}},
-        {R::InvertStart,
-         "invert_start",
-         U::Metre,
-         true,
-         kForSegments,
-         {"US_IL", "INVERT_START", "START_INV", "UPSTREAM_INVERT", "UP_INVERT", "INV_UP", "US_INVERT", "INVERT_US",
-          "INVERT"}},
-        {R::InvertEnd,
-         "invert_end",
-         U::Metre,
-         true,
-         kForSegments,
-         {"DS_IL", "INVERT_END", "END_INV", "DOWNSTREAM_INVERT", "DOWN_INVERT", "INV_DN", "DS_INVERT", "INVERT_DS",
-          "INVERT"}},
-        {R::Material,
-         "material",
-         U::Metre,
-         false,
-         kForSegments | kForNodes,
-         {"MATERIAL", "PIPEMAT", "PIPE_MAT", "MAT", "pipeMaterial"}},
-        {R::Year,
-         "year",
-         U::Metre,
-         false,
-         kForAll,
-         {"YEAR", "INSTALL_YEAR", "INSTALLYEAR", "YEAR_INST", "YEARINSTAL", "CONSTRUCTION_YEAR"}},
-        {R::Status, "status", U::Metre, false, kForAll, {"STATUS", "LIFECYCLE", "currentStatus"}},
-        {R::Ground,
-         "ground",
-         U::Metre,
-         true,
-         kForNodes,
-         {"COVER_LEVEL", "GROUND_LEVEL", "RIM", "RIM_ELEV", "GROUND", "CL", "ELEVATION", "ELEV"}},
-        {R::Invert,
-         "invert",
-         U::Metre,
-         true,
-         kForNodes,
-         {"INVERT_LEVEL", "INVERT", "SUMP", "INV_ELEV", "IL", "BOTTOM"}},
-        {R::Depth, "depth", U::Metre, true, kForNodes, {"DEPTH", "DEPTH_M", "MH_DEPTH", "CHAMBER_DEPTH"}},
-        {R::NodeKind,
-         "node_kind",
-         U::Metre,
-         false,
-         kForNodes,
-         {"KIND", "TYPE", "NODE_TYPE", "FEATURE_TYPE", "SUBTYPE"}},
-        {R::Size, "size", U::Metre, true, kForNodes, {"SIZE", "SIZE_M", "MH_SIZE", "SHAFT_DIAMETER"}},
-        {R::BuildingHeight,
-         "building_height",
-         U::Metre,
-         true,
-         kForBuildings,
-         {"HEIGHT", "BLDG_HEIGHT", "BUILDING_HEIGHT", "measuredHeight", "H", "HOOGTE"}},
-        {R::BasementDepth,
-         "basement_depth",
-         U::Metre,
-         true,
-         kForBuildings,
-         {"BASEMENT", "BASEMENT_DEPTH", "UNDERGROUND_DEPTH"}},
+        {R::Id, "id", U::Metre, false, kForAll, synonyms("id")},
+        {R::Utility, "utility", U::Metre, false, kForSegments | kForNodes, synonyms("utility")},
+        {R::Diameter, "diameter", U::Millimetre, true, kForSegments, synonyms("diameter")},
+        {R::Width, "width", U::Metre, true, kForSegments, synonyms("width")},
+        {R::Height, "height", U::Metre, true, kForSegments, synonyms("height")},
+        {R::WallThickness, "wall_thickness", U::Millimetre, true, kForSegments, synonyms("wall_thickness")},
+        {R::Cover, "cover", U::Metre, true, kForSegments, synonyms("cover")},
+        {R::InvertStart, "invert_start", U::Metre, true, kForSegments, synonyms("invert_start")},
+        {R::InvertEnd, "invert_end", U::Metre, true, kForSegments, synonyms("invert_end")},
+        {R::Material, "material", U::Metre, false, kForSegments | kForNodes, synonyms("material")},
+        {R::Year, "year", U::Metre, false, kForAll, synonyms("year")},
+        {R::Status, "status", U::Metre, false, kForAll, synonyms("status")},
+        {R::Ground, "ground", U::Metre, true, kForNodes, synonyms("ground")},
+        {R::Invert, "invert", U::Metre, true, kForNodes, synonyms("invert")},
+        {R::Depth, "depth", U::Metre, true, kForNodes, synonyms("depth")},
+        {R::NodeKind, "node_kind", U::Metre, false, kForNodes, synonyms("node_kind")},
+        {R::Size, "size", U::Metre, true, kForNodes, synonyms("size")},
+        {R::BuildingHeight, "building_height", U::Metre, true, kForBuildings, synonyms("building_height")},
+        {R::BasementDepth, "basement_depth", U::Metre, true, kForBuildings, synonyms("basement_depth")},
     };
     return roles;
 }
@@ -139,14 +113,28 @@ void AttributeMapping::set(MappingRole role, FieldRef ref) {
 AttributeMapping guessMapping(const std::vector<std::string>& fieldNames, const AttributeMapping& explicitMapping,
                               unsigned use) {
     AttributeMapping mapping = explicitMapping;
-    for (const auto& info : mappingRoles()) {
-        if (mapping.get(info.role) || !(info.use & use)) continue;
-        for (const char* guess : info.guesses) {
-            auto it = std::find_if(fieldNames.begin(), fieldNames.end(),
-                                   [&](const std::string& name) { return equalsIgnoreCase(name, guess); });
-            if (it == fieldNames.end()) continue;
-            mapping.set(info.role, FieldRef{*it, info.defaultUnit, true, false});
-            break;
+    std::vector<std::string> used;
+    for (const auto& [role, ref] : mapping.fields) used.push_back(ref.field);
+    auto isUsed = [&](const std::string& name) { return std::find(used.begin(), used.end(), name) != used.end(); };
+    // First the fields named exactly as a synonym, then those whose stem is one (DIAM_MM): a field
+    // named for one role is never taken by another through its stem.
+    for (const bool byStem : {false, true}) {
+        for (const auto& info : mappingRoles()) {
+            if (mapping.get(info.role) || !(info.use & use)) continue;
+            for (const char* guess : info.guesses) {
+                auto match = std::find_if(fieldNames.begin(), fieldNames.end(), [&](const std::string& name) {
+                    if (!byStem) return equalsIgnoreCase(name, guess);
+                    const auto split = splitUnitSuffix(name);
+                    return split && !isUsed(name) && equalsIgnoreCase(split->first, guess);
+                });
+                if (match == fieldNames.end()) continue;
+                FieldRef ref{*match, info.defaultUnit, true, false};
+                if (const auto split = info.isLength ? splitUnitSuffix(*match) : std::nullopt)
+                    ref.unit = split->second, ref.unitExplicit = true;  // the name says its unit
+                mapping.set(info.role, ref);
+                if (!byStem) used.push_back(*match);  // one INVERT_M may still serve both ends
+                break;
+            }
         }
     }
     return mapping;

@@ -8,6 +8,7 @@
 #include "cityjson_geometry.h"
 #include "crs.h"
 #include "json_text.h"
+#include "source_crs.h"
 #include "source_text.h"
 
 namespace subterra {
@@ -163,11 +164,12 @@ std::string attributeText(const json& value) { return value.is_string() ? value.
 
 // Some exports (the Rotterdam 3D tiles among them) give each building's z from its own ground:
 // every building then has its lowest vertex at exactly 0. Those are set on the ground.
-void placeRelativeHeights(std::vector<Building>& buildings, const ImportContext& context, const LayerSpec& spec,
+// Returns whether it did; otherwise the heights are absolute and each base is a ground level.
+bool placeRelativeHeights(std::vector<Building>& buildings, const ImportContext& context, const LayerSpec& spec,
                           Problems& problems) {
-    if (buildings.empty()) return;
+    if (buildings.empty()) return false;
     for (const auto& b : buildings)
-        if (std::abs(b.baseZ) > 1e-6) return;
+        if (std::abs(b.baseZ) > 1e-6) return false;
     for (auto& b : buildings) {
         Extent e;
         for (const auto& p : b.footprint) e.add(p);
@@ -179,6 +181,7 @@ void placeRelativeHeights(std::vector<Building>& buildings, const ImportContext&
     }
     problems.push_back({Severity::Warning, spec.source, "",
                         "every building's lowest vertex is at z = 0: heights are taken as relative to the ground"});
+    return true;
 }
 }  // namespace
 
@@ -221,13 +224,12 @@ LayerImport importCityJson(const LayerSpec& spec, const ImportContext& context) 
         problems.push_back({Severity::Error, spec.source, "$.CityObjects", "missing or not an object"});
         return result;
     }
-    report.sourceCrsWkt = declaredCrs(*document, spec.source, &problems);
-    if (crsIsMetric(report.sourceCrsWkt)) report.units = "m";
-    if (report.sourceCrsWkt.empty() && !context.projectCrsWkt.empty())
-        problems.push_back(
-            {Severity::Warning, spec.source, "", "no CRS declared; coordinates taken to be in the project CRS"});
+    const auto sourceCrs =
+        resolveSourceCrs(declaredCrs(*document, spec.source, &problems), spec, context, report, problems);
+    if (!sourceCrs) return result;
+    if (crsIsMetric(*sourceCrs)) report.units = "m";
     std::string error;
-    auto transform = CrsTransform::create(report.sourceCrsWkt, context.projectCrsWkt, error);
+    auto transform = CrsTransform::create(*sourceCrs, context.projectCrsWkt, error);
     if (!transform) {
         problems.push_back({Severity::Error, spec.source, "", error});
         return result;
@@ -271,7 +273,8 @@ LayerImport importCityJson(const LayerSpec& spec, const ImportContext& context) 
         result.buildings.push_back(std::move(building));
         report.featuresImported++;
     }
-    placeRelativeHeights(result.buildings, context, spec, problems);
+    if (!placeRelativeHeights(result.buildings, context, spec, problems))
+        for (const auto& b : result.buildings) result.ground.addBuilding(b.footprint, b.baseZ);
     for (const auto& kind : geometryKinds) report.geometryType += (report.geometryType.empty() ? "" : ", ") + kind;
     for (const auto& b : result.buildings)
         for (const auto& s : b.surfaces)

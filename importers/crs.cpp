@@ -73,6 +73,24 @@ bool crsEquivalent(const std::string& a, const std::string& b) {
     return sa.IsSame(&sb, options);
 }
 
+double crsMetresPerUnit(const std::string& wkt) {
+    OGRSpatialReference srs;
+    return loadWkt(srs, wkt) && srs.IsProjected() ? srs.GetLinearUnits() : 1.0;
+}
+
+std::string crsInMetres(const std::string& wkt) {
+    OGRSpatialReference srs;
+    if (!loadWkt(srs, wkt) || !srs.IsProjected() || std::abs(srs.GetLinearUnits() - 1.0) < 1e-12) return wkt;
+    const std::string name = crsDisplayName(wkt);
+    if (srs.SetLinearUnitsAndUpdateParameters(SRS_UL_METER, 1.0) != OGRERR_NONE) return wkt;
+    srs.SetProjCS((name + " in metres").c_str());  // also drops the EPSG code, which names the feet CRS
+    char* text = nullptr;
+    srs.exportToWkt(&text);
+    std::string result = text ? text : "";
+    CPLFree(text);
+    return result;
+}
+
 std::string utmCrsFor(double lonDeg, double latDeg) {
     const int zone = std::clamp(int(std::floor((lonDeg + 180.0) / 6.0)) + 1, 1, 60);
     const int epsg = (latDeg >= 0 ? 32600 : 32700) + zone;

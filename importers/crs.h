@@ -24,6 +24,14 @@ std::string crsDisplayName(const std::string& wkt);
 bool crsIsGeographic(const std::string& wkt);
 bool crsIsMetric(const std::string& wkt);  // projected with metre units
 bool crsEquivalent(const std::string& a, const std::string& b);
+// Metres per unit of a projected CRS (0.3048006096 for US survey feet); 1 for any other CRS.
+double crsMetresPerUnit(const std::string& wkt);
+// The model is in metres whatever the CRS unit: a projected CRS in another unit (US feet,
+// EPSG:2277 or 3547) becomes the same projection with the metre as its unit (false easting and
+// northing converted, named "... in metres"), so that plan coordinates are scaled by the unit
+// exactly once, where they enter the model (the transform into the project CRS). Any other CRS is
+// returned as it is.
+std::string crsInMetres(const std::string& wkt);
 // WKT of the UTM zone (WGS 84) that contains lon/lat.
 std::string utmCrsFor(double lonDeg, double latDeg);
 

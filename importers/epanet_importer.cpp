@@ -7,6 +7,7 @@
 #include "depth_rules.h"
 #include "epanet_report.h"
 #include "inp_network.h"
+#include "inp_stray_vertices.h"
 #include "swmm_sections.h"
 
 namespace subterra {
@@ -265,7 +266,9 @@ LayerImport importEpanet(const LayerSpec& spec, const ImportContext& context) {
     reader.readStatusAndTags();
     if (!spec.results.empty()) addLinkFlows(spec.results, network);
     readCoordinates(*file, network);
+    network.coordinateGuess = guessInpCoordinates(*file);
     readVertices(*file, network);
+    dropStrayVertices(network);
     if (!file->find("JUNCTIONS") && !file->find("PIPES"))
         network.error(1, "no [JUNCTIONS] or [PIPES] section: not an EPANET network");
     return assembleNetwork(network, spec, context);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <ogr_feature.h>
 
 #include "feature_fields.h"
@@ -82,9 +83,13 @@ int convertLineFeature(OGRFeature& feature, const ConversionContext& context, st
     }
     if (auto wall = readLengthM(feature, context.mapping.get(MappingRole::WallThickness), where, true))
         base.segment.section.wallThicknessM = *wall;
-    base.levels.invertStart = readLengthM(feature, context.mapping.get(MappingRole::InvertStart), where, false);
-    base.levels.invertEnd = readLengthM(feature, context.mapping.get(MappingRole::InvertEnd), where, false);
-    base.levels.coverM = readLengthM(feature, context.mapping.get(MappingRole::Cover), where, true);
+    base.levels.invertStart = readLevelM(feature, context.mapping.get(MappingRole::InvertStart), where);
+    const FieldRef* invertEnd = context.mapping.get(MappingRole::InvertEnd);
+    const FieldRef* invertStart = context.mapping.get(MappingRole::InvertStart);
+    base.levels.invertEnd = invertStart && invertEnd && invertStart->field == invertEnd->field
+                                ? base.levels.invertStart  // one INVERT field for both ends: read (and warned) once
+                                : readLevelM(feature, invertEnd, where);
+    base.levels.coverM = readDepthM(feature, context.mapping.get(MappingRole::Cover), where);
 
     int made = 0;
     for (size_t i = 0; i < parts.size(); ++i) {
@@ -100,16 +105,38 @@ int convertLineFeature(OGRFeature& feature, const ConversionContext& context, st
 }
 
 namespace {
-// A guessed diameter field's unit from its values: pipes are 10 mm .. 5 m, so a median below 5
-// can only be metres (WNTR's GeoJSON, for one, writes metres in a field named "diameter").
-LengthUnit inferDiameterUnit(const std::vector<PendingSegment>& pending, const FieldRef& ref) {
+// Nominal pipe sizes in inches (ASME/AWWA): a field holding almost only these, all small, is inches.
+bool isNominalInchSize(double value) {
+    static const double kSizes[] = {0.5, 0.75, 1,  1.25, 1.5, 2,  2.5, 3,  4,  5,  6,  8,  10, 12, 14,
+                                    15,  16,   18, 20,   21,  24, 27,  30, 33, 36, 42, 48, 54, 60, 72};
+    return std::any_of(std::begin(kSizes), std::end(kSizes), [value](double s) { return std::abs(value - s) < 1e-6; });
+}
+
+// A guessed diameter field's unit from its values, when its name does not say: pipes are 10 mm ..
+// 5 m, so nominal inch sizes with a median under 25 are inches (PIPESIZE 2..12 is not 2..12 mm),
+// and otherwise a median below 5 can only be metres (WNTR's GeoJSON writes metres in "diameter").
+// `why` says what decided, for `info`.
+LengthUnit inferDiameterUnit(const std::vector<PendingSegment>& pending, const FieldRef& ref, std::string& why) {
     if (ref.unitExplicit) return ref.unit;
     std::vector<double> values;
     for (const auto& p : pending)
         if (p.rawDiameter && *p.rawDiameter > 0) values.push_back(*p.rawDiameter);
     if (values.empty()) return ref.unit;
+    const size_t inchSizes = size_t(std::count_if(values.begin(), values.end(), isNominalInchSize));
+    const auto [lowest, highest] = std::minmax_element(values.begin(), values.end());
+    const std::string range = formatNumber(*lowest) + " .. " + formatNumber(*highest);
     std::nth_element(values.begin(), values.begin() + values.size() / 2, values.end());
-    return values[values.size() / 2] < 5.0 ? LengthUnit::Metre : ref.unit;
+    const double median = values[values.size() / 2];
+    if (inchSizes * 10 >= values.size() * 9 && median < 25) {
+        why = "diameter: " + ref.field + " values " + range + " are nominal inch sizes: read as inches";
+        return LengthUnit::Inch;
+    }
+    if (median < 5.0) {
+        why = "diameter: " + ref.field + " values " + range + " (median " + formatNumber(median) +
+              ") are too small for millimetres: read as metres";
+        return LengthUnit::Metre;
+    }
+    return ref.unit;
 }
 
 void settleSection(PendingSegment& pending, LengthUnit unit, const ConversionContext& context) {
@@ -132,7 +159,9 @@ void settleSection(PendingSegment& pending, LengthUnit unit, const ConversionCon
 std::vector<Segment> finishSegments(std::vector<PendingSegment> pending, const ConversionContext& context,
                                     LayerReport& report) {
     const FieldRef* diameterRef = context.mapping.get(MappingRole::Diameter);
-    LengthUnit unit = diameterRef ? inferDiameterUnit(pending, *diameterRef) : LengthUnit::Millimetre;
+    std::string why;
+    LengthUnit unit = diameterRef ? inferDiameterUnit(pending, *diameterRef, why) : LengthUnit::Millimetre;
+    if (!why.empty()) report.notes.push_back(why);
     if (diameterRef && unit != diameterRef->unit) {
         FieldRef corrected = *diameterRef;
         corrected.unit = unit;
@@ -167,9 +196,9 @@ int convertPointFeature(OGRFeature& feature, const ConversionContext& context, s
     base.kind = parseNodeKind(kindText).value_or(kindText.empty() ? NodeKind::Manhole : NodeKind::Other);
     base.attributes = allAttributes(feature);
     if (auto size = readLengthM(feature, context.mapping.get(MappingRole::Size), where, true)) base.sizeM = *size;
-    const auto ground = readLengthM(feature, context.mapping.get(MappingRole::Ground), where, false);
-    const auto invert = readLengthM(feature, context.mapping.get(MappingRole::Invert), where, false);
-    const auto depth = readLengthM(feature, context.mapping.get(MappingRole::Depth), where, true);
+    const auto ground = readLevelM(feature, context.mapping.get(MappingRole::Ground), where);
+    const auto invert = readLevelM(feature, context.mapping.get(MappingRole::Invert), where);
+    const auto depth = readDepthM(feature, context.mapping.get(MappingRole::Depth), where);
     for (size_t i = 0; i < points.size(); ++i) {
         Node node = base;
         node.id = points.size() == 1 ? where.featureId : where.featureId + "#" + std::to_string(i + 1);
@@ -177,6 +206,7 @@ int convertPointFeature(OGRFeature& feature, const ConversionContext& context, s
         const bool zIsGround = hasRealZ({points[i]}, is3D);
         node.groundZ = ground ? *ground : zIsGround ? points[i].z : context.groundAt(points[i].x, points[i].y);
         node.position.z = node.groundZ;
+        if (ground || zIsGround) context.ground.addNode(node.position);
         if (invert) {
             node.invertZ = *invert;
             node.depthSource = DepthSource::Invert;
@@ -213,15 +243,22 @@ int convertPolygonFeature(OGRFeature& feature, const ConversionContext& context,
     if (auto basement = readLengthM(feature, context.mapping.get(MappingRole::BasementDepth), where, true))
         base.basementDepthM = *basement;
     int made = 0;
+    const bool is3D = feature.GetGeometryRef()->Is3D();
     for (size_t i = 0; i < polygons.size(); ++i) {
         Building building = base;
+        const bool realBase = hasRealZ(polygons[i].outer, is3D);
         building.id = polygons.size() == 1 ? where.featureId : where.featureId + "#" + std::to_string(i + 1);
         building.footprint = std::move(polygons[i].outer);
         building.holes = std::move(polygons[i].holes);
         if (!transformOrWarn(building.footprint, context, where)) continue;
         for (auto& hole : building.holes) transformOrWarn(hole, context, where);
         double lowest = 1e300;
-        for (const auto& p : building.footprint) lowest = std::min(lowest, context.groundAt(p.x, p.y));
+        if (realBase) {  // a footprint with heights (CityGML LoD0, a 3D shapefile) stands where it says
+            for (const auto& p : building.footprint) lowest = std::min(lowest, p.z);
+            context.ground.addBuilding(building.footprint, lowest);
+        } else {
+            for (const auto& p : building.footprint) lowest = std::min(lowest, context.groundAt(p.x, p.y));
+        }
         building.baseZ = lowest;  // sits on its lowest corner: never floats above a slope
         out.push_back(std::move(building));
         ++made;

@@ -5,6 +5,7 @@
 
 #include "crs.h"
 #include "depth_rules.h"
+#include "ground_evidence.h"
 #include "layer_report.h"
 #include "problem.h"
 
@@ -20,6 +21,7 @@ struct ConversionContext {
     const GroundFunction& groundAt;
     const CrsTransform& transform;
     Problems& problems;
+    GroundEvidence& ground;  // nodes with a stated ground level, buildings with a real base height
 };
 
 // A segment whose diameter unit and depth are settled once the whole layer is read (the unit of a

@@ -69,4 +69,20 @@ std::optional<double> readLengthM(OGRFeature& feature, const FieldRef* ref, cons
     return toMetres(*raw, ref->unit);
 }
 
+std::optional<double> readDepthM(OGRFeature& feature, const FieldRef* ref, const FeatureContext& context) {
+    const auto depth = readLengthM(feature, ref, context, true);
+    if (!depth || *depth <= kMaxDepthM) return depth;
+    context.warn(ref->field + " " + formatNumber(*depth) + " m is not a plausible depth (over " +
+                 formatNumber(kMaxDepthM) + " m): ignored");
+    return std::nullopt;
+}
+
+std::optional<double> readLevelM(OGRFeature& feature, const FieldRef* ref, const FeatureContext& context) {
+    const auto level = readLengthM(feature, ref, context, false);
+    if (!level || (*level >= kLowestLevelM && *level <= kHighestLevelM)) return level;
+    context.warn(ref->field + " " + formatNumber(*level) + " m is not a plausible level (outside " +
+                 formatNumber(kLowestLevelM) + " .. " + formatNumber(kHighestLevelM) + " m): ignored");
+    return std::nullopt;
+}
+
 }  // namespace subterra

@@ -35,4 +35,13 @@ std::optional<double> readNumber(OGRFeature& feature, const FieldRef* ref, const
 std::optional<double> readLengthM(OGRFeature& feature, const FieldRef* ref, const FeatureContext& context,
                                   bool zeroIsMissing);
 
+// Beyond these a value is a missing-value code (-9999, 10000) or a unit error, not a depth or a
+// level: it is ignored with a warning, and the next Z rule decides.
+constexpr double kMaxDepthM = 100.0;                               // cover, depth below ground
+constexpr double kLowestLevelM = -500.0, kHighestLevelM = 9000.0;  // no ground on Earth lies outside
+// A depth below ground (cover, manhole depth) in metres, as readLengthM (0 = missing).
+std::optional<double> readDepthM(OGRFeature& feature, const FieldRef* ref, const FeatureContext& context);
+// An absolute level (invert, ground level) in metres.
+std::optional<double> readLevelM(OGRFeature& feature, const FieldRef* ref, const FeatureContext& context);
+
 }  // namespace subterra

@@ -136,6 +136,7 @@ std::optional<LayerProbe> probeInpFile(const std::string& path, const std::vecto
     readPoints(*file, "COORDINATES", problems, [&](const InpRecord&, InpPoint p) {
         probe.extent.add(Vec3d{p.x, p.y, 0});
     });
+    if (guessInpCoordinates(*file).degrees) probe.crsWkt = crsToWkt("EPSG:4326", error).value_or("");
     return probe;
 }
 
@@ -147,25 +148,28 @@ class Placement {
   public:
     Placement(const InpNetwork& network, const LayerSpec& spec, const ImportContext& context, LayerReport& report,
               Problems& problems) {
-        if (!spec.sourceCrs.empty()) {
-            std::string error;
-            auto wkt = crsToWkt(spec.sourceCrs, error);
-            if (wkt) transform_ = CrsTransform::create(*wkt, context.projectCrsWkt, error);
-            if (!transform_) {
-                problems.push_back(
-                    {Severity::Error, network.path, "crs", "layer CRS '" + spec.sourceCrs + "': " + error});
-                failed_ = true;
-                return;
-            }
-            report.sourceCrsWkt = *wkt;
-            report.notes.push_back("coordinates: in " + crsDisplayName(*wkt) + " (set by the project layer)" +
-                                   (transform_->isIdentity() ? "" : ", transformed to the project CRS"));
+        const InpCoordinateGuess& guess = network.coordinateGuess;
+        const std::string& declared = !spec.sourceCrs.empty() ? spec.sourceCrs : spec.fallbackCrs;
+        if (!declared.empty()) {
+            transformFrom(declared, network, context, report, problems);
+            if (!failed_)
+                report.notes.push_back("coordinates: in " + crsDisplayName(report.sourceCrsWkt) + " (declared by " +
+                                       (spec.sourceCrs.empty() ? "--input-crs" : "the layer's \"crs\"") +
+                                       (transform_->isIdentity() ? ")" : "), transformed to the project CRS"));
+        } else if (guess.degrees) {
+            transformFrom("EPSG:4326", network, context, report, problems);
+            report.notes.push_back(guess.note);
+        } else if (!context.declaredCrsWkt.empty()) {  // a project CRS in feet: the file's are in it
+            transformFrom(context.declaredCrsWkt, network, context, report, problems);
+            report.notes.push_back("coordinates: no CRS in the file; taken to be in the project CRS, " +
+                                   crsDisplayName(context.declaredCrsWkt) + ", and converted to metres");
         } else if (network.usUnits) {
             scale_ = kFootM;
             report.notes.push_back("coordinates: no CRS in the file; taken as feet (US units) and scaled to metres");
         } else {
             report.notes.push_back("coordinates: no CRS in the file; taken as metres in the project CRS");
         }
+        if (guess.schematic) report.notes.push_back(guess.note);
     }
     bool failed() const { return failed_; }
     // false when the CRS transformation fails.
@@ -175,6 +179,26 @@ class Placement {
     }
 
   private:
+    // Without a project CRS (an importer called on its own), lon/lat go to their UTM zone.
+    void transformFrom(const std::string& sourceCrs, const InpNetwork& network, const ImportContext& context,
+                       LayerReport& report, Problems& problems) {
+        std::string error;
+        auto wkt = crsToWkt(sourceCrs, error);
+        std::string target = context.projectCrsWkt;
+        if (wkt && target.empty() && crsIsGeographic(*wkt)) {
+            Extent extent;
+            for (const auto& [id, p] : network.coordinates) extent.add(Vec3d{p.x, p.y, 0});
+            if (extent.valid()) target = utmCrsFor(extent.centre().x, extent.centre().y);
+        }
+        if (wkt) transform_ = CrsTransform::create(*wkt, target, error);
+        if (!transform_) {
+            problems.push_back({Severity::Error, network.path, "crs", "layer CRS '" + sourceCrs + "': " + error});
+            failed_ = true;
+            return;
+        }
+        report.sourceCrsWkt = *wkt;
+    }
+
     std::unique_ptr<CrsTransform> transform_;
     double scale_ = 1;
     bool failed_ = false;
@@ -306,6 +330,10 @@ LayerImport assembleNetwork(InpNetwork& network, const LayerSpec& spec, const Im
             continue;
         }
         result.nodes.push_back(toModelNode(n, at->second, network, spec));
+        // A reservoir's level is its water head, a tank's its bottom (often on a tower), an
+        // outfall's its invert: none is the ground.
+        if (n.symbol != NodeKind::Reservoir && n.symbol != NodeKind::Tank && n.symbol != NodeKind::Outfall)
+            result.ground.addNode(result.nodes.back().position);
         imported++;
         report.extent.add(result.nodes.back().position);
     }
@@ -321,11 +349,11 @@ LayerImport assembleNetwork(InpNetwork& network, const LayerSpec& spec, const Im
         if (auto v = network.vertices.find(link.id); v != network.vertices.end()) {
             std::vector<Vec3d> inner;
             for (const auto& p : v->second) inner.push_back({p.x, p.y, 0});
-            if (!placement.apply(inner)) {
-                network.error(link.line, link.kind + " '" + link.id + "': vertices cannot be transformed: not drawn");
-                continue;
-            }
-            points.insert(points.end(), inner.begin(), inner.end());
+            if (placement.apply(inner)) points.insert(points.end(), inner.begin(), inner.end());
+            else
+                network.warning(link.line, link.kind + " '" + link.id +
+                                               "': vertices cannot be transformed into the project CRS: drawn "
+                                               "straight between its nodes");
         }
         points.push_back(to->second);
         setCentreline(points, link.zFrom, link.zTo);

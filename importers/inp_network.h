@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "inp_coordinates.h"
 #include "inp_sections.h"
 #include "vector_importer.h"
 
@@ -57,7 +58,8 @@ struct InpNetwork {
     std::string path;
     const char* format = "";  // "EPANET", "SWMM"
     UtilityKind utility = UtilityKind::Other;
-    bool usUnits = false;  // coordinates in feet when no source CRS is given
+    bool usUnits = false;                // coordinates in feet when no source CRS is given
+    InpCoordinateGuess coordinateGuess;  // lon/lat, schematic or plan (guessInpCoordinates)
     std::vector<InpNode> nodes;
     std::vector<InpLink> links;
     std::map<std::string, size_t> nodeIndex, linkIndex;
@@ -92,12 +94,15 @@ void readVertices(const InpFile& file, InpNetwork& network);
 // [POLYGONS] (subcatchment x y) into network.areas, which must be read before.
 void readPolygons(const InpFile& file, InpNetwork& network);
 
-// No CRS (the files carry none) and the bounding box of [COORDINATES] as written in the file.
+// The bounding box of [COORDINATES] as written in the file, and no CRS (the files carry none)
+// unless the coordinates look like longitude/latitude (guessInpCoordinates): then WGS 84.
 std::optional<LayerProbe> probeInpFile(const std::string& path, const std::vector<std::string>& knownSections,
                                        std::string& error);
 
-// Places the network: coordinates from spec.sourceCrs to the project CRS, or as they are (feet
-// scaled to metres when usUnits). Nodes or links without coordinates are reported and skipped.
+// Places the network: coordinates from spec.sourceCrs (or WGS 84 when they look like lon/lat) to
+// the project CRS, or as they are (feet scaled to metres when usUnits). Nodes or links without
+// coordinates are reported and skipped; links whose vertices cannot be transformed are drawn
+// straight between their nodes, with a warning. Call dropStrayVertices() (inp_stray_vertices.h) first.
 LayerImport assembleNetwork(InpNetwork& network, const LayerSpec& spec, const ImportContext& context);
 
 }  // namespace subterra

@@ -7,6 +7,7 @@
 #include <pugixml.hpp>
 
 #include "crs.h"
+#include "source_crs.h"
 #include "depth_rules.h"
 #include "source_text.h"
 
@@ -321,7 +322,10 @@ LayerImport importLandXml(const LayerSpec& spec, const ImportContext& context) {
     report.table = std::string("LandXML ") + root.attribute("version").as_string("1.2");
     Source source{spec.source, text, readUnits(root, spec.source, result.problems), result.problems};
     report.units = source.units.description;
-    report.sourceCrsWkt = declaredCrs(root, spec.source, &result.problems);
+    // Without any CRS the coordinates are local, in the file's units (scaled below).
+    const std::string fileCrs = declaredCrs(root, spec.source, &result.problems);
+    if (!fileCrs.empty() || !spec.sourceCrs.empty() || !spec.fallbackCrs.empty())
+        if (!resolveSourceCrs(fileCrs, spec, context, report, result.problems)) return result;
     std::string error;
     auto transform = CrsTransform::create(report.sourceCrsWkt, context.projectCrsWkt, error);
     if (!transform) {
@@ -348,6 +352,7 @@ LayerImport importLandXml(const LayerSpec& spec, const ImportContext& context) {
             continue;
         }
         node.position = at[0];
+        result.ground.addNode(node.position);  // z = elevRim, the ground
         report.extent.add(node.position);
         report.extent.add(Vec3d{node.position.x, node.position.y, node.invertZ});
         nodes.push_back(std::move(node));

@@ -22,9 +22,11 @@ struct LayerSpec {
     std::optional<UtilityKind> utility;      // empty = from a field or the layer name
     AttributeMapping mapping;                // explicit entries; the rest is guessed
     std::optional<MeshPlacement> placement;  // CAD meshes: where the file sits in the project
-    // For files that declare no CRS (EPANET, SWMM): the CRS their coordinates are in ("EPSG:3547").
-    // Empty = coordinates are taken as the project CRS (feet scaled to metres for US-unit models).
+    // The CRS the layer's coordinates are in ("EPSG:3547"), as the project layer's "crs" declares
+    // it: it overrides what the file says (source_crs.h). Empty = the file's own.
     std::string sourceCrs;
+    // --input-crs: the CRS of inputs that declare none (EPANET, SWMM, a shapefile without .prj).
+    std::string fallbackCrs;
     // EPANET node elevations: the ground (pipes below it by the default cover) or the pipe centreline.
     enum class NodeElevation { Ground, Centreline };
     NodeElevation nodeElevation = NodeElevation::Ground;

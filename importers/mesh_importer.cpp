@@ -85,6 +85,10 @@ LayerImport importMeshLayer(const LayerSpec& spec, const ImportContext& context)
         result.problems.push_back({Severity::Error, spec.source, "layer '" + spec.name + "'", message});
         return result;
     };
+    if (!spec.sourceCrs.empty())
+        return fail(
+            "\"crs\" does not apply to a CAD mesh: it has no coordinates of its own; its "
+            "\"placement\" origin is in the project CRS");
     if (!spec.placement && !context.projectCrsWkt.empty())
         return fail(
             "no georeference: a CAD mesh in a project with a CRS needs \"placement\": {\"origin\": [x, y, z]} "

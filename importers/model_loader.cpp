@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cpl_conv.h>
+#include <cstdio>
 
 #include "crs.h"
 #include "feature_sanity.h"
@@ -9,6 +10,7 @@
 #include "mesh_importer.h"
 #include "node_ground.h"
 #include "source_file.h"
+#include "plausibility.h"
 #include "vector_importer.h"
 
 namespace subterra {
@@ -48,9 +50,10 @@ std::string chooseProjectCrs(const std::vector<LayerSpec>& layers, const std::st
         auto probe = !format         ? probeVectorLayer(spec.source, spec.table, error)
                      : format->probe ? format->probe(spec.source, error)
                                      : std::nullopt;
-        // A file with no CRS of its own (EPANET, SWMM) may have one named by the project layer.
-        if (probe && probe->crsWkt.empty() && !spec.sourceCrs.empty())
-            probe->crsWkt = crsToWkt(spec.sourceCrs, error).value_or("");
+        // The layer's "crs" overrides the file's; --input-crs stands in where the file has none.
+        if (probe && !spec.sourceCrs.empty()) probe->crsWkt = crsToWkt(spec.sourceCrs, error).value_or("");
+        else if (probe && probe->crsWkt.empty() && !spec.fallbackCrs.empty())
+            probe->crsWkt = crsToWkt(spec.fallbackCrs, error).value_or("");
         if (!probe) continue;
         if (auto crs = projectCrsFor(probe->crsWkt, probe->extent, "layer '" + spec.name + "'", result)) return *crs;
     }
@@ -76,14 +79,50 @@ void reportTerrainCoverage(const Terrain& terrain, const LayerImport& layer, con
                             " vertices; the nearest DEM edge height is used there"});
 }
 
-// EPANET and SWMM files give each node's ground level; other layers may have been placed on the
-// flat ground already (depths below it), so only network models alone get a ground from nodes.
-bool onlyNetworkModels(const std::vector<LayerSpec>& layers) {
-    if (layers.empty()) return false;
-    return std::all_of(layers.begin(), layers.end(), [](const LayerSpec& spec) {
-        const FormatImporter* format = findFormatImporter(spec.source);
-        return format && (std::string(format->name) == "EPANET" || std::string(format->name) == "SWMM");
-    });
+LayerImport importLayer(const LayerSpec& spec, const ImportContext& context) {
+    const FormatImporter* format = findFormatImporter(spec.source);
+    LayerImport layer = format ? format->import(spec, context) : importVectorLayer(spec, context);
+    dropUnplaceableFeatures(layer);  // before its levels and extent are used for the ground
+    return layer;
+}
+
+// "12 node ground levels and 16 building bases"
+std::string evidenceText(const GroundEvidence& evidence) {
+    std::string text;
+    if (evidence.nodes > 0) text = std::to_string(evidence.nodes) + " node ground levels";
+    if (evidence.buildings > 0)
+        text += (text.empty() ? "" : " and ") + std::to_string(evidence.buildings) + " building bases";
+    return text;
+}
+
+// Without a DEM or a stated flat level, the ground comes from the data itself: through the
+// levels it states (node rims, building bases), or flat at their median when they are too few
+// to interpolate. Returns whether a ground was made.
+bool groundFromData(const std::vector<LayerImport>& layers, LoadResult& result) {
+    GroundEvidence evidence;
+    for (const auto& layer : layers) evidence.add(layer.ground);
+    if (evidence.points.empty()) return false;
+    Extent reach;  // the ground reaches under everything, tanks and reservoirs too
+    for (const auto& layer : layers) {
+        for (const auto& n : layer.nodes) reach.add(n.position);
+        for (const auto& s : layer.segments)
+            for (const auto& p : s.points) reach.add(p);
+        for (const auto& b : layer.buildings)
+            for (const auto& p : b.footprint) reach.add(p);
+    }
+    TerrainReport report;
+    if (auto ground = groundFromPoints(evidence.points, report, reach)) {
+        report.source = "no DEM: interpolated from the data's own " + evidenceText(evidence);
+        result.model.terrain = std::move(ground);
+        result.terrain = report;
+        return true;
+    }
+    std::vector<double> levels;
+    for (const auto& p : evidence.points) levels.push_back(p.z);
+    std::nth_element(levels.begin(), levels.begin() + levels.size() / 2, levels.end());
+    result.model.flatGroundZ = levels[levels.size() / 2];
+    result.groundNote = "no DEM: flat at the median of the data's own " + evidenceText(evidence);
+    return true;
 }
 
 // The kind of file `path` is read as, for the gate of source_file.h.
@@ -126,22 +165,52 @@ LoadResult loadModel(const LoadRequest& request) {
     } else {
         crs = chooseProjectCrs(layers, dem, result);
     }
+    // The one place where plan coordinates are scaled to metres: a project CRS in feet becomes the
+    // same projection in metres, and every layer is transformed into that.
+    const std::string declaredCrs = crs;
+    crs = crsInMetres(declaredCrs);
+    if (crs != declaredCrs) {
+        char factor[64];
+        std::snprintf(factor, sizeof factor, "%.10g", crsMetresPerUnit(declaredCrs));
+        result.crsChoice += "; its unit is not the metre, so plan coordinates are converted to metres (1 unit = " +
+                            std::string(factor) + " m) and every length, depth and slope is in metres";
+    }
     result.model.crsWkt = crs;
     result.model.flatGroundZ = request.terrain.flatLevelM.value_or(0);
 
     if (!dem.empty()) {
-        TerrainImport terrain = importTerrain(dem, crs);
+        TerrainImport terrain = importTerrain(dem, crs, request.terrain.heightUnit);
         result.problems.insert(result.problems.end(), terrain.problems.begin(), terrain.problems.end());
         result.terrain = terrain.report;
         result.model.terrain = std::move(terrain.terrain);
     }
     const Model& model = result.model;
-    ImportContext context{crs, [&model](double x, double y) { return model.groundAt(x, y); }};
+    bool groundUsed = false;  // whether the layer being imported asked for the ground
+    ImportContext context{crs,
+                          [&model, &groundUsed](double x, double y) {
+                              groundUsed = true;
+                              return model.groundAt(x, y);
+                          },
+                          crs != declaredCrs ? declaredCrs : std::string()};
+    std::vector<LayerImport> imports;
+    std::vector<bool> usedGround;
     for (const auto& spec : layers) {
-        const FormatImporter* format = findFormatImporter(spec.source);
-        LayerImport layer = format ? format->import(spec, context) : importVectorLayer(spec, context);
-        dropUnplaceableFeatures(layer);
-        if (model.terrain) reportTerrainCoverage(*model.terrain, layer, dem, layer.problems);
+        groundUsed = false;
+        imports.push_back(importLayer(spec, context));
+        usedGround.push_back(groundUsed);
+    }
+    if (model.terrain) {  // a DEM: does it agree with the levels the data states?
+        GroundEvidence evidence;
+        for (const auto& layer : imports) evidence.add(layer.ground);
+        checkDemAgainstData(*model.terrain, evidence, dem, result.problems);
+    }
+    // A ground from the data: the layers placed on the flat ground are read again on it.
+    if (request.terrain.dem.empty() && !request.terrain.flatLevelM && groundFromData(imports, result))
+        for (size_t i = 0; i < imports.size(); ++i)
+            if (usedGround[i]) imports[i] = importLayer(layers[i], context);
+    for (auto& layer : imports) {
+        checkLayerPlausibility(layer);
+        if (model.terrain && !dem.empty()) reportTerrainCoverage(*model.terrain, layer, dem, layer.problems);
         result.problems.insert(result.problems.end(), layer.problems.begin(), layer.problems.end());
         auto move = [](auto& from, auto& to) {
             to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
@@ -153,13 +222,7 @@ LoadResult loadModel(const LoadRequest& request) {
         move(layer.patches, result.model.patches);
         result.layers.push_back(std::move(layer.report));
     }
-    if (request.terrain.dem.empty() && !request.terrain.flatLevelM && onlyNetworkModels(layers)) {
-        TerrainReport report;
-        if (auto ground = groundFromNodes(result.model.nodes, report)) {
-            result.model.terrain = std::move(ground);
-            result.terrain = report;
-        }
-    }
+    checkReliefPlausibility(result.model, result.terrain, result.problems);
     return result;
 }
 

@@ -14,9 +14,11 @@ namespace subterra {
 
 struct TerrainSpec {
     std::string dem;  // raster path; empty = flat ground
-    // Ground level without a DEM (and outside it). Unset: 0 m, except under EPANET/SWMM models
-    // alone, whose ground is interpolated from the nodes' ground levels (node_ground.h).
+    // Ground level without a DEM (and outside it). Unset: from the data itself (node ground
+    // levels, building bases: node_ground.h), else 0 m.
     std::optional<double> flatLevelM;
+    // The unit of the DEM's values when the raster does not say (or says wrong): "unit".
+    std::optional<LengthUnit> heightUnit;
 };
 
 struct LoadRequest {
@@ -29,7 +31,8 @@ struct LoadResult {
     Model model;
     std::vector<LayerReport> layers;
     std::optional<TerrainReport> terrain;
-    std::string crsChoice;  // how the project CRS was chosen, for `info`
+    std::string crsChoice;   // how the project CRS was chosen, for `info`
+    std::string groundNote;  // how a flat ground's level was chosen, when the data gave it
     Problems problems;
 };
 

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <gdal.h>
 #include <gdal_alg.h>
+#include <set>
 
 namespace subterra {
 
@@ -51,17 +52,30 @@ bool fillOutsideHull(std::vector<float>& heights, int columns, int rows) {
 }  // namespace
 
 std::optional<Terrain> groundFromNodes(const std::vector<Node>& nodes, TerrainReport& report) {
+    std::vector<Vec3d> points;
+    Extent reach;
+    for (const auto& n : nodes) {
+        reach.add(n.position);
+        if (n.kind != NodeKind::Reservoir && n.kind != NodeKind::Tank && n.kind != NodeKind::Outfall)
+            points.push_back({n.position.x, n.position.y, n.groundZ});
+    }
+    auto ground = groundFromPoints(points, report, reach);
+    if (ground) report.source = "interpolated from the ground levels of " + std::to_string(points.size()) + " nodes";
+    return ground;
+}
+
+std::optional<Terrain> groundFromPoints(const std::vector<Vec3d>& points, TerrainReport& report, const Extent& reach) {
     std::vector<double> xs, ys, zs;
     Extent extent;
-    for (const auto& n : nodes) {
-        if (!std::isfinite(n.position.x) || !std::isfinite(n.position.y) || !std::isfinite(n.groundZ)) continue;
-        extent.add(Vec3d{n.position.x, n.position.y, n.groundZ});  // the ground reaches under every node
-        // A reservoir's level is its water head, a tank's its bottom (often on a tower), an
-        // outfall's its invert: none is the ground.
-        if (n.kind == NodeKind::Reservoir || n.kind == NodeKind::Tank || n.kind == NodeKind::Outfall) continue;
-        xs.push_back(n.position.x), ys.push_back(n.position.y), zs.push_back(n.groundZ);
+    std::set<std::pair<double, double>> seen;  // corners shared by buildings: one sample each
+    for (const auto& p : points) {
+        if (!std::isfinite(p.x) || !std::isfinite(p.y) || !std::isfinite(p.z)) continue;
+        if (!seen.insert({p.x, p.y}).second) continue;
+        extent.add(p);
+        xs.push_back(p.x), ys.push_back(p.y), zs.push_back(p.z);
     }
     if (xs.size() < 3) return std::nullopt;
+    if (reach.valid()) extent.add(Vec3d{reach.minX, reach.minY, 0}), extent.add(Vec3d{reach.maxX, reach.maxY, 0});
     const double width = extent.maxX - extent.minX, height = extent.maxY - extent.minY;
     const double span = std::max(width, height);
     if (!(span > 0) || inOneLine(xs, ys, span)) return std::nullopt;  // no triangle to interpolate over
@@ -94,7 +108,7 @@ std::optional<Terrain> groundFromNodes(const std::vector<Node>& nodes, TerrainRe
                     terrain.heights.begin() + ptrdiff_t(row) * terrain.columns);
 
     report = TerrainReport{};
-    report.source = "interpolated from the ground levels of " + std::to_string(xs.size()) + " nodes";
+    report.source = "interpolated from the ground levels of " + std::to_string(xs.size()) + " points";
     report.columns = terrain.columns;
     report.rows = terrain.rows;
     report.minHeight = *std::min_element(terrain.heights.begin(), terrain.heights.end());

@@ -13,9 +13,13 @@ namespace subterra {
 // At most this many samples along the longer side of the grid.
 constexpr int kNodeGroundMaxSamples = 200;
 
+// The ground through points whose z is a ground level (GroundEvidence: node rims, building
+// bases), covering them and `reach` (the whole data: tanks and reservoirs stand on it too) plus a
+// margin; nullopt with fewer than three points, or those all in a line. `report` describes it.
+std::optional<Terrain> groundFromPoints(const std::vector<Vec3d>& points, TerrainReport& report,
+                                        const Extent& reach = {});
 // The ground through the nodes' groundZ (not tanks', reservoirs' or outfalls': those are not
-// ground levels), covering all nodes plus a margin; nullopt with fewer than three ground nodes,
-// or those all in a line. `report` describes it for `info`.
+// ground levels).
 std::optional<Terrain> groundFromNodes(const std::vector<Node>& nodes, TerrainReport& report);
 
 }  // namespace subterra

@@ -6,6 +6,7 @@
 
 #include "depth_rules.h"
 #include "inp_network.h"
+#include "inp_stray_vertices.h"
 #include "swmm_sections.h"
 #include "swmm_subcatchments.h"
 
@@ -245,7 +246,9 @@ LayerImport importSwmm(const LayerSpec& spec, const ImportContext& context) {
         if (!network.findLink(r.fields[0]))
             network.warning(r.line, "cross-section of unknown link '" + r.fields[0] + "' ignored");
     readCoordinates(*file, network);
+    network.coordinateGuess = guessInpCoordinates(*file);
     readVertices(*file, network);
+    dropStrayVertices(network);
     readSubcatchments(*file, network);
     if (const auto& polygons = file->records("POLYGONS"); !polygons.empty())
         network.extraCounts["subcatchment polygon vertices"] = long(polygons.size());

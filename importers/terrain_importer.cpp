@@ -5,6 +5,7 @@
 #include <gdal_priv.h>
 #include <gdalwarper.h>
 #include <memory>
+#include <ogr_spatialref.h>
 
 #include "crs.h"
 #include "gdal_drivers.h"
@@ -74,6 +75,43 @@ GDALDatasetH warpToProject(GDALDatasetH source, const std::string& projectCrsWkt
     if (warped) GDALSetRasterNoDataValue(GDALGetRasterBand(warped, 1), outside);
     return warped;
 }
+// The unit the raster states for its values: the band's unit type, else the vertical CRS of a
+// compound CRS; nullopt when it says nothing usable.
+std::optional<std::pair<LengthUnit, std::string>> statedHeightUnit(GDALDatasetH dataset) {
+    const char* type = GDALGetRasterUnitType(GDALGetRasterBand(dataset, 1));
+    if (type && *type)
+        if (auto unit = parseUnitName(type))
+            return std::make_pair(*unit, std::string("'") + type + "', the band's unit");
+    OGRSpatialReference srs;
+    srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    const std::string wkt = datasetWkt(dataset);
+    if (wkt.empty() || srs.importFromWkt(wkt.c_str()) != OGRERR_NONE || !srs.IsCompound()) return std::nullopt;
+    const char* name = nullptr;
+    srs.GetTargetLinearUnits("VERT_CS", &name);
+    if (name)
+        if (auto unit = parseUnitName(name))
+            return std::make_pair(*unit, std::string("'") + name + "', the vertical CRS's unit");
+    return std::nullopt;
+}
+
+LengthUnit heightUnit(GDALDatasetH dataset, std::optional<LengthUnit> declared, std::string& description,
+                      const std::string& path, Problems& problems) {
+    const auto stated = statedHeightUnit(dataset);
+    const LengthUnit unit = declared ? *declared : stated ? stated->first : LengthUnit::Metre;
+    const std::string converted = unit == LengthUnit::Metre ? "" : ", converted to metres";
+    if (declared) {
+        description = std::string(toString(*declared)) + " (declared by the terrain's \"unit\")" + converted;
+        if (stated && stated->first != *declared)
+            problems.push_back({Severity::Warning, path, "unit",
+                                std::string("the raster says its heights are in ") + stated->second +
+                                    ", but \"unit\" is " + toString(*declared) + ": read as " + toString(*declared)});
+    } else if (stated) {
+        description = std::string(toString(unit)) + " (" + stated->second + ")" + converted;
+    } else {
+        description = "m (the raster states no unit: metres assumed; set the terrain's \"unit\" if not)";
+    }
+    return unit;
+}
 }  // namespace
 
 bool isRasterOnlyFile(const std::string& path) {
@@ -102,7 +140,8 @@ std::optional<TerrainProbe> probeTerrain(const std::string& path, std::string& e
     return probe;
 }
 
-TerrainImport importTerrain(const std::string& path, const std::string& projectCrsWkt, int maxSamples) {
+TerrainImport importTerrain(const std::string& path, const std::string& projectCrsWkt,
+                            std::optional<LengthUnit> declaredUnit, int maxSamples) {
     TerrainImport result;
     result.report.source = path;
     auto fail = [&](const std::string& message) {
@@ -151,6 +190,9 @@ TerrainImport importTerrain(const std::string& path, const std::string& projectC
     terrain.crsWkt = projectCrsWkt.empty() ? result.report.sourceCrsWkt : projectCrsWkt;
     std::string error;
     if (!readHeights(dataset, terrain, error)) return fail(error);
+    const LengthUnit unit = heightUnit(source.get(), declaredUnit, result.report.heightUnit, path, result.problems);
+    if (unit != LengthUnit::Metre)
+        for (float& h : terrain.heights) h = float(toMetres(h, unit));
 
     double lowest = INFINITY, highest = -INFINITY;
     for (float h : terrain.heights)

@@ -6,6 +6,7 @@
 
 #include "model.h"
 #include "problem.h"
+#include "units.h"
 
 namespace subterra {
 
@@ -15,7 +16,10 @@ struct TerrainReport {
     int sourceColumns = 0, sourceRows = 0;
     double sourceCellM = 0;
     int columns = 0, rows = 0;
-    double minHeight = 0, maxHeight = 0;
+    double minHeight = 0, maxHeight = 0;  // metres
+    // The unit of the raster's values and how it is known: "m (not stated by the raster; metres
+    // assumed)", "US survey foot (the raster's unit type), converted to metres"...
+    std::string heightUnit;
 };
 
 struct TerrainImport {
@@ -33,6 +37,10 @@ struct TerrainProbe {
 };
 std::optional<TerrainProbe> probeTerrain(const std::string& path, std::string& error);
 
-TerrainImport importTerrain(const std::string& path, const std::string& projectCrsWkt, int maxSamples = 512);
+// Heights are converted to metres from the unit the raster states (its band unit type, or the
+// vertical part of a compound CRS); `declaredUnit` (the project terrain's "unit", --dem-unit)
+// overrides it, with a warning when the raster says otherwise. Neither: metres.
+TerrainImport importTerrain(const std::string& path, const std::string& projectCrsWkt,
+                            std::optional<LengthUnit> declaredUnit = std::nullopt, int maxSamples = 512);
 
 }  // namespace subterra

@@ -9,6 +9,7 @@
 #include "feature_converters.h"
 #include "gdal_drivers.h"
 #include "layer_window.h"
+#include "source_crs.h"
 
 namespace subterra {
 
@@ -93,15 +94,6 @@ std::vector<std::string> fieldNames(OGRLayer& layer) {
     return names;
 }
 
-// Keeps a layer with thousands of identical warnings readable: the first ones, then a count.
-void capWarnings(Problems& problems, const std::string& file, const std::string& layer) {
-    constexpr size_t kMaxWarningsPerLayer = 25;
-    if (problems.size() <= kMaxWarningsPerLayer) return;
-    const size_t hidden = problems.size() - kMaxWarningsPerLayer;
-    problems.resize(kMaxWarningsPerLayer);
-    problems.push_back(
-        {Severity::Warning, file, "layer '" + layer + "'", std::to_string(hidden) + " more warnings like the above"});
-}
 }  // namespace
 
 std::vector<std::string> listVectorLayers(const std::string& source, std::string& error) {
@@ -172,22 +164,20 @@ LayerImport importVectorLayer(const LayerSpec& spec, const ImportContext& contex
         return fail("cannot tell the feature type from geometry '" + report.geometryType + "'; set \"type\"");
     report.type = spec.type ? *spec.type : *geometryType;
     report.utility = layerUtility(spec, report.table);
-    report.sourceCrsWkt = layerCrsWkt(*layer);
     const unsigned use = report.type == FeatureType::Segments ? kForSegments
                          : report.type == FeatureType::Nodes  ? kForNodes
                                                               : kForBuildings;
     report.mapping = guessMapping(fieldNames(*layer), spec.mapping, use);
-    if (report.sourceCrsWkt.empty() && !context.projectCrsWkt.empty())
-        result.problems.push_back({Severity::Warning, spec.source, "layer '" + report.table + "'",
-                                   "no CRS declared; coordinates taken to be in the project CRS"});
-    auto transform = CrsTransform::create(report.sourceCrsWkt, context.projectCrsWkt, error);
+    const auto sourceCrs = resolveSourceCrs(layerCrsWkt(*layer), spec, context, report, result.problems);
+    if (!sourceCrs) return result;
+    auto transform = CrsTransform::create(*sourceCrs, context.projectCrsWkt, error);
     if (!transform) return fail(error);
-    if (spec.gis.bbox && !applyBoundingBox(*layer, *spec.gis.bbox, context.projectCrsWkt, report.sourceCrsWkt, error))
+    if (spec.gis.bbox && !applyBoundingBox(*layer, *spec.gis.bbox, context.projectCrsWkt, *sourceCrs, error))
         return fail(error);
 
     const std::string& layerName = spec.name.empty() ? report.table : spec.name;
-    const ConversionContext conversion{spec.source,      layerName,  report.utility, report.mapping,
-                                       context.groundAt, *transform, result.problems};
+    const ConversionContext conversion{spec.source,      layerName,  report.utility,  report.mapping,
+                                       context.groundAt, *transform, result.problems, result.ground};
     std::vector<PendingSegment> pending;
     layer->ResetReading();
     for (auto& feature : *layer) {
@@ -208,7 +198,6 @@ LayerImport importVectorLayer(const LayerSpec& spec, const ImportContext& contex
     }
     for (const auto& building : result.buildings)
         for (const auto& p : building.footprint) report.extent.add(Vec3d{p.x, p.y, building.baseZ + building.heightM});
-    capWarnings(result.problems, spec.source, layerName);
     if (report.featuresRead > 0 && report.featuresImported == 0)
         result.problems.push_back({Severity::Error, spec.source, "layer '" + layerName + "'",
                                    "none of " + std::to_string(report.featuresRead) + " features could be used"});

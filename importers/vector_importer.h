@@ -5,16 +5,13 @@
 #include <vector>
 
 #include "depth_rules.h"
+#include "ground_evidence.h"
+#include "import_context.h"
 #include "layer_report.h"
 #include "layer_spec.h"
 #include "problem.h"
 
 namespace subterra {
-
-struct ImportContext {
-    std::string projectCrsWkt;  // empty = keep source coordinates (local frame)
-    GroundFunction groundAt;    // ground level in the project CRS
-};
 
 struct LayerImport {
     LayerReport report;
@@ -23,6 +20,7 @@ struct LayerImport {
     std::vector<Building> buildings;
     std::vector<Mesh> meshes;
     std::vector<GroundPatch> patches;
+    GroundEvidence ground;  // ground levels the data states (without a DEM, the ground runs through them)
     Problems problems;
 };
 

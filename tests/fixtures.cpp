@@ -40,6 +40,7 @@ OGRwkbGeometryType geometryType(const std::string& name) {
     if (name == "Point") return wkbPoint;
     if (name == "Point25D") return wkbPoint25D;
     if (name == "Polygon") return wkbPolygon;
+    if (name == "Polygon25D") return wkbPolygon25D;
     if (name == "MultiPolygon") return wkbMultiPolygon;
     if (name == "Unknown" || name.empty()) return wkbUnknown;
     throw std::runtime_error("fixture: unknown geometry type " + name);
@@ -152,6 +153,7 @@ std::string writeGeoTiff(const std::string& path, const RasterFixture& raster) {
     }
     GDALRasterBand* band = dataset->GetRasterBand(1);
     if (raster.noData) band->SetNoDataValue(*raster.noData);
+    if (!raster.unitType.empty()) band->SetUnitType(raster.unitType.c_str());
     std::vector<float> values(size_t(raster.columns) * raster.rows);
     for (int r = 0; r < raster.rows; ++r)
         for (int c = 0; c < raster.columns; ++c) values[size_t(r) * raster.columns + c] = float(raster.value(c, r));

@@ -33,8 +33,9 @@ struct FieldFixture {
 
 struct LayerFixture {
     std::string name;
-    std::string crs;       // "EPSG:4326", ... ; "" = no CRS
-    std::string geometry;  // "LineString", "Point", "Polygon", "MultiLineString", "LineString25D", "Unknown"
+    std::string crs;  // "EPSG:4326", ... ; "" = no CRS
+    std::string
+        geometry;  // "LineString", "Point", "Polygon", "MultiLineString", "LineString25D", "Polygon25D", "Unknown"
     std::vector<FieldFixture> fields;
     std::vector<FeatureFixture> features;
 };
@@ -51,6 +52,7 @@ struct RasterFixture {
     std::string crs = "EPSG:32651";
     std::function<double(int column, int row)> value;
     std::optional<double> noData;
+    std::string unitType;  // the band's unit of its values ("ft", "US survey foot"); "" = not stated
 };
 std::string writeGeoTiff(const std::string& path, const RasterFixture& raster);
 

@@ -105,9 +105,16 @@ TEST_CASE("bad input cli: a feature at 1e300 is dropped by name and the rest is 
     fixtures::writeText(dir + "/pipes.geojson", pipes);
     const auto r = runSubterra({"render", "p.subterra.json", "--size", "160x90", "-o", "x.png"}, dir);
     INFO(describe(r));
-    CHECK(r.exitCode == 1);  // drawn, but a feature could not be used
+    CHECK(r.exitCode == 1);  // a feature could not be used: no picture that silently lacks it
     CHECK_THAT(r.err, Contains("pipes.geojson: segment 'P-2': vertex 2 is (1e+300, 3.45334e+06, "));
     CHECK_THAT(r.err, !Contains("camera up direction"));
+    CHECK_FALSE(fs::exists(dir + "/x.png"));
+
+    const auto kept =
+        runSubterra({"render", "p.subterra.json", "--size", "160x90", "-o", "x.png", "--keep-going"}, dir);
+    INFO(describe(kept));
+    CHECK(kept.exitCode == 0);  // the rest is drawn when the user asks for it
+    CHECK_THAT(kept.err, Contains("segment 'P-2'"));
     CHECK(fs::exists(dir + "/x.png"));
 }
 

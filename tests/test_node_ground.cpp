@@ -71,7 +71,7 @@ TEST_CASE("Without a DEM, a SWMM network's ground runs through its manhole rims"
     INFO(fixtures::problemLines(result.problems));
     REQUIRE(result.model.terrain);
     REQUIRE(result.terrain);
-    CHECK(result.terrain->source.find("4 nodes") != std::string::npos);
+    CHECK(result.terrain->source.find("4 node ground levels") != std::string::npos);
     const Model& model = result.model;
     // At each rim, between them (the plane through them) and past them (the nearest rim's plane).
     CHECK(model.groundAt(0, 0) == Approx(100).margin(0.05));

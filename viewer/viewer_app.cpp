@@ -46,10 +46,8 @@ void openDropped(std::unique_ptr<SceneSession>& session, osgViewer::Viewer& view
     options.inputs = paths;
     LoadedInputs inputs = loadInputs(options);
     int errors = 0;
-    for (const auto& problem : inputs.problems) {
-        std::cerr << problem.toLine() << "\n";
-        errors += problem.severity == Severity::Error ? 1 : 0;
-    }
+    for (const auto& line : summarizedProblemLines(inputs.problems)) std::cerr << line << "\n";
+    for (const auto& problem : inputs.problems) errors += problem.severity == Severity::Error ? 1 : 0;
     if (inputs.load.model.empty()) {
         ui.say("Nothing to show in the dropped files (" + std::to_string(errors) + " errors on the terminal)", now);
         return;

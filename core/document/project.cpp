@@ -70,8 +70,10 @@ void readStyle(const JsonReader& style, ProjectLayer& layer) {
     style.warnUnknownKeys({"color", "opacity"});
 }
 
-// Network model files (EPANET, SWMM) declare no CRS: "crs" names the one their coordinates are in;
-// "node_elevation" says what EPANET node elevations are ("ground" or "centreline" of the pipes).
+// "crs" names the CRS the layer's coordinates are in, for every kind of layer: files that declare
+// none (EPANET, SWMM, a shapefile without .prj) and files that declare a wrong one (it overrides);
+// CAD meshes reject it (their placement is in the project CRS). "node_elevation" says what EPANET
+// node elevations are ("ground" or "centreline" of the pipes).
 void readNetworkKeys(const JsonReader& entry, LayerSpec& spec) {
     if (auto crs = entry.string("crs")) {
         std::string error;
@@ -134,7 +136,11 @@ void readTerrain(const JsonReader& terrain, Project& project) {
         else terrain.errorAt("flat_level_m", outOfRange(defaults::kFlatLevelM, *level));
     }
     if (auto opacity = terrain.number("opacity")) project.terrainOpacity = float(std::clamp(*opacity, 0.0, 1.0));
-    terrain.warnUnknownKeys({"dem", "flat_level_m", "opacity"});
+    if (auto unit = terrain.string("unit")) {  // the DEM's height unit, when the raster does not say
+        project.terrain.heightUnit = parseUnitName(*unit);
+        if (!project.terrain.heightUnit) terrain.errorAt("unit", "unknown unit '" + *unit + "' (use m, ft or us-ft)");
+    }
+    terrain.warnUnknownKeys({"dem", "flat_level_m", "opacity", "unit"});
 }
 
 std::optional<NamedView> readView(const JsonReader& view) {

@@ -69,6 +69,7 @@ nlohmann::json toDocument(const Project& project, const std::string& path) {
     auto& terrain = objectAt(doc, "terrain");
     if (!project.terrain.dem.empty()) terrain["dem"] = relativeTo(project.terrain.dem, path);
     if (project.terrain.flatLevelM) terrain["flat_level_m"] = *project.terrain.flatLevelM;
+    if (project.terrain.heightUnit) terrain["unit"] = toString(*project.terrain.heightUnit);
     terrain["opacity"] = tidy(project.terrainOpacity);
     nlohmann::json layers = nlohmann::json::array();
     const auto& oldLayers =

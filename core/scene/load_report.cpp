@@ -73,9 +73,12 @@ nlohmann::json loadReportJson(const LoadedInputs& inputs) {
             {"source_size", t.sourceColumns > 0 ? nlohmann::json{t.sourceColumns, t.sourceRows}
                                                 : nlohmann::json(nullptr)},  // null: not a raster
             {"grid_size", {t.columns, t.rows}},
-            {"height_range", {t.minHeight, t.maxHeight}}};
+            {"height_range", {t.minHeight, t.maxHeight}},
+            {"height_unit", t.heightUnit.empty() ? nlohmann::json(nullptr) : nlohmann::json(t.heightUnit)}};
     } else {
-        report["terrain"] = {{"flat_level_m", load.model.flatGroundZ}};
+        report["terrain"] = {
+            {"flat_level_m", load.model.flatGroundZ},
+            {"note", load.groundNote.empty() ? nlohmann::json(nullptr) : nlohmann::json(load.groundNote)}};
     }
     std::array<int, 4> totals{};
     report["layers"] = nlohmann::json::array();
@@ -111,8 +114,12 @@ std::string loadReportText(const nlohmann::json& r) {
         out << r["terrain"]["grid_size"][0] << " x " << r["terrain"]["grid_size"][1] << " samples, heights "
             << r["terrain"]["height_range"][0].get<double>() << " .. " << r["terrain"]["height_range"][1].get<double>()
             << " m)\n";
+        if (!r["terrain"]["height_unit"].is_null())
+            out << "  heights: " << r["terrain"]["height_unit"].get<std::string>() << "\n";
     } else {
-        out << "Terrain: flat at " << r["terrain"]["flat_level_m"].get<double>() << " m\n";
+        out << "Terrain: flat at " << r["terrain"]["flat_level_m"].get<double>() << " m";
+        if (!r["terrain"]["note"].is_null()) out << " (" << r["terrain"]["note"].get<std::string>() << ")";
+        out << "\n";
     }
     for (const auto& layer : r["layers"]) {
         out << "\nLayer '" << layer["name"].get<std::string>() << "' (" << layer["source"].get<std::string>() << ", "

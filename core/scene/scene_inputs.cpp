@@ -1,5 +1,6 @@
 #include "scene_inputs.h"
 
+#include "crs.h"
 #include "cut_arguments.h"
 #include "format_importer.h"
 #include "json_text.h"
@@ -86,6 +87,19 @@ std::vector<std::string> nonRasterInputs(const InputOptions& options, TerrainSpe
     }
     return files;
 }
+// --input-crs for every layer whose file declares no CRS, --dem-unit for the DEM's heights.
+void applyDeclarations(const InputOptions& options, LoadRequest& request, Problems& problems) {
+    std::string error;
+    if (!options.inputCrs.empty() && !crsToWkt(options.inputCrs, error))
+        problems.push_back({Severity::Error, "", "--input-crs", error});
+    else if (!options.inputCrs.empty())
+        for (auto& layer : request.layers) layer.fallbackCrs = options.inputCrs;
+    if (options.demUnit.empty()) return;
+    request.terrain.heightUnit = parseUnitName(options.demUnit);
+    if (!request.terrain.heightUnit)
+        problems.push_back(
+            {Severity::Error, "", "--dem-unit", "unknown unit '" + options.demUnit + "' (use m, ft or us-ft)"});
+}
 }  // namespace
 
 LoadedInputs loadInputs(const InputOptions& options) {
@@ -110,6 +124,8 @@ LoadedInputs loadInputs(const InputOptions& options) {
     }
     if (!options.dem.empty()) request.terrain.dem = options.dem;
     if (!options.crs.empty()) request.projectCrs = options.crs;
+    applyDeclarations(options, request, result.problems);
+    if (hasErrors(result.problems)) return result;
     if (options.terrainOpacity) result.style.terrainOpacity = float(*options.terrainOpacity);
     applyCutOptions(options, result.style.cuts, result.problems);
     result.terrainOpacityFromOptions = options.terrainOpacity.has_value();

@@ -15,6 +15,8 @@ struct InputOptions {
     std::vector<std::string> inputs;  // one project file, or vector data files
     std::string dem;                  // overrides the project's DEM
     std::string crs;                  // overrides the project's CRS
+    std::string inputCrs;             // the CRS of inputs that declare none (--input-crs)
+    std::string demUnit;              // the DEM's height unit (--dem-unit), overrides the project's
     std::optional<double> terrainOpacity;
     // Cuts: enable the project's cuts by name (--cut), switch them all off (--no-cuts), or add
     // ones given as numbers (--section, --excavation; see cut_arguments.h).

@@ -78,7 +78,7 @@ TEST_CASE("terrain: a plane GeoTIFF is sampled bilinearly at known points", "[te
 TEST_CASE("terrain: a large DEM is resampled to at most maxSamples per side", "[terrain]") {
     const std::string dir = fixtures::freshDir("terrain_resample");
     const std::string path = fixtures::writeGeoTiff(dir + "/plane.tif", planeRaster());
-    const TerrainImport result = importTerrain(path, wktOf("EPSG:32651"), 25);
+    const TerrainImport result = importTerrain(path, wktOf("EPSG:32651"), std::nullopt, 25);
     INFO(fixtures::problemLines(result.problems));
     REQUIRE(result.terrain);
     const Terrain& t = *result.terrain;

@@ -1,0 +1,21 @@
+#pragma once
+// Which CRS a layer's coordinates are in, decided in one place for every kind of layer.
+#include <optional>
+#include <string>
+
+#include "layer_report.h"
+#include "layer_spec.h"
+#include "problem.h"
+#include "import_context.h"
+
+namespace subterra {
+
+// In order: the layer's own "crs" (spec.sourceCrs: the user's word beats a wrong .prj), the CRS
+// the file declares (`fileCrsWkt`), --input-crs (spec.fallbackCrs: for inputs that declare none),
+// else the project CRS as the user gave it (context.declaredCrsWkt), with a warning that the
+// coordinates are taken to be in it. Sets report.sourceCrsWkt and adds a note saying which it was.
+// nullopt (and an Error naming the layer) when a CRS the user gave is unknown.
+std::optional<std::string> resolveSourceCrs(const std::string& fileCrsWkt, const LayerSpec& spec,
+                                            const ImportContext& context, LayerReport& report, Problems& problems);
+
+}  // namespace subterra
