@@ -19,6 +19,10 @@ void addInputOptions(CLI::App& command, InputOptions& options) {
                        "or EPSG:4269");
     command.add_option("--dem-unit", options.demUnit,
                        "Unit of the DEM's heights when the raster does not say: m, ft or us-ft");
+    command.add_option("--field", options.fields,
+                       "Read a field as a mapping role for this run, in every layer that has the field: "
+                       "ROLE=FIELD or ROLE=FIELD:UNIT, e.g. diameter=PIPESZ:in (repeatable; roles as in the "
+                       "project's \"mapping\")");
 }
 
 void addCutOptions(CLI::App& command, InputOptions& options) {

@@ -60,6 +60,13 @@ std::optional<std::pair<std::string, LengthUnit>> splitUnitSuffix(const std::str
     }
     return std::nullopt;
 }
+// "GULLY_ID", "ParcelID", "nodeId", but not "VALID" or "grid".
+bool namesAnId(const std::string& name) {
+    if (name.size() < 3) return false;
+    const std::string tail = name.substr(name.size() - 2);
+    if (name.size() > 3 && name[name.size() - 3] == '_' && equalsIgnoreCase(tail, "id")) return true;
+    return (tail == "ID" || tail == "Id") && std::islower(static_cast<unsigned char>(name[name.size() - 3]));
+}
 }  // namespace
 
 const std::vector<MappingRoleInfo>& mappingRoles() {
@@ -137,7 +144,45 @@ AttributeMapping guessMapping(const std::vector<std::string>& fieldNames, const 
             }
         }
     }
+    // No id under a known name: a field that says it is one ("GULLY_ID", "ParcelID").
+    if (!mapping.get(MappingRole::Id))
+        for (const auto& name : fieldNames)
+            if (!isUsed(name) && namesAnId(name)) {
+                mapping.set(MappingRole::Id, FieldRef{name, LengthUnit::Metre, true, false});
+                break;
+            }
     return mapping;
+}
+
+std::optional<std::pair<MappingRole, FieldRef>> parseFieldAssignment(const std::string& text, std::string& error) {
+    const size_t equals = text.find('=');
+    if (equals == std::string::npos || equals == 0 || equals + 1 == text.size()) {
+        error = "'" + text + "' is not ROLE=FIELD or ROLE=FIELD:UNIT";
+        return std::nullopt;
+    }
+    const MappingRoleInfo* role = findMappingRole(text.substr(0, equals));
+    if (!role) {
+        std::string roles;
+        for (const auto& info : mappingRoles()) roles += (roles.empty() ? "" : ", ") + std::string(info.key);
+        error = "unknown mapping role '" + text.substr(0, equals) + "' (use " + roles + ")";
+        return std::nullopt;
+    }
+    std::string field = text.substr(equals + 1);
+    FieldRef ref{field, role->defaultUnit, false, false};
+    const size_t colon = field.rfind(':');
+    if (colon != std::string::npos) {
+        const std::string unitText = field.substr(colon + 1);
+        const auto unit = parseLengthUnit(unitText);
+        if (!unit || !role->isLength) {
+            error = !unit ? "unknown unit '" + unitText + "' (use mm, cm, m, in, ft or us-ft)"
+                          : std::string("'") + role->key + "' is not a length: it takes no unit";
+            return std::nullopt;
+        }
+        ref.field = field.substr(0, colon);
+        ref.unit = *unit;
+        ref.unitExplicit = true;
+    }
+    return std::make_pair(role->role, ref);
 }
 
 }  // namespace subterra

@@ -65,4 +65,8 @@ struct AttributeMapping {
 AttributeMapping guessMapping(const std::vector<std::string>& fieldNames, const AttributeMapping& explicitMapping,
                               unsigned use);
 
+// "diameter=PIPESZ:in" (--field): a role, a field and optionally its unit. nullopt and `error`
+// set when the role or the unit is unknown, or the text is not ROLE=FIELD[:UNIT].
+std::optional<std::pair<MappingRole, FieldRef>> parseFieldAssignment(const std::string& text, std::string& error);
+
 }  // namespace subterra

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <map>
 #include <set>
 
 #include "cityjson_geometry.h"
@@ -183,13 +184,65 @@ bool placeRelativeHeights(std::vector<Building>& buildings, const ImportContext&
                         "every building's lowest vertex is at z = 0: heights are taken as relative to the ground"});
     return true;
 }
+// How a city object is drawn: buildings and other structures as solids, surfaces that lie on the
+// ground (roads, land use, water) as ground patches, relief as ground levels.
+enum class ObjectRole { Building, Structure, GroundCover, Relief, NotDrawn };
+
+ObjectRole roleOf(const std::string& type) {
+    if (type.rfind("Building", 0) == 0) return ObjectRole::Building;
+    static const std::set<std::string> kGroundCover{"Road",    "Railway",    "TransportSquare", "Waterway",
+                                                    "LandUse", "PlantCover", "WaterBody"};
+    if (kGroundCover.count(type)) return ObjectRole::GroundCover;
+    if (type == "TINRelief") return ObjectRole::Relief;
+    static const std::set<std::string> kStructures{"CityFurniture", "GenericCityObject", "OtherConstruction",
+                                                   "SolitaryVegetationObject"};
+    if (kStructures.count(type) || type.rfind("Bridge", 0) == 0 || type.rfind("Tunnel", 0) == 0)
+        return ObjectRole::Structure;
+    return ObjectRole::NotDrawn;  // CityObjectGroup, extension types ("+NoiseBarrier")
+}
+
+PatchKind patchKindOf(const std::string& type) {
+    if (type == "Road" || type == "Railway" || type == "TransportSquare") return PatchKind::Road;
+    if (type == "WaterBody" || type == "Waterway") return PatchKind::Water;
+    return PatchKind::Area;
+}
+
+// The surfaces of a ground-cover object seen from above, one patch each: walls and, of a solid,
+// the underside are left out (they add nothing in plan, or cover the top twice).
+void addGroundCover(const std::string& id, const std::string& type, const std::string& layerName,
+                    const std::vector<BuildingSurface>& surfaces, bool solid, const json& object,
+                    std::vector<GroundPatch>& out) {
+    int index = 0;
+    for (const auto& surface : surfaces) {
+        const double up = ringNormal(surface.outer).z;
+        if (std::abs(up) < 0.5 || (solid && up < 0)) continue;
+        GroundPatch patch;
+        patch.id = id + "#" + std::to_string(++index);
+        patch.layer = layerName;
+        patch.kind = patchKindOf(type);
+        patch.landUse = type;
+        patch.attributes["type"] = type;
+        if (object.contains("attributes") && object["attributes"].is_object())
+            for (const auto& [key, value] : object["attributes"].items()) patch.attributes[key] = attributeText(value);
+        patch.outline = surface.outer;
+        out.push_back(std::move(patch));
+    }
+}
+
+// "2 Road, 1 LandUse"
+std::string countsText(const std::map<std::string, long>& counts) {
+    std::string text;
+    for (const auto& [type, count] : counts) text += (text.empty() ? "" : ", ") + std::to_string(count) + " " + type;
+    return text;
+}
 }  // namespace
 
 bool claimsCityJson(const std::string& path) {
     const std::string ext = lowerExtension(path);
     if (ext != ".json" && ext != ".cityjson") return false;
-    const std::string head = fileHead(path);
-    return head.find("\"CityJSON\"") != std::string::npos;
+    if (ext == ".cityjson" || fileHead(path).find("\"CityJSON\"") != std::string::npos) return true;
+    // The "type" key may come anywhere, even last after megabytes of vertices: look through it all.
+    return fileContainsAll(path, {"\"CityObjects\"", "\"CityJSON\""});
 }
 
 std::optional<LayerProbe> probeCityJson(const std::string& path, std::string& error) {
@@ -236,6 +289,7 @@ LayerImport importCityJson(const LayerSpec& spec, const ImportContext& context) 
     }
     const std::string& layerName = spec.name.empty() ? spec.source : spec.name;
     std::set<std::string> geometryKinds;
+    std::map<std::string, long> onGround, structures, notDrawn;
     for (const auto& [id, object] : (*document)["CityObjects"].items()) {
         const std::string where = "CityObject '" + id + "'";
         if (!object.is_object() || !object.contains("type") || !object["type"].is_string()) {
@@ -244,22 +298,43 @@ LayerImport importCityJson(const LayerSpec& spec, const ImportContext& context) 
         }
         const std::string type = object["type"].get<std::string>();
         report.countsByKind[type]++;
-        if (type.rfind("Building", 0) != 0) continue;  // roads, terrain, vegetation: not drawn
-        const json* geometry = bestGeometry(object);
-        if (!geometry) continue;  // a Building whose BuildingParts carry the geometry
+        const ObjectRole role = roleOf(type);
+        const json* geometry = role == ObjectRole::NotDrawn ? nullptr : bestGeometry(object);
+        if (!geometry) {  // a Building whose BuildingParts carry the geometry; a group
+            if (role == ObjectRole::NotDrawn) notDrawn[type]++;
+            continue;
+        }
         report.featuresRead++;
-        Building building;
-        building.surfaces = cityJsonSurfaces(*geometry, *vertices, error);
-        if (building.surfaces.empty()) {
+        std::vector<BuildingSurface> surfaces = cityJsonSurfaces(*geometry, *vertices, error);
+        if (surfaces.empty()) {
             problems.push_back({Severity::Error, spec.source, where, error});
             continue;
         }
         bool transformed = true;
-        forEachPoint(building, [&](std::vector<Vec3d>& ring) { transformed = transformed && transform->apply(ring); });
+        for (auto& surface : surfaces) {
+            transformed = transformed && transform->apply(surface.outer);
+            for (auto& hole : surface.holes) transformed = transformed && transform->apply(hole);
+        }
         if (!transformed) {
             problems.push_back({Severity::Error, spec.source, where, "cannot be transformed into the project CRS"});
             continue;
         }
+        report.featuresImported++;
+        if (role == ObjectRole::Relief) {
+            for (const auto& surface : surfaces)
+                for (const auto& p : surface.outer) result.ground.addReliefPoint(p);
+            onGround[type]++;
+            continue;
+        }
+        if (role == ObjectRole::GroundCover) {
+            const bool solid = cityJsonString(*geometry, "type").find("Solid") != std::string::npos;
+            addGroundCover(id, type, layerName, surfaces, solid, object, result.patches);
+            onGround[type]++;
+            continue;
+        }
+        if (role == ObjectRole::Structure) structures[type]++;
+        Building building;
+        building.surfaces = std::move(surfaces);
         building.id = id;
         building.layer = layerName;
         building.attributes["type"] = type;
@@ -271,19 +346,27 @@ LayerImport importCityJson(const LayerSpec& spec, const ImportContext& context) 
         geometryKinds.insert("LoD" + building.attributes["lod"] + " " + geometry->value("type", ""));
         for (const auto& s : building.surfaces) report.countsByKind[std::string(toString(s.kind)) + " surfaces"]++;
         result.buildings.push_back(std::move(building));
-        report.featuresImported++;
     }
+    if (!onGround.empty())
+        report.notes.push_back("on the ground: " + countsText(onGround) +
+                               " (surfaces as ground patches; relief vertices as ground levels where no DEM is given)");
+    if (!structures.empty()) report.notes.push_back("drawn as solids, like buildings: " + countsText(structures));
+    if (!notDrawn.empty()) report.notes.push_back("not drawn (no geometry of their own): " + countsText(notDrawn));
     if (!placeRelativeHeights(result.buildings, context, spec, problems))
-        for (const auto& b : result.buildings) result.ground.addBuilding(b.footprint, b.baseZ);
+        for (const auto& b : result.buildings)  // a bridge's underside is no ground level
+            if (roleOf(b.attributes.at("type")) == ObjectRole::Building)
+                result.ground.addBuilding(b.footprint, b.baseZ);
     for (const auto& kind : geometryKinds) report.geometryType += (report.geometryType.empty() ? "" : ", ") + kind;
     for (const auto& b : result.buildings)
         for (const auto& s : b.surfaces)
             for (const auto& p : s.outer) report.extent.add(p);
+    for (const auto& patch : result.patches)
+        for (const auto& p : patch.outline) report.extent.add(p);
     if (report.featuresRead > 0 && report.featuresImported == 0)
         problems.push_back({Severity::Error, spec.source, "",
-                            "none of " + std::to_string(report.featuresRead) + " buildings could be used"});
+                            "none of " + std::to_string(report.featuresRead) + " city objects could be used"});
     else if (report.featuresRead == 0)
-        problems.push_back({Severity::Warning, spec.source, "", "no building with geometry; nothing imported"});
+        problems.push_back({Severity::Warning, spec.source, "", "no city object with geometry; nothing imported"});
     return result;
 }
 

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
+#include <memory>
 #include <ogr_feature.h>
+#include <ogr_geometry.h>
 
 #include "feature_fields.h"
 #include "geometry_parts.h"
@@ -261,6 +263,56 @@ int convertPolygonFeature(OGRFeature& feature, const ConversionContext& context,
         }
         building.baseZ = lowest;  // sits on its lowest corner: never floats above a slope
         out.push_back(std::move(building));
+        ++made;
+    }
+    return made;
+}
+
+namespace {
+// A line in project coordinates widened to a band: its outer rings (a band round a loop has a
+// hole; the patch is drawn without it). GDAL's buffer (GEOS) does the geometry.
+std::vector<std::vector<Vec3d>> bandAround(const std::vector<Vec3d>& line, double widthM) {
+    OGRLineString string;
+    for (const auto& p : line) string.addPoint(p.x, p.y);
+    std::unique_ptr<OGRGeometry> band(string.Buffer(widthM / 2, 4));
+    std::vector<std::vector<Vec3d>> rings;
+    if (band)
+        for (auto& polygon : polygonParts(*band)) rings.push_back(std::move(polygon.outer));
+    return rings;
+}
+}  // namespace
+
+int convertGroundCoverFeature(OGRFeature& feature, const ConversionContext& context, PatchKind kind, double lineWidthM,
+                              std::vector<GroundPatch>& out) {
+    const FeatureContext where = contextFor(feature, context);
+    if (!checkGeometry(feature, where)) return 0;
+    const OGRGeometry& geometry = *feature.GetGeometryRef();
+    std::vector<std::vector<Vec3d>> outlines;
+    for (auto& polygon : polygonParts(geometry))
+        if (transformOrWarn(polygon.outer, context, where)) outlines.push_back(std::move(polygon.outer));
+    if (outlines.empty()) {
+        const double width =
+            readLengthM(feature, context.mapping.get(MappingRole::Width), where, true).value_or(lineWidthM);
+        for (auto& line : lineParts(geometry))
+            if (transformOrWarn(line, context, where))
+                for (auto& ring : bandAround(line, width)) outlines.push_back(std::move(ring));
+    }
+    if (outlines.empty()) {
+        where.warn("neither a line nor a polygon; not drawn");
+        return 0;
+    }
+    int made = 0;
+    for (auto& outline : outlines) {
+        if (outline.size() < 3) continue;
+        GroundPatch patch;
+        patch.id = outlines.size() == 1 ? where.featureId : where.featureId + "#" + std::to_string(made + 1);
+        patch.layer = context.layer;
+        patch.kind = kind;
+        patch.attributes = allAttributes(feature);
+        const double level = context.groundAt(outline.front().x, outline.front().y);
+        for (auto& p : outline) p.z = level;
+        patch.outline = std::move(outline);
+        out.push_back(std::move(patch));
         ++made;
     }
     return made;

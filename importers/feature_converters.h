@@ -37,6 +37,10 @@ struct PendingSegment {
 int convertLineFeature(OGRFeature& feature, const ConversionContext& context, std::vector<PendingSegment>& out);
 int convertPointFeature(OGRFeature& feature, const ConversionContext& context, std::vector<Node>& out);
 int convertPolygonFeature(OGRFeature& feature, const ConversionContext& context, std::vector<Building>& out);
+// Context on the ground (roads, parcels, streams): polygons as they are, lines widened to a band
+// `lineWidthM` wide (or the feature's mapped width), each a ground patch of `kind`.
+int convertGroundCoverFeature(OGRFeature& feature, const ConversionContext& context, PatchKind kind, double lineWidthM,
+                              std::vector<GroundPatch>& out);
 
 // Settles diameters (inferring the unit of a guessed field), applies the Z rules and fills the
 // report's counts.

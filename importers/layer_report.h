@@ -22,10 +22,11 @@ struct LayerReport {
     std::string sourceCrsWkt;  // empty = the source declares none
     long featuresRead = 0;
     long featuresImported = 0;
-    Extent extent;                      // in the project CRS
-    AttributeMapping mapping;           // what was used, guessed entries flagged
-    std::array<int, 4> depthSources{};  // segments (or nodes) per DepthSource
-    int assumedSections = 0;            // segments whose size was not in the data
+    Extent extent;                          // in the project CRS
+    AttributeMapping mapping;               // what was used, guessed entries flagged
+    std::vector<std::string> unusedFields;  // the source's fields no mapping role reads
+    std::array<int, 4> depthSources{};      // segments (or nodes) per DepthSource
+    int assumedSections = 0;                // segments whose size was not in the data
     // Formats that hold several kinds of feature (EPANET: junctions, tanks, pipes...) count each
     // kind here, in the file's own words; `info` lists them.
     std::map<std::string, long> countsByKind;

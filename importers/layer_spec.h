@@ -10,17 +10,19 @@
 
 namespace subterra {
 
-enum class FeatureType { Segments, Nodes, Buildings, Meshes };
+enum class FeatureType { Segments, Nodes, Buildings, Meshes, GroundCover };
 const char* toString(FeatureType type);
 std::optional<FeatureType> parseFeatureType(const std::string& text);
 
 struct LayerSpec {
-    std::string name;                        // layer name shown to the user
-    std::string source;                      // file path or GDAL connection string ("PG:...")
-    std::string table;                       // OGR layer; empty = the source's only layer
-    std::optional<FeatureType> type;         // empty = guessed from the geometry type
-    std::optional<UtilityKind> utility;      // empty = from a field or the layer name
-    AttributeMapping mapping;                // explicit entries; the rest is guessed
+    std::string name;                    // layer name shown to the user
+    std::string source;                  // file path or GDAL connection string ("PG:...")
+    std::string table;                   // OGR layer; empty = the source's only layer
+    std::optional<FeatureType> type;     // empty = guessed from the geometry type
+    std::optional<UtilityKind> utility;  // empty = from a field or the layer name
+    AttributeMapping mapping;            // explicit entries; the rest is guessed
+    // --field: entries for this run that apply where the layer has the field (over `mapping`).
+    AttributeMapping fieldOverrides;
     std::optional<MeshPlacement> placement;  // CAD meshes: where the file sits in the project
     // The CRS the layer's coordinates are in ("EPSG:3547"), as the project layer's "crs" declares
     // it: it overrides what the file says (source_crs.h). Empty = the file's own.

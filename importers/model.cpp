@@ -79,20 +79,6 @@ const char* toString(DepthSource source) {
     return "assumed";
 }
 
-std::optional<UtilityKind> utilityFromName(const std::string& name) {
-    if (auto kind = parseUtilityKind(name)) return kind;
-    std::string word;
-    for (char c : name + "_") {
-        if (std::isalpha(static_cast<unsigned char>(c))) {
-            word += c;
-            continue;
-        }
-        if (auto kind = parseUtilityKind(word)) return kind;
-        word.clear();
-    }
-    return std::nullopt;
-}
-
 const char* toString(BuildingSurface::Kind kind) {
     switch (kind) {
         case BuildingSurface::Kind::Roof: return "roof";

@@ -146,12 +146,14 @@ struct Mesh {
     std::map<std::string, std::string> attributes;
 };
 
-// A ground area (a SWMM subcatchment): a plan polygon drawn as a see-through patch on the ground.
-// Outline z is the ground level the source implies; the scene drapes the patch on the terrain
-// where there is one.
+// A ground area (a SWMM subcatchment, a road surface, a parcel, a stream): a plan polygon drawn
+// as a see-through patch on the ground. Outline z is the ground level the source implies; the
+// scene drapes the patch on the terrain where there is one.
+enum class PatchKind { Area, Road, Parcel, Water };
 struct GroundPatch {
     std::string id;
     std::string layer;
+    PatchKind kind = PatchKind::Area;
     std::string landUse;         // dominant land use; empty = not stated
     std::vector<Vec3d> outline;  // no repeated closing point
     std::map<std::string, std::string> attributes;

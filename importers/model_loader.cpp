@@ -92,6 +92,8 @@ std::string evidenceText(const GroundEvidence& evidence) {
     if (evidence.nodes > 0) text = std::to_string(evidence.nodes) + " node ground levels";
     if (evidence.buildings > 0)
         text += (text.empty() ? "" : " and ") + std::to_string(evidence.buildings) + " building bases";
+    if (evidence.reliefPoints > 0)
+        text += (text.empty() ? "" : " and ") + std::to_string(evidence.reliefPoints) + " relief vertices";
     return text;
 }
 

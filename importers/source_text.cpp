@@ -80,4 +80,26 @@ std::string fileHead(const std::string& path, size_t bytes) {
     return head;
 }
 
+bool fileContainsAll(const std::string& path, const std::vector<std::string>& needles) {
+    if (!isRegularFile(path)) return false;
+    std::ifstream in(path, std::ios::binary);
+    size_t overlap = 0;  // a needle may straddle two chunks: keep the tail of the previous one
+    for (const auto& needle : needles) overlap = std::max(overlap, needle.size());
+    std::vector<bool> found(needles.size(), false);
+    std::string window;
+    std::string chunk(1 << 20, '\0');
+    while (in) {
+        in.read(chunk.data(), std::streamsize(chunk.size()));
+        window.append(chunk.data(), size_t(std::max<std::streamsize>(in.gcount(), 0)));
+        bool all = true;
+        for (size_t i = 0; i < needles.size(); ++i) {
+            found[i] = found[i] || window.find(needles[i]) != std::string::npos;
+            all = all && found[i];
+        }
+        if (all) return true;
+        if (window.size() > overlap) window.erase(0, window.size() - overlap);
+    }
+    return false;
+}
+
 }  // namespace subterra

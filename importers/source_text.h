@@ -3,6 +3,7 @@
 // (missing, empty, UTF-16 instead of UTF-8), and byte offsets turned into line numbers.
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace subterra {
 
@@ -28,5 +29,9 @@ bool startsWithAfterBlanks(const std::string& text, const std::string& prefix);
 // The first `bytes` bytes of a file (empty when it cannot be read or is not a regular file):
 // enough to recognise a format.
 std::string fileHead(const std::string& path, size_t bytes = 4096);
+
+// Whether the file holds every one of `needles` somewhere (read in chunks, never whole; false
+// for what is not a regular file): for formats whose telling key may come last (CityJSON).
+bool fileContainsAll(const std::string& path, const std::vector<std::string>& needles);
 
 }  // namespace subterra

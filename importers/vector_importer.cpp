@@ -1,6 +1,8 @@
 #include "vector_importer.h"
 
 #include <cctype>
+#include <cpl_conv.h>
+#include <strings.h>
 #include <gdal_priv.h>
 #include <memory>
 #include <ogrsf_frmts.h>
@@ -9,6 +11,7 @@
 #include "feature_converters.h"
 #include "gdal_drivers.h"
 #include "layer_window.h"
+#include "layer_names.h"
 #include "source_crs.h"
 
 namespace subterra {
@@ -78,13 +81,87 @@ std::optional<FeatureType> typeFromFirstGeometry(OGRLayer& layer) {
     return std::nullopt;
 }
 
-// The layer's utility kind: from the spec, else from a word in the table, layer or OGR layer name
-// (a GeoJSON's OGR layer is named after its file: "water_mains").
-UtilityKind layerUtility(const LayerSpec& spec, const std::string& ogrLayerName) {
-    if (spec.utility) return *spec.utility;
-    for (const std::string& name : {spec.table, spec.name, ogrLayerName})
-        if (auto kind = utilityFromName(name)) return *kind;
-    return UtilityKind::Other;
+// What the layer holds and what the user should be told about how that was decided: the
+// spec's utility, else a word of the table, layer, OGR layer or file name (a GeoJSON's OGR layer
+// is named after its file: "water_mains"), else of a field name ("HYDRANT_NO").
+struct LayerContent {
+    LayerTheme theme = LayerTheme::Utility;
+    UtilityKind utility = UtilityKind::Other;
+    std::string note;
+    std::string why;  // "the name 'roads' (word 'road')"
+};
+
+LayerContent layerContent(const LayerSpec& spec, const std::string& ogrLayerName,
+                          const std::vector<std::string>& fields) {
+    if (spec.utility) return {LayerTheme::Utility, *spec.utility, "", "the project"};
+    const std::string fileName = CPLGetBasename(spec.source.c_str());
+    for (const std::string& name : {spec.table, spec.name, ogrLayerName, fileName}) {
+        const auto reading = name.empty() ? std::nullopt : readLayerName(name);
+        if (!reading || (reading->theme != LayerTheme::Utility && spec.type)) continue;
+        const std::string why = "the name '" + name + "' (word '" + reading->word + "')";
+        if (reading->theme == LayerTheme::Utility)
+            return {LayerTheme::Utility, *reading->utility,
+                    std::string("utility '") + toString(*reading->utility) + "' inferred from " + why +
+                        "; set \"utility\" to change it",
+                    why};
+        return {reading->theme, UtilityKind::Other,
+                std::string("read as ") + toString(reading->theme) + " (context, not a utility network) from " + why +
+                    "; set \"utility\" to draw it as a network",
+                why};
+    }
+    for (const std::string& field : fields)
+        if (const auto reading = readLayerName(field); reading && reading->utility)
+            return {LayerTheme::Utility, *reading->utility,
+                    std::string("utility '") + toString(*reading->utility) + "' inferred from the field '" + field +
+                        "' (word '" + reading->word + "'); set \"utility\" to change it",
+                    "the field '" + field + "'"};
+    const std::string shown = !spec.name.empty() ? spec.name : !spec.table.empty() ? spec.table : ogrLayerName;
+    return {LayerTheme::Utility, UtilityKind::Other,
+            "utility not recognised in the name '" + shown +
+                "' or its fields: drawn as 'other'; set \"utility\" to classify it",
+            ""};
+}
+
+// The mapping for this layer: the project's entries, --field entries whose field the layer has
+// (matched without regard to case), then guesses for the rest.
+AttributeMapping layerMapping(const LayerSpec& spec, const std::vector<std::string>& fields, unsigned use) {
+    AttributeMapping mapping = spec.mapping;
+    for (const auto& [role, ref] : spec.fieldOverrides.fields)
+        for (const auto& field : fields)
+            if (strcasecmp(field.c_str(), ref.field.c_str()) == 0) {
+                FieldRef matched = ref;
+                matched.field = field;
+                mapping.set(role, matched);
+            }
+    return guessMapping(fields, mapping, use);
+}
+
+// The fields no mapping role reads: `info` lists them, so a user sees what could be mapped.
+std::vector<std::string> unusedFields(const std::vector<std::string>& fields, const AttributeMapping& mapping) {
+    std::vector<std::string> unused;
+    for (const auto& field : fields) {
+        bool used = false;
+        for (const auto& [role, ref] : mapping.fields) used = used || ref.field == field;
+        if (!used) unused.push_back(field);
+    }
+    return unused;
+}
+
+// How wide a line of context is drawn on the ground when no width field says.
+double bandWidthM(LayerTheme theme) {
+    switch (theme) {
+        case LayerTheme::Road: return 7.0;       // a two-lane street
+        case LayerTheme::WaterBody: return 3.0;  // a stream
+        default: return 0.4;                     // a boundary line
+    }
+}
+
+PatchKind patchKindFor(LayerTheme theme) {
+    switch (theme) {
+        case LayerTheme::Road: return PatchKind::Road;
+        case LayerTheme::WaterBody: return PatchKind::Water;
+        default: return PatchKind::Parcel;
+    }
 }
 
 std::vector<std::string> fieldNames(OGRLayer& layer) {
@@ -163,11 +240,24 @@ LayerImport importVectorLayer(const LayerSpec& spec, const ImportContext& contex
     if (!spec.type && !geometryType)
         return fail("cannot tell the feature type from geometry '" + report.geometryType + "'; set \"type\"");
     report.type = spec.type ? *spec.type : *geometryType;
-    report.utility = layerUtility(spec, report.table);
-    const unsigned use = report.type == FeatureType::Segments ? kForSegments
-                         : report.type == FeatureType::Nodes  ? kForNodes
-                                                              : kForBuildings;
-    report.mapping = guessMapping(fieldNames(*layer), spec.mapping, use);
+    const std::vector<std::string> fields = fieldNames(*layer);
+    const LayerContent content = layerContent(spec, report.table, fields);
+    report.utility = content.utility;
+    if (!content.note.empty()) report.notes.push_back(content.note);
+    if (content.theme == LayerTheme::Skip ||
+        (content.theme != LayerTheme::Utility && report.type == FeatureType::Nodes)) {
+        result.problems.push_back({Severity::Warning, spec.source, "layer '" + report.table + "'",
+                                   std::string("not drawn: read as ") + toString(content.theme) + " from " +
+                                       content.why + ", not a utility network; set \"utility\" to draw it as one"});
+        return result;
+    }
+    const bool groundCover = content.theme != LayerTheme::Utility;
+    if (groundCover) report.type = FeatureType::GroundCover;
+    const unsigned use = report.type == FeatureType::Segments || groundCover ? kForSegments
+                         : report.type == FeatureType::Nodes                 ? kForNodes
+                                                                             : kForBuildings;
+    report.mapping = layerMapping(spec, fields, use);
+    report.unusedFields = unusedFields(fields, report.mapping);
     const auto sourceCrs = resolveSourceCrs(layerCrsWkt(*layer), spec, context, report, result.problems);
     if (!sourceCrs) return result;
     auto transform = CrsTransform::create(*sourceCrs, context.projectCrsWkt, error);
@@ -183,7 +273,10 @@ LayerImport importVectorLayer(const LayerSpec& spec, const ImportContext& contex
     for (auto& feature : *layer) {
         report.featuresRead++;
         int made = 0;
-        if (isDxf && report.type == FeatureType::Segments)
+        if (groundCover)
+            made = convertGroundCoverFeature(*feature, conversion, patchKindFor(content.theme),
+                                             bandWidthM(content.theme), result.patches);
+        else if (isDxf && report.type == FeatureType::Segments)
             made = convertDxfEntity(*feature, conversion, spec.gis, pending, report);
         else if (report.type == FeatureType::Segments) made = convertLineFeature(*feature, conversion, pending);
         else if (report.type == FeatureType::Nodes) made = convertPointFeature(*feature, conversion, result.nodes);
@@ -196,6 +289,8 @@ LayerImport importVectorLayer(const LayerSpec& spec, const ImportContext& contex
         report.extent.add(Vec3d{node.position.x, node.position.y, node.invertZ});
         report.extent.add(node.position);
     }
+    for (const auto& patch : result.patches)
+        for (const auto& p : patch.outline) report.extent.add(p);
     for (const auto& building : result.buildings)
         for (const auto& p : building.footprint) report.extent.add(Vec3d{p.x, p.y, building.baseZ + building.heightM});
     if (report.featuresRead > 0 && report.featuresImported == 0)
@@ -210,6 +305,7 @@ const char* toString(FeatureType type) {
         case FeatureType::Nodes: return "nodes";
         case FeatureType::Buildings: return "buildings";
         case FeatureType::Meshes: return "meshes";
+        case FeatureType::GroundCover: return "ground cover";
     }
     return "segments";
 }

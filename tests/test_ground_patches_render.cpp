@@ -106,7 +106,7 @@ TEST_CASE("A ground patch is split finer than the DEM's cells and draped on it",
     patch.outline = {{5, 5, 99}, {95, 5, 99}, {95, 95, 99}, {5, 95, 99}};  // z from the source: unused over the DEM
     MeshBuffer mesh;
     const Vec3d origin{0, 0, 0};
-    appendGroundPatch(mesh, patch, model, origin, groundPatchColor(""));
+    appendGroundPatch(mesh, patch, model, origin, groundPatchColor(PatchKind::Area, ""));
     REQUIRE(mesh.triangleCount() > 2 * 16);  // 90 m edges over 10 m cells: split, not 2 big triangles
     for (const auto& v : mesh.vertices) {
         INFO("vertex " << v.x() << ", " << v.y() << ", " << v.z());

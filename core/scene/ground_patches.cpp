@@ -64,7 +64,13 @@ void addOutline(MeshBuffer& mesh, const Drape& drape, const std::vector<osg::Vec
 }
 }  // namespace
 
-osg::Vec4 groundPatchColor(const std::string& landUse) {
+osg::Vec4 groundPatchColor(PatchKind kind, const std::string& landUse) {
+    switch (kind) {
+        case PatchKind::Road: return {0.30f, 0.31f, 0.33f, 0.85f};    // asphalt
+        case PatchKind::Parcel: return {0.92f, 0.86f, 0.62f, 0.12f};  // a faint lot; its outline reads
+        case PatchKind::Water: return {0.24f, 0.52f, 0.86f, 0.75f};   // open water
+        case PatchKind::Area: break;
+    }
     // All green-dominant (the patch reads as "ground cover" whatever the land use), in different tones.
     static const osg::Vec4 palette[] = {{0.45f, 0.75f, 0.35f, 0.5f}, {0.62f, 0.80f, 0.30f, 0.5f},
                                         {0.30f, 0.66f, 0.48f, 0.5f}, {0.33f, 0.58f, 0.22f, 0.5f},

@@ -45,6 +45,7 @@ nlohmann::json layerJson(const LayerReport& layer) {
             {"features_imported", layer.featuresImported},
             {"extent", extentJson(layer.extent)},
             {"mapping", mappingJson(layer.mapping)},
+            {"unused_fields", layer.unusedFields},
             {"depth_sources", depthSourcesJson(layer.depthSources)},
             {"assumed_sections", layer.assumedSections},
             {"counts", layer.countsByKind},
@@ -140,11 +141,17 @@ std::string loadReportText(const nlohmann::json& r) {
             out << " " << role << "=" << entry["field"].get<std::string>()
                 << (entry.contains("unit") ? "[" + entry["unit"].get<std::string>() + "]" : "")
                 << (entry["guessed"].get<bool>() ? "(guessed)" : "");
-        out << "\n  depth from:";
+        if (layer.contains("unused_fields") && !layer["unused_fields"].empty()) {
+            out << "\n  fields not used:";
+            for (const auto& field : layer["unused_fields"]) out << " " << field.get<std::string>();
+        }
+        std::string depths;
         for (const auto& [source, count] : layer["depth_sources"].items())
-            if (count.get<int>() > 0) out << " " << source << " " << count;
-        if (layer["assumed_sections"].get<int>() > 0) out << "; " << layer["assumed_sections"] << " with assumed size";
+            if (count.get<int>() > 0) depths += " " + source + " " + std::to_string(count.get<int>());
+        if (layer["assumed_sections"].get<int>() > 0)
+            depths += "; " + std::to_string(layer["assumed_sections"].get<int>()) + " with assumed size";
         out << "\n";
+        if (!depths.empty()) out << "  depth from:" << depths << "\n";
         for (const auto& note : layer["notes"]) out << "  " << note.get<std::string>() << "\n";
     }
     const auto& t = r["totals"];

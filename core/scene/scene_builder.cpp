@@ -173,7 +173,7 @@ LayerTiles buildLayerTiles(const LayerFeatures& features, const LayerLook* look,
         appendMesh(shared.solid, shared.seeThrough, *mesh, origin, look ? look->color : std::nullopt);
     }
     for (const GroundPatch* patch : features.patches) {
-        osg::Vec4 color = groundPatchColor(patch->landUse);
+        osg::Vec4 color = groundPatchColor(patch->kind, patch->landUse);
         if (look && look->color) color = osg::Vec4(look->color->r(), look->color->g(), look->color->b(), color.a());
         appendGroundPatch(tiles[grid.of(patch->outline.empty() ? Vec3d{} : patch->outline.front())].shared.ground,
                           *patch, model, origin, color);

@@ -1,5 +1,7 @@
 #include "scene_inputs.h"
 
+#include <strings.h>
+
 #include "crs.h"
 #include "cut_arguments.h"
 #include "format_importer.h"
@@ -94,11 +96,34 @@ void applyDeclarations(const InputOptions& options, LoadRequest& request, Proble
         problems.push_back({Severity::Error, "", "--input-crs", error});
     else if (!options.inputCrs.empty())
         for (auto& layer : request.layers) layer.fallbackCrs = options.inputCrs;
+    for (const auto& text : options.fields) {
+        if (auto assignment = parseFieldAssignment(text, error))
+            for (auto& layer : request.layers) layer.fieldOverrides.set(assignment->first, assignment->second);
+        else problems.push_back({Severity::Error, "", "--field", error});
+    }
     if (options.demUnit.empty()) return;
     request.terrain.heightUnit = parseUnitName(options.demUnit);
     if (!request.terrain.heightUnit)
         problems.push_back(
             {Severity::Error, "", "--dem-unit", "unknown unit '" + options.demUnit + "' (use m, ft or us-ft)"});
+}
+
+// A --field that no layer could use is a typo the user must hear about, not a silent no-op.
+void reportUnusedFieldOptions(const InputOptions& options, const LoadResult& load, Problems& problems) {
+    std::string error;
+    for (const auto& text : options.fields) {
+        const auto assignment = parseFieldAssignment(text, error);
+        if (!assignment) continue;
+        bool used = false;
+        for (const auto& layer : load.layers) {
+            const FieldRef* ref = layer.mapping.get(assignment->first);
+            used = used || (ref && strcasecmp(ref->field.c_str(), assignment->second.field.c_str()) == 0);
+        }
+        if (!used)
+            problems.push_back(
+                {Severity::Error, "", "--field " + text,
+                 "no layer has a field '" + assignment->second.field + "' (`subterra info` lists them)"});
+    }
 }
 }  // namespace
 
@@ -134,6 +159,7 @@ LoadedInputs loadInputs(const InputOptions& options) {
     result.request = request;
     result.load = loadModel(request);
     result.problems.insert(result.problems.end(), result.load.problems.begin(), result.load.problems.end());
+    reportUnusedFieldOptions(options, result.load, result.problems);
     return result;
 }
 

@@ -17,6 +17,7 @@ struct InputOptions {
     std::string crs;                  // overrides the project's CRS
     std::string inputCrs;             // the CRS of inputs that declare none (--input-crs)
     std::string demUnit;              // the DEM's height unit (--dem-unit), overrides the project's
+    std::vector<std::string> fields;  // --field ROLE=FIELD[:UNIT], for the layers that have FIELD
     std::optional<double> terrainOpacity;
     // Cuts: enable the project's cuts by name (--cut), switch them all off (--no-cuts), or add
     // ones given as numbers (--section, --excavation; see cut_arguments.h).

@@ -111,7 +111,7 @@ bool namesPlace(const Problem& p) {
 
 const std::vector<std::string> kWholeFile{"file is empty",   "is UTF-16",
                                           "no CRS declared", "every building's lowest vertex",
-                                          "none of ",        "no building with geometry"};
+                                          "none of ",        "no city object with geometry"};
 }  // namespace
 
 TEST_CASE("CityJSON importer survives thousands of random corruptions", "[cityjson][mutation]") {

@@ -74,3 +74,16 @@ TEST_CASE("synonyms: PIPESIZE of nominal inch sizes is read as inches, not milli
     REQUIRE(layer.report.mapping.get(MappingRole::Diameter));
     CHECK(layer.report.mapping.get(MappingRole::Diameter)->unit == LengthUnit::Inch);
 }
+
+TEST_CASE("synonyms: a field named as an id is the id when no known name is there", "[mapping][issue15]") {
+    for (const char* field : {"GULLY_ID", "ParcelID", "nodeId"}) {
+        INFO(field);
+        const FieldRef* id = guessed({"VALID", "grid", field}, MappingRole::Id, kForNodes);
+        REQUIRE(id);
+        CHECK(id->field == field);
+    }
+    CHECK_FALSE(guessed({"VALID", "grid", "ID_"}, MappingRole::Id, kForNodes));
+    const FieldRef* known = guessed({"GULLY_ID", "FACILITYID"}, MappingRole::Id, kForNodes);
+    REQUIRE(known);
+    CHECK(known->field == "FACILITYID");
+}
