@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "building_bounds.h"
+
 namespace subterra {
 
 namespace {
@@ -20,12 +22,6 @@ BuildingSurface::Kind kindFromSemantic(const std::string& type) {
     if (type == "WallSurface" || type == "ClosureSurface") return BuildingSurface::Kind::Wall;
     if (type == "GroundSurface" || type == "OuterFloorSurface") return BuildingSurface::Kind::Ground;
     return BuildingSurface::Kind::Other;
-}
-
-BuildingSurface::Kind kindFromNormal(const Vec3d& normal) {
-    if (normal.z > 0.3) return BuildingSurface::Kind::Roof;
-    if (normal.z < -0.7) return BuildingSurface::Kind::Ground;
-    return BuildingSurface::Kind::Wall;
 }
 
 struct Walker {
@@ -64,7 +60,7 @@ struct Walker {
             if (semantic.is_object() && semantic.contains("type") && semantic["type"].is_string())
                 s.kind = kindFromSemantic(semantic["type"].get<std::string>());
         }
-        if (s.kind == BuildingSurface::Kind::Other) s.kind = kindFromNormal(ringNormal(s.outer));
+        if (s.kind == BuildingSurface::Kind::Other) s.kind = surfaceKindFromNormal(ringNormal(s.outer));
         out.push_back(std::move(s));
         return true;
     }

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "building_bounds.h"
 #include "cityjson_geometry.h"
 #include "crs.h"
 #include "json_text.h"
@@ -125,42 +126,6 @@ const json* bestGeometry(const json& object) {
     return best;
 }
 
-double planArea(const std::vector<Vec3d>& ring) {
-    double area = 0;
-    for (size_t i = 0; i < ring.size(); ++i) {
-        const Vec3d& a = ring[i];
-        const Vec3d& b = ring[(i + 1) % ring.size()];
-        area += a.x * b.y - b.x * a.y;
-    }
-    return std::abs(area) / 2;
-}
-
-// Footprint, base and height: the bounding prism that picking and extents use.
-void settleBoundingPrism(Building& building) {
-    double minZ = 1e300, maxZ = -1e300;
-    const BuildingSurface* ground = nullptr;
-    for (const auto& surface : building.surfaces) {
-        for (const auto& p : surface.outer) minZ = std::min(minZ, p.z), maxZ = std::max(maxZ, p.z);
-        if (surface.kind == BuildingSurface::Kind::Ground &&
-            (!ground || planArea(surface.outer) > planArea(ground->outer)))
-            ground = &surface;
-    }
-    if (!ground) {  // no ground surface: the largest surface seen from above
-        for (const auto& surface : building.surfaces)
-            if (!ground || planArea(surface.outer) > planArea(ground->outer)) ground = &surface;
-    }
-    building.footprint = ground ? ground->outer : std::vector<Vec3d>{};
-    building.baseZ = minZ;
-    building.heightM = maxZ - minZ;
-}
-
-void forEachPoint(Building& building, const std::function<void(std::vector<Vec3d>&)>& apply) {
-    for (auto& surface : building.surfaces) {
-        apply(surface.outer);
-        for (auto& hole : surface.holes) apply(hole);
-    }
-}
-
 std::string attributeText(const json& value) { return value.is_string() ? value.get<std::string>() : value.dump(); }
 
 // Some exports (the Rotterdam 3D tiles among them) give each building's z from its own ground:
@@ -175,7 +140,7 @@ bool placeRelativeHeights(std::vector<Building>& buildings, const ImportContext&
         Extent e;
         for (const auto& p : b.footprint) e.add(p);
         const double ground = context.groundAt ? context.groundAt(e.centre().x, e.centre().y) : 0.0;
-        forEachPoint(b, [ground](std::vector<Vec3d>& ring) {
+        forEachRing(b, [ground](std::vector<Vec3d>& ring) {
             for (auto& p : ring) p.z += ground;
         });
         settleBoundingPrism(b);

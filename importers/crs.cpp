@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdlib>
 #include <ogr_spatialref.h>
 
 namespace subterra {
@@ -101,6 +102,34 @@ std::string utmCrsFor(double lonDeg, double latDeg) {
     std::string result = wkt ? wkt : "";
     CPLFree(wkt);
     return result;
+}
+
+std::optional<Extent> crsAreaOfUse(const std::string& wkt) {
+    OGRSpatialReference srs, geographic;
+    if (!loadWkt(srs, wkt) || !srs.IsProjected()) return std::nullopt;
+    // WKT1 (what crsToWkt() writes) carries no area of use: the EPSG entry named in it does.
+    const char* authority = srs.GetAuthorityName(nullptr);
+    const char* code = srs.GetAuthorityCode(nullptr);
+    OGRSpatialReference registered;
+    if (authority && code && std::string(authority) == "EPSG" &&
+        registered.importFromEPSG(std::atoi(code)) == OGRERR_NONE)
+        srs = registered;
+    srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    double west = 0, south = 0, east = 0, north = 0;
+    if (!srs.GetAreaOfUse(&west, &south, &east, &north, nullptr) || west > east || south > north) return std::nullopt;
+    geographic.SetWellKnownGeogCS("WGS84");
+    geographic.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    std::unique_ptr<OGRCoordinateTransformation> toCrs(OGRCreateCoordinateTransformation(&geographic, &srs));
+    if (!toCrs) return std::nullopt;
+    Extent extent;
+    constexpr int kSteps = 16;  // a projection bends the area's edges: sample a grid, not 4 corners
+    for (int i = 0; i <= kSteps; ++i)
+        for (int j = 0; j <= kSteps; ++j) {
+            double x = west + (east - west) * i / kSteps, y = south + (north - south) * j / kSteps, z = 0;
+            if (toCrs->Transform(1, &x, &y, &z) && std::isfinite(x) && std::isfinite(y)) extent.add(Vec3d{x, y, 0});
+        }
+    if (!extent.valid()) return std::nullopt;
+    return extent;
 }
 
 std::unique_ptr<CrsTransform> CrsTransform::create(const std::string& sourceWkt, const std::string& targetWkt,

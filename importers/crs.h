@@ -32,6 +32,10 @@ double crsMetresPerUnit(const std::string& wkt);
 // exactly once, where they enter the model (the transform into the project CRS). Any other CRS is
 // returned as it is.
 std::string crsInMetres(const std::string& wkt);
+// The area where a projected CRS is meant to be used (as its EPSG entry states, in degrees),
+// in that CRS's own coordinates: its bounding box sampled along and inside the area. nullopt for
+// a geographic or unknown CRS, or one without an area of use.
+std::optional<Extent> crsAreaOfUse(const std::string& wkt);
 // WKT of the UTM zone (WGS 84) that contains lon/lat.
 std::string utmCrsFor(double lonDeg, double latDeg);
 

@@ -7,6 +7,7 @@
 #include "swmm_importer.h"
 
 #include "cityjson_importer.h"
+#include "citygml_importer.h"
 #include "landxml_importer.h"
 
 namespace subterra {
@@ -18,6 +19,7 @@ const std::vector<FormatImporter>& formatImporters() {
         {"EPANET", epanetClaims, importEpanet, probeEpanet},
         {"CityJSON", claimsCityJson, importCityJson, probeCityJson},
         {"LandXML", claimsLandXml, importLandXml, probeLandXml},
+        {"CityGML", claimsCityGml, importCityGml, probeCityGml},
     };
     return importers;
 }

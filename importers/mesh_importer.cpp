@@ -9,6 +9,7 @@
 
 #include "format_importer.h"
 #include "glb_header.h"
+#include "ifc_header.h"
 
 namespace subterra {
 
@@ -99,6 +100,8 @@ LayerImport importMeshLayer(const LayerSpec& spec, const ImportContext& context)
     if (lowerExtension(spec.source) == ".glb")
         if (const std::string problem = glbHeaderProblem(spec.source); !problem.empty())
             return fail("not read: " + problem);
+    if (lowerExtension(spec.source) == ".ifc")
+        if (const std::string problem = ifcSchemaProblem(spec.source); !problem.empty()) return fail(problem);
 
     Assimp::Importer importer;
     importer.SetPropertyFloat(AI_CONFIG_PP_GSN_MAX_SMOOTHING_ANGLE, 40.0f);  // boxes keep their edges

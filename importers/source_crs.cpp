@@ -36,4 +36,18 @@ std::optional<std::string> resolveSourceCrs(const std::string& fileCrsWkt, const
     return context.declaredCrsWkt.empty() ? context.projectCrsWkt : context.declaredCrsWkt;
 }
 
+std::optional<SourceTransform> sourceTransform(const std::string& fileCrsWkt, const LayerSpec& spec,
+                                               const ImportContext& context, LayerReport& report, Problems& problems) {
+    auto crs = resolveSourceCrs(fileCrsWkt, spec, context, report, problems);
+    if (!crs) return std::nullopt;
+    if (crsIsMetric(*crs)) report.units = "m";
+    std::string error;
+    auto transform = CrsTransform::create(*crs, context.projectCrsWkt, error);
+    if (!transform) {
+        problems.push_back({Severity::Error, spec.source, "", error});
+        return std::nullopt;
+    }
+    return SourceTransform{std::move(*crs), std::move(transform)};
+}
+
 }  // namespace subterra

@@ -1,8 +1,10 @@
 #pragma once
 // Which CRS a layer's coordinates are in, decided in one place for every kind of layer.
+#include <memory>
 #include <optional>
 #include <string>
 
+#include "crs.h"
 #include "layer_report.h"
 #include "layer_spec.h"
 #include "problem.h"
@@ -17,5 +19,15 @@ namespace subterra {
 // nullopt (and an Error naming the layer) when a CRS the user gave is unknown.
 std::optional<std::string> resolveSourceCrs(const std::string& fileCrsWkt, const LayerSpec& spec,
                                             const ImportContext& context, LayerReport& report, Problems& problems);
+
+// resolveSourceCrs() and the transform from that CRS into the project CRS, which every importer
+// of files that declare their CRS needs; report.units becomes "m" for a metric source CRS.
+// nullopt when either cannot be had (an Error says why).
+struct SourceTransform {
+    std::string crsWkt;
+    std::unique_ptr<CrsTransform> transform;
+};
+std::optional<SourceTransform> sourceTransform(const std::string& fileCrsWkt, const LayerSpec& spec,
+                                               const ImportContext& context, LayerReport& report, Problems& problems);
 
 }  // namespace subterra

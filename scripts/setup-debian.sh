@@ -9,7 +9,7 @@ PACKAGES=(
   libgdal-dev gdal-bin
   libassimp-dev
   libimgui-dev libglfw3-dev
-  catch2 nlohmann-json3-dev libcli11-dev libpugixml-dev
+  catch2 nlohmann-json3-dev libcli11-dev libpugixml-dev libcitygml-dev
   postgresql-15 postgresql-15-postgis-3
   librsvg2-dev
   libegl-dev libgl-dev libegl-mesa0 libgl1-mesa-dri libx11-dev
