@@ -101,6 +101,7 @@ const char* toString(NodeKind kind) {
         case NodeKind::Reservoir: return "reservoir";
         case NodeKind::Outfall: return "outfall";
         case NodeKind::Storage: return "storage";
+        case NodeKind::Inlet: return "inlet";
         case NodeKind::Other: return "other";
     }
     return "other";
@@ -112,7 +113,7 @@ std::optional<NodeKind> parseNodeKind(const std::string& text) {
         {"vault", NodeKind::Chamber},       {"valve", NodeKind::Valve},     {"hydrant", NodeKind::Hydrant},
         {"junction", NodeKind::Junction},   {"tank", NodeKind::Tank},       {"pump", NodeKind::Pump},
         {"reservoir", NodeKind::Reservoir}, {"outfall", NodeKind::Outfall}, {"storage", NodeKind::Storage},
-        {"other", NodeKind::Other},
+        {"inlet", NodeKind::Inlet},         {"other", NodeKind::Other},
     };
     const std::string key = lowerTrimmed(text);
     for (const auto& [name, kind] : names)

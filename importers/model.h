@@ -46,6 +46,11 @@ struct CrossSection {
     double heightM = 0;
     double wallThicknessM = 0;  // 0 = unknown (a cut shows a filled face instead of a ring)
     bool assumed = false;       // no usable size in the source: a default per utility kind was used
+    // An open channel's surface across the section (a SWMM STREET: backing, curb, gutter, crown),
+    // left to right, as (across, up) metres from the centreline; drawn as a slab under that surface
+    // instead of the box. The box (Rectangular widthM x heightM) still stands for it in clearance
+    // checks, cuts and the inspector. Empty for closed shapes.
+    std::vector<std::array<double, 2>> openProfile;
     bool isKnown() const { return shape == Shape::Circular ? diameterM > 0 : widthM > 0 && heightM > 0; }
     double verticalExtentM() const { return shape == Shape::Circular ? diameterM : heightM; }
 };
@@ -64,7 +69,21 @@ struct Segment {
     std::map<std::string, std::string> attributes;  // every source field, for the inspector
 };
 
-enum class NodeKind { Manhole, Chamber, Valve, Hydrant, Junction, Tank, Pump, Reservoir, Outfall, Storage, Other };
+// Inlet: a street inlet (grate, curb opening) on the surface, its lead going down to the sewer.
+enum class NodeKind {
+    Manhole,
+    Chamber,
+    Valve,
+    Hydrant,
+    Junction,
+    Tank,
+    Pump,
+    Reservoir,
+    Outfall,
+    Storage,
+    Inlet,
+    Other
+};
 const char* toString(NodeKind kind);
 std::optional<NodeKind> parseNodeKind(const std::string& text);
 

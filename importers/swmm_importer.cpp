@@ -8,6 +8,7 @@
 #include "inp_network.h"
 #include "inp_stray_vertices.h"
 #include "swmm_sections.h"
+#include "swmm_streets.h"
 #include "swmm_subcatchments.h"
 
 namespace subterra {
@@ -82,6 +83,8 @@ struct Reader {
     std::map<std::string, SectionReading> sections;                  // by link id
     std::map<std::string, std::pair<int, long>> approximatedShapes;  // shape -> first line, count
     std::set<std::string> groundFromLinks;                           // nodes without a max depth
+    std::map<std::string, CrossSection> streets;                     // [STREETS] by name
+    std::map<std::string, std::string> streetOf;                     // link id -> its [STREETS] name
 
     void addNode(const InpRecord& r, const char* kind, NodeKind symbol, int maxDepthField) {
         auto invert = network.number(r, 1, "Elevation");
@@ -140,6 +143,17 @@ struct Reader {
             if (!geom1 || (r.fields.size() > 3 && !sizeless && !geom2)) continue;
             if (shape == "CUSTOM") geom2 = 0;  // Geom2 is a curve name
             SectionReading reading = toSection(shape, *geom1, geom2.value_or(0), options, network.utility);
+            if (shape == "STREET") {
+                const std::string name = r.fields.size() > 2 ? r.fields[2] : "";
+                if (auto street = streets.find(name); street != streets.end()) {
+                    reading = {street->second, false};
+                    streetOf[r.fields[0]] = name;
+                } else {
+                    reading.approximated = false;  // said here, once
+                    network.error(r.line, "link '" + r.fields[0] + "': street '" + name.substr(0, 40) +
+                                              "' is not in [STREETS] (or is malformed there): default size drawn");
+                }
+            }
             if (reading.approximated) {
                 auto& entry = approximatedShapes.emplace(shape, std::make_pair(r.line, 0L)).first->second;
                 entry.second++;
@@ -186,6 +200,7 @@ struct Reader {
             link->attributes["length"] = r.fields[3];
             link->attributes["roughness"] = r.fields[4];
         }
+        if (!link->section.openProfile.empty()) link->attributes["street"] = streetOf[link->id];
         network.addLink(std::move(*link));
     }
 
@@ -227,7 +242,7 @@ LayerImport importSwmm(const LayerSpec& spec, const ImportContext& context) {
     if (!file) return assembleNetwork(network, spec, context);
     const bool hasSubcatchments = !file->records("SUBCATCHMENTS").empty();
     network.utility = spec.utility.value_or(hasSubcatchments ? UtilityKind::Storm : UtilityKind::Sewer);
-    Reader reader{*file, network, readOptions(*file, network), {}, {}, {}};
+    Reader reader{*file, network, readOptions(*file, network), {}, {}, {}, {}, {}};
     network.usUnits = reader.options.us;
     network.notes.push_back("units: FLOW_UNITS " + reader.options.flowUnits +
                             (reader.options.us ? " (US: feet)" : " (SI: metres)"));
@@ -238,6 +253,7 @@ LayerImport importSwmm(const LayerSpec& spec, const ImportContext& context) {
     network.reserve(*file, {"JUNCTIONS", "OUTFALLS", "DIVIDERS", "STORAGE"},
                     {"CONDUITS", "PUMPS", "ORIFICES", "WEIRS", "OUTLETS"});
     reader.readNodes();
+    reader.streets = readStreets(*file, network, reader.options.length(1));
     reader.readSections();
     reader.readLinks();
     reader.groundFromConnectedLinks();
@@ -249,6 +265,15 @@ LayerImport importSwmm(const LayerSpec& spec, const ImportContext& context) {
     network.coordinateGuess = guessInpCoordinates(*file);
     readVertices(*file, network);
     dropStrayVertices(network);
+    if (!reader.streetOf.empty()) network.extraCounts["streets"] = long(reader.streetOf.size());
+    if (!file->records("STREETS").empty())
+        network.notes.push_back(
+            "streets: STREET conduits drawn with their [STREETS] cross-section (backing, curb, "
+            "gutter, crown) as a 0.2 m slab under the surface");
+    if (placeInlets(*file, network, reader.options.length(1)) > 0)
+        network.notes.push_back(
+            "inlets: drawn as grates in the gutter of their conduit near its downstream node, "
+            "with a 0.2 m lead (size assumed) down to the node that captures their flow");
     readSubcatchments(*file, network);
     if (const auto& polygons = file->records("POLYGONS"); !polygons.empty())
         network.extraCounts["subcatchment polygon vertices"] = long(polygons.size());
@@ -256,6 +281,7 @@ LayerImport importSwmm(const LayerSpec& spec, const ImportContext& context) {
         network.notes.push_back(
             "subcatchments: [POLYGONS] outlines drawn as ground patches at the outlet node's ground "
             "level (draped on the DEM where there is one)");
+    if (auto skipped = skippedSectionsNote(*file); !skipped.empty()) network.notes.push_back(skipped);
     return assembleNetwork(network, spec, context);
 }
 

@@ -1,8 +1,9 @@
 #pragma once
 // SWMM 5 .inp sewer and storm models: junctions (invert + max depth), outfalls, storage, dividers,
 // conduits with inlet/outlet offsets, pumps, orifices, weirs, outlets, cross-sections, coordinates,
-// vertices. Units per [OPTIONS] FLOW_UNITS (CFS/GPM/MGD = feet, CMS/LPS/MLD = metres).
-// Subcatchment polygons are counted, not drawn.
+// vertices, STREET conduits with their [STREETS] shape, inlets ([INLETS], [INLET_USAGE]) and
+// subcatchment outlines. Units per [OPTIONS] FLOW_UNITS (CFS/GPM/MGD = feet, CMS/LPS/MLD =
+// metres). Sections the scene does not use are named in one note.
 #include "format_importer.h"
 
 namespace subterra {

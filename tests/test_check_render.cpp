@@ -29,7 +29,7 @@ Model clash() {
     gas.depthSource = DepthSource::Measured3D;
     Segment power = model_fixtures::pipe("P-1", UtilityKind::Power, 0, {{0, -15, -1.2}, {0, 15, -1.2}});
     power.depthSource = DepthSource::Measured3D;
-    power.section = {CrossSection::Shape::Rectangular, 0, 0.6, 0.25, false};
+    power.section = {CrossSection::Shape::Rectangular, 0, 0.6, 0.25, false, false, {}};
     model.segments = {gas, power};
     return model;
 }

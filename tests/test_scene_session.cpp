@@ -5,7 +5,11 @@
 #include <nlohmann/json.hpp>
 
 #include "fixtures.h"
+#include "annotation_edits.h"
 #include "scene_session.h"
+#include "timeline_edits.h"
+
+namespace fs = std::filesystem;
 
 using namespace subterra;
 
@@ -56,10 +60,82 @@ TEST_CASE("SceneSession on data files holds a project for them in memory", "[ses
     CHECK(session.project().layers[0].opacity == 0.4f);         // the edit is in the project...
     CHECK(session.style().layers.at("water").opacity == 0.4f);  // ...and the style follows it
     CHECK_FALSE(session.look("water").visible);
-    CHECK_FALSE(session.dirty());  // nothing can be saved: no file
+    CHECK(session.dirty());  // no file yet, but Save As keeps the changes: quitting asks
     std::string error;
     CHECK_FALSE(session.save(error));
     CHECK_THAT(error, Catch::Contains("opened on data files"));
+}
+
+TEST_CASE("SceneSession on data files is changed by a section, a callout or a key", "[session]") {
+    std::string error;
+    SceneSession withSection(dataFiles());
+    CHECK_FALSE(withSection.dirty());
+    Cuts cuts = withSection.cuts();
+    cuts.sections.push_back(*horizontalSection(-1.0, error));
+    withSection.beginCutEdit();
+    withSection.setCuts(cuts);
+    CHECK(withSection.dirty());
+
+    SceneSession withCallout(dataFiles());
+    REQUIRE(withCallout.select("water", "W-1"));
+    REQUIRE(addCalloutAtSelection(withCallout));
+    CHECK(withCallout.dirty());
+
+    SceneSession withKey(dataFiles());
+    REQUIRE(addKeyFromCurrentState(withKey, "terrain.opacity", 2.0, error));
+    CHECK(withKey.dirty());
+}
+
+TEST_CASE("SceneSession Save As from data files writes a project that reopens with the same edits", "[session]") {
+    const std::string dir = fixtures::freshDir("session_save_as");
+    fixtures::writeText(dir + "/pipes.geojson", R"({"type": "FeatureCollection", "features": []})");
+    LoadedInputs inputs = dataFiles();
+    inputs.request.layers[0].source = dir + "/pipes.geojson";
+    SceneSession session(inputs);
+    const std::string path = dir + "/pipes.subterra.json";
+    CHECK(fs::path(session.defaultSavePath()) == fs::path(path));  // next to the first data file
+
+    std::string error;
+    Cuts cuts = session.cuts();
+    cuts.sections.push_back(*horizontalSection(-1.5, error));
+    session.beginCutEdit();
+    session.setCuts(cuts);
+    REQUIRE(session.select("water", "W-1"));
+    REQUIRE(addCalloutAtSelection(session));
+    session.setLayerOpacity("water", 0.4f);
+    REQUIRE(session.dirty());
+
+    CHECK_FALSE(session.saveAs(dir + "/no such folder/p.subterra.json", false, error));
+    CHECK_THAT(error, Catch::Contains("does not exist") && Catch::Contains("no such folder"));
+    CHECK(session.dirty());
+    CHECK_FALSE(session.hasProjectFile());
+
+    REQUIRE(session.saveAs(path, false, error));
+    CHECK(session.hasProjectFile());
+    CHECK(session.project().path == path);
+    CHECK_FALSE(session.dirty());
+    CHECK(session.save(error));  // Ctrl+S now writes the same file
+
+    CHECK_FALSE(session.saveAs(path, false, error));  // the viewer asks before overwriting
+    CHECK_THAT(error, Catch::Contains("already exists"));
+    REQUIRE(session.saveAs(path, true, error));
+    CHECK(fs::exists(path + ".bak"));  // the previous file is kept
+
+    const ProjectLoad reopened = loadProject(path);
+    INFO(fixtures::problemLines(reopened.problems));
+    REQUIRE(reopened.project);
+    const Project& project = *reopened.project;
+    CHECK(project.name == "pipes");
+    REQUIRE(project.layers.size() == 1);
+    CHECK(project.layers[0].spec.name == "water");
+    CHECK(fs::equivalent(project.layers[0].spec.source, dir + "/pipes.geojson"));
+    CHECK(project.layers[0].opacity == Approx(0.4f));
+    REQUIRE(project.cuts.sections.size() == 1);
+    CHECK(project.cuts.sections[0].kind == SectionPlane::Kind::Horizontal);
+    CHECK(project.cuts.sections[0].point.z == Approx(-1.5));
+    REQUIRE(project.annotations.callouts.size() == 1);
+    CHECK(project.annotations.callouts[0].anchor.featureId == "W-1");
+    CHECK(project.annotations.callouts[0].text == session.project().annotations.callouts[0].text);
 }
 
 TEST_CASE("SceneSession shows the command line's display options without writing them", "[session]") {

@@ -53,7 +53,8 @@ void viewsMenu(SceneSession& session, ViewerUi& ui, double now) {
 void drawMenuBar(SceneSession& session, ViewerUi& ui, double now) {
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
-        if (ImGui::MenuItem("Save project", "Ctrl+S", false, session.hasProjectFile())) ui.requestSave = true;
+        if (ImGui::MenuItem("Save project", "Ctrl+S")) ui.requestSave = true;  // Save As without a project file
+        if (ImGui::MenuItem("Save as...")) ui.openSaveAs(session.defaultSavePath());
         if (ImGui::BeginMenu("Screenshot size")) {
             for (int s = 1; s <= 3; ++s) {
                 const std::string label = s == 1 ? "Window size" : std::to_string(s) + "x window size";
@@ -76,7 +77,7 @@ void drawMenuBar(SceneSession& session, ViewerUi& ui, double now) {
             "W A S D, Q E: fly (Shift: faster); G: fly mode, left drag looks around\n"
             "Click: select; Esc: clear; F: focus selection; H: home\n"
             "1 / 2 / 3: top / front / side; Tab: side panel\n"
-            "Ctrl+S: save project; F12: screenshot");
+            "Ctrl+S: save project (Save as... without one); Ctrl+Q: quit; F12: screenshot");
         ImGui::EndMenu();
     }
     ImGui::EndMainMenuBar();

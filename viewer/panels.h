@@ -22,6 +22,7 @@ void drawTimelinePanel(SceneSession& session, ViewerUi& ui, double now);        
 void drawKeyEditor(SceneSession& session, ViewerUi& ui, double now);  // timeline_key_editor.cpp, in the timeline panel
 void drawExportDialog(SceneSession& session, ViewerUi& ui, double now);    // export_dialog.cpp
 void drawQuitDialog(SceneSession& session, ViewerUi& ui, double now);      // quit_dialog.cpp
+void drawSaveAsDialog(SceneSession& session, ViewerUi& ui, double now);    // save_as_dialog.cpp
 void drawChecks(SceneSession& session, ViewerUi& ui, double now);          // checks_panel.cpp, in the sidebar
 void drawProfileSection(SceneSession& session, ViewerUi& ui, double now);  // profile_panel.cpp, in the sidebar
 void drawProfileWindow(SceneSession& session, ViewerUi& ui, double now);   // profile_panel.cpp

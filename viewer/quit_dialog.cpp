@@ -15,11 +15,16 @@ void drawQuitDialog(SceneSession& session, ViewerUi& ui, double now) {
     const ImVec2 centre = ImGui::GetMainViewport()->GetCenter();
     ImGui::SetNextWindowPos(centre, ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     if (ImGui::BeginPopupModal("Unsaved changes", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::TextUnformatted("The project has changes that are not saved.");
+        ImGui::TextUnformatted(session.hasProjectFile() ? "The project has changes that are not saved."
+                                                        : "The sections, annotations and settings added to these data "
+                                                          "files are not saved.");
         ImGui::Spacing();
-        if (ImGui::Button("Save and quit")) {
+        if (ImGui::Button(session.hasProjectFile() ? "Save and quit" : "Save as... and quit")) {
             std::string error;
-            if (session.save(error)) {
+            if (!session.hasProjectFile()) {  // Save As asks where; it quits once saved
+                ui.openSaveAs(session.defaultSavePath(), true);
+                ui.quitDialogOpen = false;
+            } else if (session.save(error)) {
                 ui.quitNow = true;
             } else {
                 ui.say("Could not save: " + error, now);

@@ -133,6 +133,10 @@ void applyCamera(osgViewer::Viewer& viewer, SceneSession& session, const ViewerU
 
 void saveRequested(SceneSession& session, ViewerUi& ui, double now) {
     ui.requestSave = false;
+    if (!session.hasProjectFile()) {  // opened on data files: ask where
+        ui.openSaveAs(session.defaultSavePath());
+        return;
+    }
     std::string error;
     if (session.save(error)) ui.say("Saved " + session.project().path + " (previous version kept as .bak)", now);
     else ui.say("Not saved: " + error, now);
@@ -255,6 +259,7 @@ int runViewer(LoadedInputs inputs, const ViewerOptions& options) {
             drawExportDialog(session, ui, now);
             drawStatusBar(session, ui, now);
             drawQuitDialog(session, ui, now);
+            drawSaveAsDialog(session, ui, now);
             if (ui.requestSave) saveRequested(session, ui, now);
 
             ScriptRequests requests;

@@ -53,6 +53,12 @@ std::vector<osg::Vec3> simplified(const std::vector<osg::Vec3>& points, float to
     return result;
 }
 
+std::vector<osg::Vec2> channelSurface(const CrossSection& section) {
+    std::vector<osg::Vec2> surface;
+    for (const auto& [across, up] : section.openProfile) surface.emplace_back(float(across), float(up));
+    return surface;
+}
+
 osg::Vec4 mixColor(const osg::Vec4& a, const osg::Vec4& b, float t) { return a * (1 - t) + b * t; }
 osg::Vec4 withAlpha(osg::Vec4 color, float alpha) {
     color.a() = alpha;
@@ -92,7 +98,9 @@ void appendSegment(MeshBuffer& mesh, const Segment& segment, const Vec3d& origin
     const float tolerance = 0.01f + 0.05f * float(s.verticalExtentM());  // well below what shows
     const auto points = simplified(localPoints(segment.points, origin), tolerance);
     mesh.pointPath = pathAtPoints(points, path);
-    if (s.shape == CrossSection::Shape::Rectangular) appendDuct(mesh, points, float(s.widthM), float(s.heightM), color);
+    if (!s.openProfile.empty()) appendChannel(mesh, points, channelSurface(s), 0.2f, color);
+    else if (s.shape == CrossSection::Shape::Rectangular)
+        appendDuct(mesh, points, float(s.widthM), float(s.heightM), color);
     else appendTube(mesh, points, float(s.diameterM / 2), roundSides(tubeSides(s.diameterM), detail), color);
     const osg::Vec4 lineColor = color * 0.85f;
     unsigned previous = 0;

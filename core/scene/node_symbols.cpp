@@ -80,6 +80,13 @@ bool appendNodeSymbol(MeshBuffer& mesh, const Node& node, const Vec3d& origin, c
             if (at.z() > bottom.z()) appendTube(mesh, {bottom, at}, size / 2, 24, shade(color, 0.85f));
             return true;
         }
+        case NodeKind::Inlet: {  // a dark grate flush with the street over its catch basin
+            const osg::Vec3 bottom = toLocal({node.position.x, node.position.y, node.invertZ}, origin);
+            if (at.z() - 0.05f > bottom.z())
+                appendBox(mesh, bottom, size * 0.8f, size * 0.5f, at.z() - 0.05f - bottom.z(), shade(color, 0.8f));
+            appendBox(mesh, at - osg::Vec3(0, 0, 0.01f), size, size * 0.6f, 0.05f, shade(color, 0.35f));
+            return true;
+        }
         default: return false;
     }
 }

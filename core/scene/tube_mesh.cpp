@@ -140,4 +140,51 @@ void appendDuct(MeshBuffer& mesh, const std::vector<osg::Vec3>& points, float wi
     }
 }
 
+void appendChannel(MeshBuffer& mesh, const std::vector<osg::Vec3>& points, const std::vector<osg::Vec2>& surface,
+                   float thickness, const osg::Vec4& color) {
+    if (points.size() < 2 || surface.size() < 2) return;
+    // The outline: the surface left to right, then down the right edge, along the flat bottom and
+    // up the left edge (clockwise seen along the line, so each edge's outward normal is (-dy, dx)).
+    float bottom = surface[0].y();
+    for (const auto& p : surface) bottom = std::min(bottom, p.y());
+    std::vector<osg::Vec2> outline = surface;
+    outline.emplace_back(surface.back().x(), bottom - thickness);
+    outline.emplace_back(surface.front().x(), bottom - thickness);
+    const size_t edges = outline.size();  // closed
+    const auto frames = polylineFrames(points);
+    const unsigned perRing = unsigned(edges * 2), first = unsigned(mesh.vertices.size());
+    for (size_t i = 0; i < points.size(); ++i) {
+        const PolylineFrame& f = frames[i];
+        mesh.atPathPoint(i);
+        const float scale = i == 0 || i + 1 == points.size() ? 1.0f : f.scale;
+        for (size_t e = 0; e < edges; ++e) {
+            const osg::Vec2 &a = outline[e], &b = outline[(e + 1) % edges];
+            const osg::Vec3 normal = normalized(f.n * (a.y() - b.y()) + f.b * (b.x() - a.x()));
+            for (const osg::Vec2& c : {a, b})
+                mesh.addVertex(points[i] + (f.n * c.x() + f.b * c.y()) * scale, normal, color);
+        }
+    }
+    for (size_t i = 0; i + 1 < points.size(); ++i)
+        for (unsigned e = 0; e < edges; ++e) {
+            const unsigned a = first + unsigned(i) * perRing + e * 2, b = a + 1;
+            mesh.addTriangle(a, b, b + perRing);
+            mesh.addTriangle(a, b + perRing, a + perRing);
+        }
+    // End caps: one quad per surface edge, from the surface down to the flat bottom (the outline
+    // is a height field above the bottom, so the quads tile it).
+    for (int end = 0; end < 2; ++end) {
+        const size_t i = end == 0 ? 0 : points.size() - 1;
+        const PolylineFrame& f = frames[i];
+        const osg::Vec3 normal = end == 0 ? -f.t : f.t;
+        mesh.atPathPoint(i);
+        auto at = [&](float x, float y) { return mesh.addVertex(points[i] + f.n * x + f.b * y, normal, color); };
+        for (size_t k = 0; k + 1 < surface.size(); ++k) {
+            const unsigned a = at(surface[k].x(), surface[k].y()), b = at(surface[k + 1].x(), surface[k + 1].y());
+            const unsigned c = at(surface[k + 1].x(), bottom - thickness), d = at(surface[k].x(), bottom - thickness);
+            mesh.addTriangle(a, b, c);
+            mesh.addTriangle(a, c, d);
+        }
+    }
+}
+
 }  // namespace subterra

@@ -5,6 +5,7 @@
 // 2008), so a tube never twists at bends; rectangular ducts keep their top face up. Rings sit in
 // the plane bisecting each bend, their radius widened by 1/cos(half angle) so the wall stays true.
 // Ends are closed with flat caps.
+#include <osg/Vec2>
 #include <osg/Vec3>
 #include <osg/Vec4>
 #include <vector>
@@ -29,6 +30,11 @@ void appendTube(MeshBuffer& mesh, const std::vector<osg::Vec3>& points, float ra
 // Appends a closed box-section duct, `width` across and `height` vertically.
 void appendDuct(MeshBuffer& mesh, const std::vector<osg::Vec3>& points, float width, float height,
                 const osg::Vec4& color);
+
+// Appends an open channel (a street): a slab whose top is `surface` ((across, up) offsets from the
+// line, left to right) and whose flat bottom lies `thickness` below its lowest point.
+void appendChannel(MeshBuffer& mesh, const std::vector<osg::Vec3>& points, const std::vector<osg::Vec2>& surface,
+                   float thickness, const osg::Vec4& color);
 
 // A frame at each vertex of a polyline: tangent t, and two unit normals n (across) and b (up-ish).
 struct PolylineFrame {

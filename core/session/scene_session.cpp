@@ -8,6 +8,8 @@
 #include <osg/MatrixTransform>
 #include <osg/Program>
 
+#include <cstring>
+#include <filesystem>
 #include <iostream>
 
 #include "camera_framing.h"
@@ -17,9 +19,21 @@
 #include "render_state.h"
 #include "utility_colors.h"
 
+namespace fs = std::filesystem;
+
 namespace subterra {
 
 namespace {
+// "pipes" for pipes.geojson, "district" for district.subterra.json.
+std::string projectStem(const fs::path& path) {
+    std::string name = path.filename().string();
+    for (const char* suffix : {".subterra.json", ".json"})
+        if (name.size() > std::strlen(suffix) &&
+            name.compare(name.size() - std::strlen(suffix), std::string::npos, suffix) == 0)
+            return name.substr(0, name.size() - std::strlen(suffix));
+    return path.stem().string();
+}
+
 const char* kHighlightVert = R"(#version 120
 varying vec3 v_normal;
 varying vec3 v_eyePosition;
@@ -118,9 +132,8 @@ SceneStyle SceneSession::style() const {
     return style;
 }
 
-void SceneSession::markChanged() {
-    if (hasProjectFile()) dirty_ = true;
-}
+// A session opened on data files has changes to lose too: Save As keeps them.
+void SceneSession::markChanged() { dirty_ = true; }
 
 void SceneSession::setCheckRules(const CheckRules& rules) {
     project_.checks = rules;
@@ -332,6 +345,33 @@ bool SceneSession::save(std::string& error) {
     if (!saveProject(project_, project_.path).into(error)) return false;
     dirty_ = false;
     return true;
+}
+
+bool SceneSession::saveAs(const std::string& path, bool overwrite, std::string& error) {
+    if (path.empty()) return error = "no file name given", false;
+    const fs::path target = fs::absolute(path);
+    std::error_code ec;
+    if (!fs::is_directory(target.parent_path(), ec))
+        return error = "the folder " + target.parent_path().string() + " does not exist", false;
+    if (fs::is_directory(target, ec)) return error = path + " is a folder, not a file", false;
+    if (!overwrite && fs::exists(target, ec)) return error = path + " already exists", false;
+    Project saved = project_;
+    saved.path = path;
+    if (saved.name.empty()) saved.name = projectStem(target);
+    if (!saveProject(saved, path).into(error)) return false;
+    project_ = std::move(saved);
+    dirty_ = false;
+    return true;
+}
+
+std::string SceneSession::defaultSavePath() const {
+    if (hasProjectFile()) return project_.path;
+    for (const auto& layer : project_.layers) {
+        const fs::path source = layer.spec.source;
+        if (layer.spec.source.find(':') != std::string::npos && !fs::exists(source)) continue;  // a connection
+        return (source.parent_path() / (projectStem(source) + ".subterra.json")).string();
+    }
+    return "project.subterra.json";
 }
 
 }  // namespace subterra

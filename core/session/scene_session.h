@@ -126,6 +126,13 @@ class SceneSession {
 
     // Saves to the project file (atomic, previous file kept as .bak); false + error otherwise.
     [[nodiscard]] bool save(std::string& error);
+    // Saves to `path` (atomic, as save()) and makes it the session's project file, so a session
+    // opened on data files becomes a project. Refuses a path whose folder does not exist, and an
+    // existing file unless `overwrite` (the viewer asks first); false + error then.
+    [[nodiscard]] bool saveAs(const std::string& path, bool overwrite, std::string& error);
+    // Where Save As proposes to write: the project file, else "<name>.subterra.json" next to the
+    // first data file.
+    std::string defaultSavePath() const;
 
   private:
     void rebuild();

@@ -277,6 +277,16 @@ bool doCloseWindow(const nlohmann::json&, ScriptContext& context, std::string&) 
 
 bool doSave(const nlohmann::json&, ScriptContext& context, std::string& error) { return context.session.save(error); }
 
+bool doSaveAs(const nlohmann::json& action, ScriptContext& context, std::string& error) {
+    return context.session.saveAs(text(action, "path"), action.contains("overwrite") && action["overwrite"] == true,
+                                  error);
+}
+
+bool doCtrlS(const nlohmann::json&, ScriptContext& context, std::string&) {
+    context.ui.requestSave = true;
+    return true;
+}
+
 bool doQuit(const nlohmann::json&, ScriptContext& context, std::string&) {
     context.requests.quit = true;
     return true;
@@ -522,6 +532,12 @@ std::vector<ScriptAction> viewerScriptActions() {
         {"expect_annotations", "callouts, measurements: fail unless there are that many", doExpectAnnotations},
         {"close_window", "as the close button: the unsaved-changes question", doCloseWindow},
         {"save", "the project", doSave},
+        {"save_as",
+         "path, optional overwrite (default false): save the project there, as the Save As dialog does, and make it the "
+         "session's project file",
+         doSaveAs},
+        {"ctrl_s", "as Ctrl+S: save the project, or show the Save As dialog when the viewer was opened on data files",
+         doCtrlS},
         {"quit", "discards unsaved changes with a warning on stderr", doQuit},
     };
 }

@@ -19,6 +19,15 @@ struct ViewportRect {
     double aspect() const { return height > 0 ? double(width) / height : 1.0; }
 };
 
+// The Save As dialog (save_as_dialog.cpp): a path field, and a question before overwriting.
+struct SaveAsUi {
+    bool open = false;
+    bool confirmOverwrite = false;  // the path exists: asking before writing over it
+    bool quitAfter = false;         // opened by the quit question's "Save and quit"
+    char path[1024] = "";
+    std::string error;  // why the last attempt did not save, shown in the dialog
+};
+
 struct ViewerUi {
     float scale = 1.0f;  // HiDPI content scale
     bool showSidebar = true;
@@ -41,6 +50,15 @@ struct ViewerUi {
     unsigned profileTexture = 0;  // the profile window's GL texture, and the drawing it holds
     int profileTextureVersion = -1;
     TimelineUi timeline;  // the timeline panel (timeline_panel.cpp)
+    SaveAsUi saveAs;
+
+    // Shows the Save As dialog, proposing `path`.
+    void openSaveAs(const std::string& path, bool quitAfter = false) {
+        saveAs = SaveAsUi{};
+        saveAs.open = true;
+        saveAs.quitAfter = quitAfter;
+        path.copy(saveAs.path, sizeof saveAs.path - 1);
+    }
 
     void say(const std::string& text, double now) {
         message = text;
