@@ -7,7 +7,8 @@
 #include <deque>
 #include <map>
 #include <optional>
-#include <sstream>
+
+#include "word_table.h"
 
 namespace subterra {
 
@@ -28,14 +29,9 @@ const std::map<std::string, std::vector<const char*>>& synonymTable() {
     static const auto table = [] {
         static std::deque<std::string> names;
         std::map<std::string, std::vector<const char*>> result;
-        std::istringstream lines(kSynonymTable);
-        std::string line;
-        while (std::getline(lines, line)) {
-            std::istringstream words(line);
-            std::string role, name;
-            if (!(words >> role) || role[0] == '#') continue;
+        for (const auto& [role, fields] : readWordTable(kSynonymTable)) {
             auto& list = result[role];
-            while (words >> name) list.push_back(names.emplace_back(name).c_str());
+            for (const auto& name : fields) list.push_back(names.emplace_back(name).c_str());
         }
         return result;
     }();

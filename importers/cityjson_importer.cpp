@@ -205,7 +205,9 @@ std::string countsText(const std::map<std::string, long>& counts) {
 bool claimsCityJson(const std::string& path) {
     const std::string ext = lowerExtension(path);
     if (ext != ".json" && ext != ".cityjson") return false;
-    if (ext == ".cityjson" || fileHead(path).find("\"CityJSON\"") != std::string::npos) return true;
+    const std::string head = fileHead(path);
+    if (ext == ".cityjson" || head.find("\"CityJSON\"") != std::string::npos) return true;
+    if (head.find("\"FeatureCollection\"") != std::string::npos) return false;  // GeoJSON: no need to read it all
     // The "type" key may come anywhere, even last after megabytes of vertices: look through it all.
     return fileContainsAll(path, {"\"CityObjects\"", "\"CityJSON\""});
 }

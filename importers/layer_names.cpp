@@ -2,8 +2,9 @@
 
 #include <cctype>
 #include <map>
-#include <sstream>
 #include <vector>
+
+#include "word_table.h"
 
 namespace subterra {
 
@@ -30,15 +31,10 @@ std::optional<TableEntry> entryForTheme(const std::string& theme) {
 const std::map<std::string, TableEntry>& nameTable() {
     static const auto table = [] {
         std::map<std::string, TableEntry> result;
-        std::istringstream lines(kNameTable);
-        std::string line;
-        while (std::getline(lines, line)) {
-            std::istringstream words(line);
-            std::string theme, word;
-            if (!(words >> theme) || theme[0] == '#') continue;
+        for (const auto& [theme, words] : readWordTable(kNameTable)) {
             const auto entry = entryForTheme(theme);
-            if (!entry) continue;  // a typo in the table; the table test catches it
-            while (words >> word) result.emplace(word, *entry);
+            if (!entry) continue;  // a typo: the layer-names tests read a word of every theme
+            for (const auto& word : words) result.emplace(word, *entry);
         }
         return result;
     }();
@@ -124,7 +120,7 @@ std::optional<NameReading> readLayerName(const std::string& name) {
             const TableEntry* entry = free ? lookUp(joined, form) : nullptr;
             if (!entry) continue;
             if (entry->theme == LayerTheme::Utility) return NameReading{entry->theme, entry->utility, form};
-            if (!context) context = NameReading{entry->theme, std::nullopt, form};
+            context = NameReading{entry->theme, std::nullopt, form};  // the last word names the thing
             for (size_t i = first; i < first + length; ++i) covered[i] = true;
         }
     }

@@ -18,7 +18,8 @@ struct NameReading {
 };
 
 // What `name` says, or nullopt when none of its words is in the table. A utility word wins over
-// a context word ("road_gullies" is storm), except inside a longer context word ("watercourse").
+// a context word ("road_gullies" is storm), except inside a longer context word ("watercourse");
+// of two context words the last wins ("street_trees" are trees).
 std::optional<NameReading> readLayerName(const std::string& name);
 
 }  // namespace subterra

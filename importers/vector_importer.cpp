@@ -257,6 +257,12 @@ LayerImport importVectorLayer(const LayerSpec& spec, const ImportContext& contex
                          : report.type == FeatureType::Nodes                 ? kForNodes
                                                                              : kForBuildings;
     report.mapping = layerMapping(spec, fields, use);
+    if (groundCover) {  // a road reads its id and width; a "diameter" would only mislead in `info`
+        AttributeMapping kept;
+        for (const auto& [role, ref] : report.mapping.fields)
+            if (role == MappingRole::Id || role == MappingRole::Width) kept.set(role, ref);
+        report.mapping = kept;
+    }
     report.unusedFields = unusedFields(fields, report.mapping);
     const auto sourceCrs = resolveSourceCrs(layerCrsWkt(*layer), spec, context, report, result.problems);
     if (!sourceCrs) return result;

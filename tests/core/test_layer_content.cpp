@@ -70,7 +70,9 @@ TEST_CASE("layer content: the project's utility wins over the name", "[layer-con
 
 TEST_CASE("layer content: road lines become street surfaces on the ground, not pipes", "[layer-content][issue15]") {
     const std::string dir = fixtures::freshDir("content_roads");
-    const LayerImport layer = importFixture(dir, lines("roads"));
+    fixtures::LayerFixture roads = lines("roads", {{"DIAM_IN", Kind::Real}});
+    roads.features[1].values = {{"DIAM_IN", "8"}};  // a size field a road does not read
+    const LayerImport layer = importFixture(dir, roads);
     INFO(fixtures::problemLines(layer.problems));
     CHECK(layer.segments.empty());
     REQUIRE(layer.patches.size() == 2);
@@ -82,6 +84,7 @@ TEST_CASE("layer content: road lines become street surfaces on the ground, not p
     CHECK(maxY - minY == Approx(7.0).margin(0.01));  // a 7 m street along y = 3451300
     CHECK(layer.patches[0].outline[0].z == Approx(4.0));
     CHECK_THAT(notesOf(layer), Contains("read as road (context, not a utility network)"));
+    CHECK_FALSE(layer.report.mapping.get(MappingRole::Diameter));
 }
 
 TEST_CASE("layer content: a width field sets the band, streams are water, parcels are lots",

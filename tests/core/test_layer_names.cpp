@@ -43,6 +43,8 @@ TEST_CASE("layer names: context words give roads, parcels, water bodies or a ski
     CHECK(reading("water_courses") == "water body");  // the longer word wins over "water"
     CHECK(reading("WaterBody") == "water body");
     CHECK(reading("contours_1m") == "skip");
+    CHECK(reading("Railways") == "road");  // a band on the ground, not a pipe
+    CHECK(reading("street_trees") == "skip");
 }
 
 TEST_CASE("layer names: a utility word beats a context word, and unknown names stay unknown",
