@@ -114,7 +114,8 @@ TEST_CASE("check: CLI exits 3 on violations and writes GeoJSON and CSV", "[check
 TEST_CASE("check: --json summary counts by severity, worst first", "[check][cli]") {
     const std::string dir = fixtures::freshDir("check_json");
     // Surfaces 0.6 m apart under a 2.0 m rule: serious (less than half); cover 0.9 of 1.0 m: minor.
-    writeCrossing(dir, R"(, "checks": {"clearance": [{"between": ["*", "*"], "min_m": 2.0}], "cover": {"water": 1.0}})");
+    writeCrossing(dir,
+                  R"(, "checks": {"clearance": [{"between": ["*", "*"], "min_m": 2.0}], "cover": {"water": 1.0}})");
     const auto r = runSubterra({"check", "x.subterra.json", "--json"}, dir);
     INFO(describe(r));
     CHECK(r.exitCode == 3);
@@ -134,10 +135,9 @@ TEST_CASE("check: --json summary counts by severity, worst first", "[check][cli]
 TEST_CASE("check: output format and stdout usage errors exit 2", "[check][cli][errors]") {
     const std::string dir = fixtures::freshDir("check_usage");
     writeCrossing(dir, "");
-    for (const std::vector<std::string>& bad :
-         {std::vector<std::string>{"check", "x.subterra.json", "-o", "out.txt"},
-          {"check", "x.subterra.json", "-o", "-", "--format", "xml"},
-          {"check", "x.subterra.json", "-o", "-", "--json"}}) {
+    for (const std::vector<std::string>& bad : {std::vector<std::string>{"check", "x.subterra.json", "-o", "out.txt"},
+                                                {"check", "x.subterra.json", "-o", "-", "--format", "xml"},
+                                                {"check", "x.subterra.json", "-o", "-", "--json"}}) {
         const auto r = runSubterra(bad, dir);
         INFO(describe(r));
         CHECK(r.exitCode == 2);

@@ -107,7 +107,6 @@ std::vector<RankedViolation> violationsBySeverity(const CheckResults& results, c
     return ranked;
 }
 
-
 std::vector<std::string> checkLines(const CheckResults& results, const Model& model) {
     std::vector<std::string> lines;
     for (const RankedViolation& r : violationsBySeverity(results, model)) {

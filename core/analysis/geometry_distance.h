@@ -14,7 +14,7 @@ ClosestPoints closestPointsBetweenPolylines(const std::vector<Vec3d>& first, con
 // Outer surface to outer surface (surfaceDistance of segment_distance.h) of two pieces of
 // centreline a0-a1 and b0-b1 carrying the sections of `a` and `b`.
 struct SurfaceGap {
-    double distanceM = 0;  // negative when the two overlap
+    double distanceM = 0;   // negative when the two overlap
     ClosestPoints closest;  // on the centrelines
     Vec3d axisA, axisB;     // directions of the two pieces where they come closest
 };

@@ -67,8 +67,8 @@ MeasuredValue clearDistance(const Segment& first, const Segment& second) {
     // with a gap it is exactly as long as the value (for boxes the other surface is the support).
     const Vec3d direction{(b.x - a.x) / d, (b.y - a.y) / d, (b.z - a.z) / d};
     const double reachA = surfaceReach(first.section, gap.axisA, direction);
-    const double length = result.valueM >= 0 ? result.valueM
-                                             : d - reachA - surfaceReach(second.section, gap.axisB, direction);
+    const double length =
+        result.valueM >= 0 ? result.valueM : d - reachA - surfaceReach(second.section, gap.axisB, direction);
     result.from = {a.x + direction.x * reachA, a.y + direction.y * reachA, a.z + direction.z * reachA};
     result.to = {result.from.x + direction.x * length, result.from.y + direction.y * length,
                  result.from.z + direction.z * length};

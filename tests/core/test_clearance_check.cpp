@@ -204,16 +204,15 @@ TEST_CASE("violations rank worst first: clashes, then less than half the rule le
           "[check][severity]") {
     Model model;
     model.segments = {pipe("A", UtilityKind::Water, 0.2, {{0, 0, -2}, {20, 0, -2}}),
-                      pipe("B", UtilityKind::Sewer, 0.2, {{5, -5, -2.1}, {5, 5, -2.1}}),   // overlaps A: clash
-                      pipe("C", UtilityKind::Gas, 0.2, {{10, -5, -2.5}, {10, 5, -2.5}}),   // 0.3 m from A
+                      pipe("B", UtilityKind::Sewer, 0.2, {{5, -5, -2.1}, {5, 5, -2.1}}),     // overlaps A: clash
+                      pipe("C", UtilityKind::Gas, 0.2, {{10, -5, -2.5}, {10, 5, -2.5}}),     // 0.3 m from A
                       pipe("D", UtilityKind::Power, 0.2, {{15, -5, -2.9}, {15, 5, -2.9}})};  // 0.7 m from A
     const CheckResults results = checkClearances(model, rules({{std::nullopt, std::nullopt, 1.0}}));
     const auto ranked = violationsBySeverity(results, model);
     std::vector<std::string> order;
     for (const auto& r : ranked) {
         const ClearanceViolation& v = results.clearance[r.index];
-        order.push_back(std::string(severityName(r.severity)) + " " + model.segments[v.a].id +
-                        model.segments[v.b].id);
+        order.push_back(std::string(severityName(r.severity)) + " " + model.segments[v.a].id + model.segments[v.b].id);
     }
     // B, C and D are 5 m apart in plan: only their crossings with A break the rule. Shortfalls: A-B
     // 1.1 m (surfaces overlap), A-C 0.7 m (0.3 m left of 1.0), A-D 0.3 m.
