@@ -139,6 +139,13 @@ void drawInspector(SceneSession& session, ViewerUi& ui) {
         attributeRows(attributes);
         ImGui::Spacing();
         if (ImGui::Button("Focus (F)")) session.focusSelection(ui.viewport.aspect());
+        if (feature.segment) {
+            ImGui::SameLine();
+            if (ImGui::Button(ui.crossings.open ? "Hide crossings" : "Crossings..."))
+                ui.crossings.open = !ui.crossings.open;
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("Every line that crosses this one or comes within the largest clearance rule");
+        }
     }
     ImGui::End();
     if (!open) session.clearSelection();

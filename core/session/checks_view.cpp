@@ -1,6 +1,7 @@
 #include "checks_view.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <filesystem>
 
@@ -12,6 +13,8 @@ namespace subterra {
 
 void runViewerChecks(SceneSession& session, ChecksView& checks) {
     checks.results = runChecks(session.model(), session.checkRules());
+    checks.lines = checkLines(*checks.results, session.model());
+    checks.rowsValid = false;
     if (checks.attachedTo.valid()) checks.attachedTo->removeChild(checks.markers);
     checks.attachedTo = nullptr;
     checks.markers = buildCheckMarkers(*checks.results, session.model(), session.scene().origin,
@@ -61,6 +64,40 @@ void goToViolation(SceneSession& session, const ChecksView& checks, size_t index
 
 std::vector<std::string> violationLines(const SceneSession& session, const ChecksView& checks) {
     return checks.results ? checkLines(*checks.results, session.model()) : std::vector<std::string>{};
+}
+
+namespace {
+std::string lower(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    return text;
+}
+
+// Distance (clearance) or cover (cover) of violation `index`, and the rule's minimum.
+std::pair<double, double> measuredAndRequired(const CheckResults& r, size_t index) {
+    if (index < r.clearance.size()) return {r.clearance[index].distanceM, r.clearance[index].requiredM};
+    const CoverViolation& v = r.cover[index - r.clearance.size()];
+    return {v.coverM, v.requiredM};
+}
+}  // namespace
+
+const std::vector<size_t>& violationRows(ChecksView& checks) {
+    const std::string filter = lower(checks.filter);
+    if (checks.rowsValid && checks.rowsFilter == filter && checks.rowsOrder == checks.order) return checks.rows;
+    checks.rows.clear();
+    for (size_t i = 0; i < checks.lines.size(); ++i)
+        if (filter.empty() || lower(checks.lines[i]).find(filter) != std::string::npos) checks.rows.push_back(i);
+    if (checks.results && checks.order != ViolationOrder::Id) {
+        const CheckResults& r = *checks.results;
+        auto key = [&](size_t i) {
+            const auto [measured, required] = measuredAndRequired(r, i);
+            return checks.order == ViolationOrder::Severity ? measured - required : measured;
+        };
+        std::stable_sort(checks.rows.begin(), checks.rows.end(), [&](size_t a, size_t b) { return key(a) < key(b); });
+    }
+    checks.rowsFilter = filter;
+    checks.rowsOrder = checks.order;
+    checks.rowsValid = true;
+    return checks.rows;
 }
 
 bool exportChecks(SceneSession& session, const ChecksView& checks, const std::string& path, std::string& error) {

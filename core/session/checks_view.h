@@ -12,11 +12,24 @@
 
 namespace subterra {
 
+// The violation list's order: worst shortfall under its rule first, smallest distance (or cover)
+// first, or by id (as `subterra check` lists them).
+enum class ViolationOrder { Severity, Distance, Id };
+
 struct ChecksView {
     std::optional<CheckResults> results;
     bool showMarkers = true;
     osg::ref_ptr<osg::Node> markers;
     osg::observer_ptr<osg::Group> attachedTo;  // the scene the markers hang in (a rebuild replaces it)
+    std::vector<std::string> lines;            // violationLines() of the results, made once per run
+    char filter[128] = "";                     // the list shows the lines containing this (any case)
+    ViolationOrder order = ViolationOrder::Severity;
+    std::vector<size_t> rows;  // the violations listed, by index, for `filter` and `order` below
+    std::string rowsFilter;
+    ViolationOrder rowsOrder = ViolationOrder::Severity;
+    bool rowsValid = false;
+    float listHeightPx = 0;       // the list's height as its grip was dragged; 0 = 16 rows
+    bool scrollIntoView = false;  // the side panel scrolls to the section on the next frame
 
     size_t count() const { return results ? results->clearance.size() + results->cover.size() : 0; }
 };
@@ -29,6 +42,10 @@ void syncCheckMarkers(SceneSession& session, ChecksView& checks);
 void goToViolation(SceneSession& session, const ChecksView& checks, size_t index, double aspect);
 // One line per violation, as `subterra check` prints them.
 std::vector<std::string> violationLines(const SceneSession& session, const ChecksView& checks);
+// The violations the list shows (indices as goToViolation takes them): those whose line contains
+// `filter` (ids, utility kinds, "clearance" or "cover"; any case) in `order`. Kept in `checks.rows`
+// until the filter, the order or the results change.
+const std::vector<size_t>& violationRows(ChecksView& checks);
 // Writes the results as .csv or .geojson (by the extension) atomically; false + `error`.
 [[nodiscard]] bool exportChecks(SceneSession& session, const ChecksView& checks, const std::string& path,
                                 std::string& error);

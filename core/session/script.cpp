@@ -8,9 +8,9 @@
 #include "camera_framing.h"
 #include "scene_pointer.h"
 #include "cuts_json.h"
-#include "feature_search.h"
 #include "json_text.h"
 #include "project.h"
+#include "script_planner.h"
 #include "script_timeline.h"
 #include "source_text.h"
 
@@ -99,19 +99,6 @@ bool doColorBy(const nlohmann::json& action, ScriptContext& context, std::string
     for (ColorBy m : modes)
         if (mode == toString(m)) context.session.setColorBy(m), found = true;
     if (!found) return error = "mode must be layer, material, diameter, install year or depth knowledge", false;
-    return true;
-}
-
-bool doFind(const nlohmann::json& action, ScriptContext& context, std::string& error) {  // as the Find box
-    const SearchResult found = searchFeatures(context.session.model(), text(action, "query"));
-    if (!found.error.empty()) return error = found.error, false;
-    const size_t expected = action.value("expect_count", size_t(found.hits.size()));
-    if (found.hits.size() != expected)
-        return error = "found " + std::to_string(found.hits.size()) + ", expected " + std::to_string(expected), false;
-    if (found.hits.size() == 1) {
-        context.session.select(found.hits[0].layer, found.hits[0].id);
-        context.session.focusSelection(aspectOf(context));
-    }
     return true;
 }
 
@@ -484,7 +471,6 @@ std::vector<ScriptAction> viewerScriptActions() {
         {"layer_color", "layer, color \"#rrggbb\"", doLayerColor},
         {"terrain_opacity", "opacity 0..1 of the ground", doTerrainOpacity},
         {"color_by", "mode: layer, material, diameter, install year or depth knowledge", doColorBy},
-        {"find", "query, optional expect_count: as the Find box; one hit is selected and focused", doFind},
         {"expect_selection", "id (\"\" = nothing), optional kind: fail unless that is selected", doExpectSelection},
         {"view", "name: go to the project's named view", doView},
         {"save_view", "name: save the camera as a named view of the project", doSaveView},
@@ -567,8 +553,8 @@ bool actionNumber(const nlohmann::json& action, const char* key, double& out, st
 const std::vector<ScriptAction>& scriptActions() {
     static const std::vector<ScriptAction> actions = [] {
         std::vector<ScriptAction> all = viewerScriptActions();
-        const std::vector<ScriptAction> timeline = timelineScriptActions();
-        all.insert(all.end(), timeline.begin(), timeline.end());
+        for (const auto& more : {plannerScriptActions(), timelineScriptActions()})
+            all.insert(all.end(), more.begin(), more.end());
         return all;
     }();
     return actions;
