@@ -62,7 +62,7 @@ void drawCrossingsWindow(SceneSession& session, ViewerUi& ui) {
     ImGui::SetNextWindowSize(ImVec2(width, 330 * ui.scale), ImGuiCond_FirstUseEver);
     const std::string title =
         (feature.segment ? "Crossings of " + feature.segment->id : std::string("Crossings")) + "###crossings";
-    if (ImGui::Begin(title.c_str(), &view.open, ImGuiWindowFlags_NoCollapse)) {
+    if (ImGui::Begin(title.c_str(), &view.open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoFocusOnAppearing)) {
         if (!feature.segment) {
             ImGui::TextDisabled("Select a pipe or cable to list what crosses it.");
         } else {
