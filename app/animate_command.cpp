@@ -105,7 +105,10 @@ int runAnimate(AnimateOptions options) {
     if (options.fps > 0) timeline.fps = options.fps;
     int first = 0, last = 0;
     std::string error;
-    if (!parseFrameRange(options.frames, timeline.frameCount(), first, last, error)) return fail(error);
+    if (!parseFrameRange(options.frames, timeline.frameCount(), first, last, error)) {
+        std::cerr << "subterra: error: " << error << "\n";
+        return kExitUsage;
+    }
 
     AnimationExportOptions exportOptions;
     exportOptions.outputDir = options.outputDir;
@@ -116,9 +119,14 @@ int runAnimate(AnimateOptions options) {
     exportOptions.annotations = inputs.project->annotations;
     exportOptions.projectPath = inputs.project->path;
     Problems annotationProblems;
-    auto job =
-        AnimationExport::start(inputs.load.model, inputs.style, timeline, exportOptions, error, &annotationProblems);
+    bool sizeRefused = false;
+    auto job = AnimationExport::start(inputs.load.model, inputs.style, timeline, exportOptions, error,
+                                      &annotationProblems, &sizeRefused);
     printProblems(annotationProblems);
+    if (!job && sizeRefused) {
+        std::cerr << "subterra: error: --size " << error << "\n";
+        return kExitUsage;
+    }
     if (!job) return fail(error);
 
     InterruptGuard guard;

@@ -5,6 +5,17 @@
 
 namespace subterra {
 
+void documentExitCodes(CLI::App& app) {
+    const std::string table =
+        "\nExit codes (the same for every command):\n"
+        "  0  done\n"
+        "  1  the data or a file is at fault: unreadable or invalid input, nothing to draw, a write failed\n"
+        "  2  the command line is at fault: unknown option, malformed or out-of-range value\n"
+        "  3  done, and the checks found violations (check, render --check, report)\n";
+    app.footer(table);
+    for (CLI::App* command : app.get_subcommands({})) command->footer(table);
+}
+
 void addInputOptions(CLI::App& command, InputOptions& options) {
     command
         .add_option("inputs", options.inputs, "A project file (*.subterra.json) or vector data files (any GDAL format)")

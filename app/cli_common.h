@@ -8,8 +8,11 @@
 
 namespace subterra {
 
-// Exit codes: a public contract for scripts.
+// Exit codes: a public contract for scripts, the same for every command.
 enum ExitCode { kExitOk = 0, kExitUserError = 1, kExitUsage = 2, kExitViolations = 3 };
+
+// The exit-code table as the footer of `--help` of the program and of every one of its commands.
+void documentExitCodes(CLI::App& app);
 
 // INPUTS... (one project or data files), --dem, --crs.
 void addInputOptions(CLI::App& command, InputOptions& options);

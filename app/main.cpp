@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
     subterra::addAnimateCommand(app, exitCode);
     subterra::addCheckCommand(app, exitCode);
     subterra::addProfileCommand(app, exitCode);
+    subterra::documentExitCodes(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -166,9 +166,14 @@ TEST_CASE("animate: clear errors for bad timelines, ranges and a missing ffmpeg"
     CHECK(r.err.find("$.timeline.duration_s: must be greater than 0 seconds, got -1") != std::string::npos);
 
     writeAnimatedProject(dir);
+    // A frame range or size the command cannot honour is the command line's fault: exit 2, as in render.
     r = runSubterra(args({"animate", "anim.subterra.json", "-o", "frames", "--frames", "15-40"}), dir);
-    CHECK(r.exitCode == 1);
+    CHECK(r.exitCode == 2);
     CHECK(r.err.find("the timeline has frames 0-19") != std::string::npos);
+    r = runSubterra({"animate", "anim.subterra.json", "-o", "frames", "--size", "60000x60000"}, dir);
+    CHECK(r.exitCode == 2);
+    CHECK(r.err.find("--size size 60000x60000 is beyond") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir + "/frames/frame_00000.png"));
     r = runSubterra(args({"animate", "anim.subterra.json"}), dir);
     CHECK(r.exitCode == 2);
     CHECK(r.err.find("give -o DIR") != std::string::npos);

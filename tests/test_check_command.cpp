@@ -73,29 +73,77 @@ TEST_CASE("check: CLI exits 3 on violations and writes GeoJSON and CSV", "[check
     CHECK(geo.out.find("clearance W-1 (water) x S-1 (sewer): 0.600 m") != std::string::npos);
     const auto json = nlohmann::json::parse(fixtures::readFile(dir + "/conflicts.geojson"));
     REQUIRE(json["features"].size() == 2);
-    const auto& clash = json["features"][0];
+    // Worst first: both are minor, and the cover misses its rule by 0.6 m, the clearance by 0.4 m.
+    const auto& cover = json["features"][0];
+    CHECK(cover["properties"]["check"] == "cover");
+    CHECK(cover["properties"]["id_a"] == "W-1");
+    CHECK(cover["properties"]["distance_m"].get<double>() == Approx(0.9));  // ground 4.0 - top 3.1
+    CHECK(cover["properties"]["severity"] == "minor");
+    CHECK(cover["properties"]["shortfall_m"].get<double>() == Approx(0.6));
+    const auto& clash = json["features"][1];
     CHECK(clash["properties"]["check"] == "clearance");
     CHECK(clash["properties"]["id_a"] == "W-1");
     CHECK(clash["properties"]["id_b"] == "S-1");
     CHECK(clash["properties"]["distance_m"].get<double>() == Approx(0.6));
     CHECK(clash["properties"]["required_m"].get<double>() == Approx(1.0));
-    CHECK(clash["geometry"]["type"] == "LineString");
-    CHECK(clash["geometry"]["coordinates"][0][0].get<double>() == Approx(352010));
-    CHECK(clash["geometry"]["coordinates"][0][2].get<double>() == Approx(3.0));
-    CHECK(clash["geometry"]["coordinates"][1][2].get<double>() == Approx(2.2));
+    // One geometry type for every feature (a shapefile or GeoPackage layer holds one): the conflict's
+    // point, with the two closest points kept as properties.
+    for (const auto& feature : json["features"]) CHECK(feature["geometry"]["type"] == "Point");
+    CHECK(clash["geometry"]["coordinates"][0].get<double>() == Approx(352010));
+    CHECK(clash["geometry"]["coordinates"][2].get<double>() == Approx(2.6));
+    CHECK(clash["properties"]["closest_a"][2].get<double>() == Approx(3.0));
+    CHECK(clash["properties"]["closest_b"][2].get<double>() == Approx(2.2));
     CHECK(json["crs"]["properties"]["name"] == "urn:ogc:def:crs:EPSG::32651");
-    const auto& cover = json["features"][1];
-    CHECK(cover["properties"]["check"] == "cover");
-    CHECK(cover["properties"]["id_a"] == "W-1");
-    CHECK(cover["properties"]["distance_m"].get<double>() == Approx(0.9));  // ground 4.0 - top 3.1
 
     const auto csv = runSubterra({"check", "x.subterra.json", "-q", "-o", "conflicts.csv"}, dir);
     CHECK(csv.exitCode == 3);
     CHECK(csv.out.empty());
     CHECK(fixtures::readFile(dir + "/conflicts.csv") ==
-          "check,id_a,id_b,utility_a,utility_b,distance_m,required_m,rule,x,y,z\n"
-          "clearance,W-1,S-1,water,sewer,0.600,1.000,clearance >= 1.00 m,352010.000,3451000.000,2.600\n"
-          "cover,W-1,,water,,0.900,1.500,cover >= 1.50 m,352000.000,3451000.000,3.000\n");
+          "check,id_a,id_b,utility_a,utility_b,distance_m,required_m,rule,x,y,z,severity\n"
+          "cover,W-1,,water,,0.900,1.500,cover >= 1.50 m,352000.000,3451000.000,3.000,minor\n"
+          "clearance,W-1,S-1,water,sewer,0.600,1.000,clearance >= 1.00 m,352010.000,3451000.000,2.600,minor\n");
+
+    // `-o -` writes the same GeoJSON to stdout, and nothing else there.
+    const auto piped = runSubterra({"check", "x.subterra.json", "-o", "-"}, dir);
+    CHECK(piped.exitCode == 3);
+    CHECK(nlohmann::json::parse(piped.out) == json);
+    const auto pipedCsv = runSubterra({"check", "x.subterra.json", "-o", "-", "--format", "csv"}, dir);
+    CHECK(pipedCsv.out == fixtures::readFile(dir + "/conflicts.csv"));
+}
+
+TEST_CASE("check: --json summary counts by severity, worst first", "[check][cli]") {
+    const std::string dir = fixtures::freshDir("check_json");
+    // Surfaces 0.6 m apart under a 2.0 m rule: serious (less than half); cover 0.9 of 1.0 m: minor.
+    writeCrossing(dir, R"(, "checks": {"clearance": [{"between": ["*", "*"], "min_m": 2.0}], "cover": {"water": 1.0}})");
+    const auto r = runSubterra({"check", "x.subterra.json", "--json"}, dir);
+    INFO(describe(r));
+    CHECK(r.exitCode == 3);
+    const auto summary = nlohmann::json::parse(r.out);  // stdout holds the summary only
+    CHECK(summary["lines"] == 2);
+    CHECK(summary["clearance_violations"] == 1);
+    CHECK(summary["cover_violations"] == 1);
+    CHECK(summary["by_severity"] == nlohmann::json{{"clash", 0}, {"serious", 1}, {"minor", 1}});
+    REQUIRE(summary["violations"].size() == 2);
+    CHECK(summary["violations"][0]["check"] == "clearance");
+    CHECK(summary["violations"][0]["severity"] == "serious");
+    CHECK(summary["violations"][0]["shortfall_m"].get<double>() == Approx(1.4));
+    CHECK(summary["violations"][1]["check"] == "cover");
+    CHECK(summary["violations"][1]["severity"] == "minor");
+}
+
+TEST_CASE("check: output format and stdout usage errors exit 2", "[check][cli][errors]") {
+    const std::string dir = fixtures::freshDir("check_usage");
+    writeCrossing(dir, "");
+    for (const std::vector<std::string>& bad :
+         {std::vector<std::string>{"check", "x.subterra.json", "-o", "out.txt"},
+          {"check", "x.subterra.json", "-o", "-", "--format", "xml"},
+          {"check", "x.subterra.json", "-o", "-", "--json"}}) {
+        const auto r = runSubterra(bad, dir);
+        INFO(describe(r));
+        CHECK(r.exitCode == 2);
+        CHECK(r.err.find("subterra: error: ") != std::string::npos);
+        CHECK(r.out.empty());
+    }
 }
 
 TEST_CASE("check: clean network exits 0, defaults apply without a checks section", "[check][cli]") {
@@ -105,7 +153,7 @@ TEST_CASE("check: clean network exits 0, defaults apply without a checks section
     INFO(describe(r));
     CHECK(r.exitCode == 0);
     CHECK(fixtures::readFile(dir + "/none.csv") ==
-          "check,id_a,id_b,utility_a,utility_b,distance_m,required_m,rule,x,y,z\n");
+          "check,id_a,id_b,utility_a,utility_b,distance_m,required_m,rule,x,y,z,severity\n");
 }
 
 TEST_CASE("check: a clean network with a layer that failed to load exits 1, not 0", "[check][cli][errors]") {

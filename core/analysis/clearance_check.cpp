@@ -5,7 +5,7 @@
 #include <unordered_map>
 
 #include "plan_grid.h"
-#include "segment_distance.h"
+#include "geometry_distance.h"
 
 namespace subterra {
 
@@ -14,8 +14,6 @@ struct Piece {
     uint32_t segment;
     uint32_t vertex;  // the piece runs from points[vertex] to points[vertex + 1]
 };
-
-Vec3d minus(const Vec3d& a, const Vec3d& b) { return {a.x - b.x, a.y - b.y, a.z - b.z}; }
 
 double pointToPolyline(const Vec3d& p, const std::vector<Vec3d>& line) {
     double best = 1e300;
@@ -125,8 +123,9 @@ CheckResults checkClearances(const Model& model, const CheckRules& rules) {
         ++results.piecePairsTested;
         const Vec3d &a0 = a.points[pi.vertex], &a1 = a.points[pi.vertex + 1];
         const Vec3d &b0 = b.points[pj.vertex], &b1 = b.points[pj.vertex + 1];
-        const ClosestPoints closest = closestPoints(a0, a1, b0, b1);
-        const double distance = surfaceDistance(closest, minus(a1, a0), a.section, minus(b1, b0), b.section);
+        const SurfaceGap gap = surfaceGap(a0, a1, a.section, b0, b1, b.section);
+        const ClosestPoints& closest = gap.closest;
+        const double distance = gap.distanceM;
         const double required = table.minM[ka][kb];
         if (distance >= required - 1e-9) return;
         const bool aFirst = pi.segment < pj.segment;

@@ -52,23 +52,26 @@ const Segment* findPipe(const Model& model, const AnnotationAnchor& anchor, std:
 }
 }  // namespace
 
-double outerRadiusM(const Segment& segment) {
-    const CrossSection& s = segment.section;
-    return s.shape == CrossSection::Shape::Circular ? s.diameterM / 2 : std::max(s.widthM, s.heightM) / 2;
-}
-
 MeasuredValue clearDistance(const Segment& first, const Segment& second) {
-    const ClosestPoints closest = closestPointsBetweenPolylines(first.points, second.points);
-    const double ra = outerRadiusM(first), rb = outerRadiusM(second);
+    const SurfaceGap gap = clearanceBetween(first, second);
+    const Vec3d a = gap.closest.onA, b = gap.closest.onB;
+    const double d = gap.closest.distance;
     MeasuredValue result;
-    result.valueM = closest.distance - ra - rb;
-    const Vec3d a = closest.onA, b = closest.onB;
-    const double d = closest.distance;
-    // Surfaces along the line joining the centres; crossing pipes (d = 0) keep the centre points.
-    const Vec3d direction = d > 0 ? Vec3d{(b.x - a.x) / d, (b.y - a.y) / d, (b.z - a.z) / d} : Vec3d{};
-    result.from = {a.x + direction.x * ra, a.y + direction.y * ra, a.z + direction.z * ra};
-    result.to = {b.x - direction.x * rb, b.y - direction.y * rb, b.z - direction.z * rb};
+    result.valueM = gap.distanceM;
     result.label = result.valueM >= 0 ? metres("clear ", result.valueM) : metres("overlap ", -result.valueM);
+    if (d <= 0) {  // centrelines meet: the dimension collapses to the crossing point
+        result.from = result.to = a;
+        return result;
+    }
+    // The dimension runs along the line joining the centres, from the surface of the first line;
+    // with a gap it is exactly as long as the value (for boxes the other surface is the support).
+    const Vec3d direction{(b.x - a.x) / d, (b.y - a.y) / d, (b.z - a.z) / d};
+    const double reachA = surfaceReach(first.section, gap.axisA, direction);
+    const double length = result.valueM >= 0 ? result.valueM
+                                             : d - reachA - surfaceReach(second.section, gap.axisB, direction);
+    result.from = {a.x + direction.x * reachA, a.y + direction.y * reachA, a.z + direction.z * reachA};
+    result.to = {result.from.x + direction.x * length, result.from.y + direction.y * length,
+                 result.from.z + direction.z * length};
     return result;
 }
 

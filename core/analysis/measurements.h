@@ -20,12 +20,10 @@ struct MeasuredValue {
     std::string label;                  // "12.34 m", "clear 0.42 m", "1.85 m below ground"
 };
 
-// Pipe radius used for clear distances: half the diameter, or for a rectangular duct half its
-// larger side (a conservative cylinder around it).
-double outerRadiusM(const Segment& segment);
-
-// Clear distance between two pipes: closest centreline points, each moved by its radius towards
-// the other. Negative when they overlap. from/to lie on the outer surfaces.
+// Clear distance between two pipes, the same value as `subterra check` (clearanceBetween in
+// geometry_distance.h): outer surface to outer surface, boxes as boxes. Negative when they overlap.
+// from/to: the dimension line along the line joining the closest centre points, from the surface
+// of the first.
 MeasuredValue clearDistance(const Segment& first, const Segment& second);
 
 // The measurement's value and geometry. A clearance whose pipe a has a point ("at") is measured

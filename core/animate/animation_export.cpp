@@ -19,7 +19,7 @@ std::string animationFramePath(const std::string& directory, int frame) {
 
 std::unique_ptr<AnimationExport> AnimationExport::start(const Model& model, SceneStyle style, const Timeline& timeline,
                                                         const AnimationExportOptions& options, std::string& error,
-                                                        Problems* warnings) {
+                                                        Problems* warnings, bool* sizeRefused) {
     if (options.outputDir.empty() && options.mp4.empty()) {
         error = "nothing to write: give a directory for PNG frames and/or an MP4 file";
         return nullptr;
@@ -57,7 +57,7 @@ std::unique_ptr<AnimationExport> AnimationExport::start(const Model& model, Scen
         job->root_->addChild(job->scene_.root.get());
         job->root_->addChild(job->overlay_->camera());
     }
-    if (!(job->renderer_ = OffscreenRenderer::create(settings, error))) return nullptr;
+    if (!(job->renderer_ = OffscreenRenderer::create(settings, error, sizeRefused))) return nullptr;
     if (!options.mp4.empty() &&
         !(job->video_ = VideoPipe::open(options.mp4, settings.width, settings.height, timeline.fps, error)))
         return nullptr;

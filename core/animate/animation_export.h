@@ -32,10 +32,11 @@ class AnimationExport {
   public:
     // Builds its own scene from `model` and `style` (a viewer's scene is left as it is), makes the
     // offscreen renderer on this thread, starts ffmpeg and creates the directory. Null with `error`
-    // (a camera.follow track naming missing pipes too). Annotation problems go to `warnings`.
+    // (a camera.follow track naming missing pipes too; `sizeRefused` set when the frame size is beyond
+    // the GL limits). Annotation problems go to `warnings`.
     static std::unique_ptr<AnimationExport> start(const Model& model, SceneStyle style, const Timeline& timeline,
                                                   const AnimationExportOptions& options, std::string& error,
-                                                  Problems* warnings = nullptr);
+                                                  Problems* warnings = nullptr, bool* sizeRefused = nullptr);
 
     bool done() const { return next_ > options_.lastFrame; }
     // Renders and writes the next frame (or skips it when resuming and its PNG exists). PNGs are

@@ -4,9 +4,10 @@
 #include <random>
 #include <set>
 
+#include "check_report.h"
 #include "clearance_check.h"
+#include "geometry_distance.h"
 #include "plan_grid.h"
-#include "segment_distance.h"
 
 using namespace subterra;
 using Catch::Detail::Approx;
@@ -30,14 +31,8 @@ Segment duct(const std::string& id, double widthM, double heightM, std::vector<V
     return s;
 }
 
-// The surface distance the check computes between two one-piece lines.
-double gap(const Segment& a, const Segment& b) {
-    const ClosestPoints c = closestPoints(a.points[0], a.points[1], b.points[0], b.points[1]);
-    auto axis = [](const Segment& s) {
-        return Vec3d{s.points[1].x - s.points[0].x, s.points[1].y - s.points[0].y, s.points[1].z - s.points[0].z};
-    };
-    return surfaceDistance(c, axis(a), a.section, axis(b), b.section);
-}
+// The surface distance the check computes between two lines.
+double gap(const Segment& a, const Segment& b) { return clearanceBetween(a, b).distanceM; }
 
 CheckRules rules(std::vector<ClearanceRule> clearance) {
     CheckRules r;
@@ -203,4 +198,25 @@ TEST_CASE("plan grid: finds exactly the overlapping pairs, each once, long and b
     CHECK(visits == found.size());
     CHECK(found == expected);
     CHECK(expected.size() > 100);
+}
+
+TEST_CASE("violations rank worst first: clashes, then less than half the rule left, then the rest",
+          "[check][severity]") {
+    Model model;
+    model.segments = {pipe("A", UtilityKind::Water, 0.2, {{0, 0, -2}, {20, 0, -2}}),
+                      pipe("B", UtilityKind::Sewer, 0.2, {{5, -5, -2.1}, {5, 5, -2.1}}),   // overlaps A: clash
+                      pipe("C", UtilityKind::Gas, 0.2, {{10, -5, -2.5}, {10, 5, -2.5}}),   // 0.3 m from A
+                      pipe("D", UtilityKind::Power, 0.2, {{15, -5, -2.9}, {15, 5, -2.9}})};  // 0.7 m from A
+    const CheckResults results = checkClearances(model, rules({{std::nullopt, std::nullopt, 1.0}}));
+    const auto ranked = violationsBySeverity(results, model);
+    std::vector<std::string> order;
+    for (const auto& r : ranked) {
+        const ClearanceViolation& v = results.clearance[r.index];
+        order.push_back(std::string(severityName(r.severity)) + " " + model.segments[v.a].id +
+                        model.segments[v.b].id);
+    }
+    // B, C and D are 5 m apart in plan: only their crossings with A break the rule. Shortfalls: A-B
+    // 1.1 m (surfaces overlap), A-C 0.7 m (0.3 m left of 1.0), A-D 0.3 m.
+    CHECK(order == std::vector<std::string>{"clash AB", "serious AC", "minor AD"});
+    CHECK(ranked[0].shortfallM == Approx(1.1));
 }

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
+#include "clearance_check.h"
 #include "geometry_distance.h"
 #include "measurements.h"
 
@@ -102,4 +103,29 @@ TEST_CASE("A clearance naming a missing pipe says which one", "[annotations][mea
     auto value = measure(model, between(MeasurementKind::Clearance, {"pipes", "A", {}}, {"pipes", "Z", {}}), error);
     CHECK_FALSE(value);
     CHECK(error == "layer 'pipes' has no feature 'Z'");
+}
+
+TEST_CASE("A measured clearance is the value `check` reports, ducts as boxes", "[annotations][measure][check]") {
+    // A 1.0 m wide, 0.4 m high duct crossed by a DN300 pipe 0.5 m above its axis: the gap is
+    // 0.5 - 0.2 - 0.15 = 0.15 m. A cylinder around the duct's larger side would say -0.15 m (overlap).
+    Model model;
+    Segment duct = pipe("D-1", 0, {{0, 0, -2}, {20, 0, -2}});
+    duct.section.shape = CrossSection::Shape::Rectangular;
+    duct.section.widthM = 1.0;
+    duct.section.heightM = 0.4;
+    duct.utility = UtilityKind::Power;
+    Segment water = pipe("W-1", 0.3, {{10, -10, -1.5}, {10, 10, -1.5}});
+    water.utility = UtilityKind::Water;
+    model.segments = {duct, water};
+    CheckRules rules;
+    rules.clearance = {{std::nullopt, std::nullopt, 0.5}};
+    const CheckResults results = runChecks(model, rules);
+    REQUIRE(results.clearance.size() == 1);
+    const MeasuredValue measured = clearDistance(duct, water);
+    CHECK(results.clearance[0].distanceM == Approx(0.15).margin(1e-9));
+    CHECK(measured.valueM == Approx(results.clearance[0].distanceM).margin(1e-9));
+    CHECK(measured.label == "clear 0.15 m");
+    // The dimension runs from the duct's top face up to the pipe's underside.
+    CHECK(measured.from.z == Approx(-1.8).margin(1e-9));
+    CHECK(measured.to.z == Approx(-1.65).margin(1e-9));
 }
