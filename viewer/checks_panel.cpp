@@ -123,8 +123,8 @@ void listControls(ChecksView& checks, float scale) {
     if (ImGui::Combo("##order", &order, names, 3)) checks.order = ViolationOrder(order);
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip(
-            "worst first: the largest shortfall under its rule; by distance: the smallest clearance or "
-            "cover; by id: as `subterra check` lists them");
+            "worst first: clashes, then serious, then minor, each by the largest shortfall (as "
+            "`subterra check`); by distance: the smallest clearance or cover; by id");
 }
 
 // The list, tall enough to read and resizable by its bottom edge; a click flies to the violation.
@@ -144,7 +144,8 @@ void violationList(SceneSession& session, ViewerUi& ui) {
         for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
             const size_t i = rows[size_t(r)];
             ImGui::PushID(int(i));
-            if (ImGui::Selectable(checks.lines[i].c_str())) goToViolation(session, checks, i, ui.viewport.aspect());
+            if (ImGui::Selectable(checks.lines[i].c_str()))
+                goToViolation(session, checks, violationIndex(checks, i), ui.viewport.aspect());
             ImGui::PopID();
         }
     ImGui::EndChild();

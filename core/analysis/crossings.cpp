@@ -85,10 +85,10 @@ std::vector<Crossing> findCrossings(const Model& model, size_t line, double with
     if (line >= model.segments.size() || model.segments[line].points.size() < 2) return crossings;
     const Segment& selected = model.segments[line];
     withinM = std::max(0.0, withinM);
-    const PlanBox reach = planBox(selected.points, outerRadiusM(selected) + withinM + 0.05);
+    const PlanBox reach = planBox(selected.points, maxReach(selected.section) + withinM + 0.05);
     for (size_t s = 0; s < model.segments.size(); ++s) {
         const Segment& other = model.segments[s];
-        if (s == line || other.points.size() < 2 || !planBox(other.points, outerRadiusM(other)).overlaps(reach))
+        if (s == line || other.points.size() < 2 || !planBox(other.points, maxReach(other.section)).overlaps(reach))
             continue;
         if (segmentsConnected(selected, other)) continue;  // the next pipe of the same run, a service on its main
         const std::vector<PlanHit> hits = planCrossings(selected, other);

@@ -13,7 +13,8 @@ namespace subterra {
 
 void runViewerChecks(SceneSession& session, ChecksView& checks) {
     checks.results = runChecks(session.model(), session.checkRules());
-    checks.lines = checkLines(*checks.results, session.model());
+    checks.ranked = violationsBySeverity(*checks.results, session.model());
+    checks.lines = checkLines(*checks.results, session.model());  // in the ranked order
     checks.rowsValid = false;
     if (checks.attachedTo.valid()) checks.attachedTo->removeChild(checks.markers);
     checks.attachedTo = nullptr;
@@ -62,23 +63,22 @@ void goToViolation(SceneSession& session, const ChecksView& checks, size_t index
     session.camera().focus(osg::BoundingSphered(osg::Vec3d(spot.x, spot.y, spot.z), radius), aspect);
 }
 
-std::vector<std::string> violationLines(const SceneSession& session, const ChecksView& checks) {
-    return checks.results ? checkLines(*checks.results, session.model()) : std::vector<std::string>{};
-}
-
 namespace {
 std::string lower(std::string text) {
     std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return char(std::tolower(c)); });
     return text;
 }
 
-// Distance (clearance) or cover (cover) of violation `index`, and the rule's minimum.
-std::pair<double, double> measuredAndRequired(const CheckResults& r, size_t index) {
-    if (index < r.clearance.size()) return {r.clearance[index].distanceM, r.clearance[index].requiredM};
-    const CoverViolation& v = r.cover[index - r.clearance.size()];
-    return {v.coverM, v.requiredM};
+// The clearance distance or the cover found, of a ranked violation.
+double measuredM(const CheckResults& r, const RankedViolation& v) {
+    return v.cover ? r.cover[v.index].coverM : r.clearance[v.index].distanceM;
 }
 }  // namespace
+
+size_t violationIndex(const ChecksView& checks, size_t row) {
+    const RankedViolation& v = checks.ranked[row];
+    return v.cover ? checks.results->clearance.size() + v.index : v.index;
+}
 
 const std::vector<size_t>& violationRows(ChecksView& checks) {
     const std::string filter = lower(checks.filter);
@@ -86,11 +86,11 @@ const std::vector<size_t>& violationRows(ChecksView& checks) {
     checks.rows.clear();
     for (size_t i = 0; i < checks.lines.size(); ++i)
         if (filter.empty() || lower(checks.lines[i]).find(filter) != std::string::npos) checks.rows.push_back(i);
-    if (checks.results && checks.order != ViolationOrder::Id) {
-        const CheckResults& r = *checks.results;
-        auto key = [&](size_t i) {
-            const auto [measured, required] = measuredAndRequired(r, i);
-            return checks.order == ViolationOrder::Severity ? measured - required : measured;
+    // Severity is the ranked order itself (check_report's violationsBySeverity).
+    if (checks.results && checks.order != ViolationOrder::Severity) {
+        auto key = [&](size_t row) {
+            return checks.order == ViolationOrder::Distance ? measuredM(*checks.results, checks.ranked[row])
+                                                            : double(violationIndex(checks, row));
         };
         std::stable_sort(checks.rows.begin(), checks.rows.end(), [&](size_t a, size_t b) { return key(a) < key(b); });
     }
