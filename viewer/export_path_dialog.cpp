@@ -3,6 +3,8 @@
 // said in the status bar.
 #include <imgui.h>
 
+#include <optional>
+
 #include "panels.h"
 
 namespace subterra {
@@ -24,11 +26,16 @@ void drawExportPathDialog(SceneSession& session, ViewerUi& ui, double now) {
         ImGui::TextColored(ImVec4(0.8f, 0.2f, 0.15f, 1.0f), "Not written: %s", prompt.error.c_str());
     ImGui::Spacing();
     bool cancel = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
+    std::optional<bool> write;  // with overwrite or not
     if (prompt.confirmOverwrite) {
         ImGui::Text("%s already exists. Replace it?", prompt.path);
-        if (ImGui::Button("Replace")) acceptExportPrompt(session, ui, true, now);
+        if (ImGui::Button("Replace")) write = true;
     } else if (ImGui::Button("Write") || entered) {
-        acceptExportPrompt(session, ui, false, now);
+        write = false;
+    }
+    if (write) {
+        const std::string written = acceptExportPrompt(session, prompt, ui.checks, ui.profile, *write);
+        if (!written.empty()) ui.say(written, now);
     }
     ImGui::SameLine();
     cancel = ImGui::Button("Cancel") || cancel;

@@ -4,8 +4,6 @@
 #include <cstring>
 #include <filesystem>
 
-#include "ui_state.h"
-
 namespace fs = std::filesystem;
 
 namespace subterra {
@@ -21,11 +19,12 @@ const char* suffixOf(ExportKind kind) {
     return "";
 }
 
-bool write(SceneSession& session, ViewerUi& ui, ExportKind kind, const std::string& path, std::string& error) {
+bool write(SceneSession& session, const ChecksView& checks, const ProfileView& profile, ExportKind kind,
+           const std::string& path, std::string& error) {
     if (kind == ExportKind::ChecksCsv || kind == ExportKind::ChecksGeoJson)
-        return exportChecks(session, ui.checks, path, error);
-    if (!ui.profile.image) return error = "draw a profile first", false;
-    return exportProfile(ui.profile, path, error);
+        return exportChecks(session, checks, path, error);
+    if (!profile.image) return error = "draw a profile first", false;
+    return exportProfile(profile, path, error);
 }
 }  // namespace
 
@@ -67,22 +66,21 @@ void openExportPrompt(const SceneSession& session, ExportPrompt& prompt, ExportK
     std::snprintf(prompt.path, sizeof prompt.path, "%s", defaultExportPath(session, kind).c_str());
 }
 
-bool acceptExportPrompt(SceneSession& session, ViewerUi& ui, bool overwrite, double now) {
-    ExportPrompt& prompt = ui.exportPrompt;
+std::string acceptExportPrompt(SceneSession& session, ExportPrompt& prompt, const ChecksView& checks,
+                               const ProfileView& profile, bool overwrite) {
     const std::string path = prompt.path;
     std::error_code ec;
     prompt.error.clear();
-    if (path.empty()) return prompt.error = "no file name given", false;
-    if (fs::is_directory(path, ec)) return prompt.error = path + " is a folder, not a file", false;
+    if (path.empty()) return prompt.error = "no file name given", "";
+    if (fs::is_directory(path, ec)) return prompt.error = path + " is a folder, not a file", "";
     const fs::path folder = fs::absolute(path, ec).parent_path();
-    if (!fs::is_directory(folder, ec)) return prompt.error = "the folder " + folder.string() + " does not exist", false;
-    if (!overwrite && fs::exists(path, ec)) return prompt.confirmOverwrite = true, false;
+    if (!fs::is_directory(folder, ec)) return prompt.error = "the folder " + folder.string() + " does not exist", "";
+    if (!overwrite && fs::exists(path, ec)) return prompt.confirmOverwrite = true, "";
     prompt.confirmOverwrite = false;
     std::string error;
-    if (!write(session, ui, prompt.kind, path, error)) return prompt.error = error, false;
-    ui.say("Written to " + fs::absolute(path, ec).lexically_normal().string(), now);
+    if (!write(session, checks, profile, prompt.kind, path, error)) return prompt.error = error, "";
     prompt.open = false;
-    return true;
+    return "Written to " + fs::absolute(path, ec).lexically_normal().string();
 }
 
 }  // namespace subterra

@@ -5,11 +5,11 @@
 // draws it and the test script drives it.
 #include <string>
 
+#include "checks_view.h"
+#include "profile_view.h"
 #include "scene_session.h"
 
 namespace subterra {
-
-struct ViewerUi;
 
 enum class ExportKind { ChecksCsv, ChecksGeoJson, ProfileSvg, ProfilePng };
 
@@ -29,9 +29,11 @@ const char* exportTitle(ExportKind kind);  // "Export violations as CSV", ...
 std::string defaultExportPath(const SceneSession& session, ExportKind kind);
 // Opens the prompt on the default path.
 void openExportPrompt(const SceneSession& session, ExportPrompt& prompt, ExportKind kind);
-// Writes the export to prompt.path; on success closes the prompt and puts the written (absolute)
-// path in the status bar, else keeps it open with prompt.error. An existing file is overwritten
-// only with `overwrite` (otherwise confirmOverwrite is set and nothing is written).
-bool acceptExportPrompt(SceneSession& session, ViewerUi& ui, bool overwrite, double now);
+// Writes the export (of `checks` or `profile`, by the prompt's kind) to prompt.path; on success
+// closes the prompt and returns "Written to <absolute path>" for the status bar, else keeps it open
+// with prompt.error and returns "". An existing file is overwritten only with `overwrite`
+// (otherwise confirmOverwrite is set and nothing is written).
+std::string acceptExportPrompt(SceneSession& session, ExportPrompt& prompt, const ChecksView& checks,
+                               const ProfileView& profile, bool overwrite);
 
 }  // namespace subterra

@@ -11,11 +11,6 @@
 namespace subterra {
 
 namespace {
-std::string text(const nlohmann::json& action, const char* key) {
-    auto it = action.find(key);
-    return it != action.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 bool expectCount(const nlohmann::json& action, size_t actual, const char* what, std::string& error) {
     const size_t expected = action.value("expect_count", actual);
     if (actual == expected) return true;
@@ -27,8 +22,8 @@ bool expectCount(const nlohmann::json& action, size_t actual, const char* what, 
 
 bool doFind(const nlohmann::json& action, ScriptContext& context, std::string& error) {  // as Enter in the Find box
     FindView& find = context.ui.find;
-    runFind(context.session, find, text(action, "query"), context.ui.viewport.aspect());
-    const std::string expectError = text(action, "expect_error");
+    runFind(context.session, find, actionText(action, "query"), context.ui.viewport.aspect());
+    const std::string expectError = actionText(action, "expect_error");
     if (!expectError.empty()) {
         if (find.result.error.find(expectError) == std::string::npos)
             return error = "expected an error containing '" + expectError + "', found '" + find.result.error + "'",
@@ -46,7 +41,7 @@ bool doClearFind(const nlohmann::json&, ScriptContext& context, std::string&) {
 
 bool doFindFocus(const nlohmann::json& action, ScriptContext& context, std::string&) {
     FindView& find = context.ui.find;
-    if (action.contains("text")) std::snprintf(find.query, sizeof find.query, "%s", text(action, "text").c_str());
+    if (action.contains("text")) std::snprintf(find.query, sizeof find.query, "%s", actionText(action, "text").c_str());
     find.takeFocus = true;
     return true;
 }
@@ -92,7 +87,7 @@ bool doCrossingGoTo(const nlohmann::json& action, ScriptContext& context, std::s
 bool doChecksList(const nlohmann::json& action, ScriptContext& context, std::string& error) {
     ChecksView& checks = context.ui.checks;
     if (!checks.results) return error = "run_checks first", false;
-    std::snprintf(checks.filter, sizeof checks.filter, "%s", text(action, "filter").c_str());
+    std::snprintf(checks.filter, sizeof checks.filter, "%s", actionText(action, "filter").c_str());
     const std::string order = action.value("order", std::string("severity"));
     if (order == "severity") checks.order = ViolationOrder::Severity;
     else if (order == "distance") checks.order = ViolationOrder::Distance;
@@ -101,7 +96,7 @@ bool doChecksList(const nlohmann::json& action, ScriptContext& context, std::str
     checks.scrollIntoView = true;
     const std::vector<size_t>& rows = violationRows(checks);
     if (!expectCount(action, rows.size(), "violations listed", error)) return false;
-    const std::string first = text(action, "expect_first");
+    const std::string first = actionText(action, "expect_first");
     if (!first.empty() && (rows.empty() || checks.lines[rows.front()].find(first) == std::string::npos))
         return error = "the first line listed is '" + (rows.empty() ? std::string() : checks.lines[rows.front()]) +
                        "', expected one containing '" + first + "'",
@@ -111,23 +106,27 @@ bool doChecksList(const nlohmann::json& action, ScriptContext& context, std::str
 
 bool doExportPrompt(const nlohmann::json& action, ScriptContext& context, std::string& error) {
     ExportKind kind;
-    if (!parseExportKind(text(action, "what"), kind))
+    if (!parseExportKind(actionText(action, "what"), kind))
         return error = "what must be conflicts.csv, conflicts.geojson, profile.svg or profile.png", false;
     ExportPrompt& prompt = context.ui.exportPrompt;
     openExportPrompt(context.session, prompt, kind);
-    const std::string expectDefault = text(action, "expect_default");
+    const std::string expectDefault = actionText(action, "expect_default");
     if (!expectDefault.empty() && std::string(prompt.path).find(expectDefault) == std::string::npos)
         return error = "the prompt proposes '" + std::string(prompt.path) + "'", false;
-    if (action.contains("path")) std::snprintf(prompt.path, sizeof prompt.path, "%s", text(action, "path").c_str());
+    if (action.contains("path"))
+        std::snprintf(prompt.path, sizeof prompt.path, "%s", actionText(action, "path").c_str());
     if (!action.value("accept", false)) return true;
-    if (!acceptExportPrompt(context.session, context.ui, action.value("overwrite", false), 0))
+    const std::string written = acceptExportPrompt(context.session, prompt, context.ui.checks, context.ui.profile,
+                                                   action.value("overwrite", false));
+    if (written.empty())
         return error = prompt.confirmOverwrite ? "the file exists (\"overwrite\": true replaces it)" : prompt.error,
                false;
+    context.ui.say(written, 0);
     return true;
 }
 
 bool doExpectMessage(const nlohmann::json& action, ScriptContext& context, std::string& error) {
-    const std::string part = text(action, "contains");
+    const std::string part = actionText(action, "contains");
     if (context.ui.message.find(part) == std::string::npos)
         return error = "the status bar says '" + context.ui.message + "'", false;
     return true;

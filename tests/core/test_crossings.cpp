@@ -5,20 +5,13 @@
 
 #include "crossings.h"
 #include "measurements.h"
+#include "model_fixtures.h"
 
 using namespace subterra;
 using Catch::Detail::Approx;
+using model_fixtures::pipe;
 
 namespace {
-Segment pipe(const std::string& id, UtilityKind utility, double diameterM, std::vector<Vec3d> points) {
-    Segment s;
-    s.id = id;
-    s.utility = utility;
-    s.section.diameterM = diameterM;
-    s.points = std::move(points);
-    return s;
-}
-
 CheckRules waterSewerRule() {
     CheckRules rules;
     rules.clearance = {{UtilityKind::Water, UtilityKind::Sewer, 1.0}, {std::nullopt, std::nullopt, 0.1}};
