@@ -134,8 +134,8 @@ void violationList(SceneSession& session, ViewerUi& ui) {
     ImGui::TextDisabled("%zu of %zu shown", rows.size(), checks.count());
     const float rowHeight = ImGui::GetTextLineHeightWithSpacing();
     if (checks.listHeightPx <= 0) checks.listHeightPx = rowHeight * 16 + 8 * ui.scale;  // 16 rows to start
-    const float height =
-        std::min(checks.listHeightPx, rowHeight * float(std::max<size_t>(rows.size(), 3)) + 8 * ui.scale);
+    const float height = std::min(checks.listHeightPx, rowHeight * float(std::max<size_t>(rows.size(), 3)) +
+                                                           8 * ui.scale + ImGui::GetStyle().ScrollbarSize);
     ImGui::BeginChild("violations", ImVec2(0, height), true,
                       ImGuiWindowFlags_HorizontalScrollbar | ImGuiWindowFlags_AlwaysVerticalScrollbar);
     ImGuiListClipper clipper;
@@ -146,6 +146,8 @@ void violationList(SceneSession& session, ViewerUi& ui) {
             ImGui::PushID(int(i));
             if (ImGui::Selectable(checks.lines[i].c_str()))
                 goToViolation(session, checks, violationIndex(checks, i), ui.viewport.aspect());
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("%s", checks.lines[i].c_str());  // the line is wider than the panel
             ImGui::PopID();
         }
     ImGui::EndChild();
