@@ -1,5 +1,6 @@
 // The sidebar's "Checks" section: run the project's clearance and cover rules, list what breaks
-// them (a click flies to it), show the red markers, export CSV or GeoJSON beside the project.
+// them (filtered by text, worst first or by distance or id; a click flies to it), show the red
+// markers, export CSV or GeoJSON where the export prompt says.
 #include <imgui.h>
 
 #include <algorithm>
@@ -107,18 +108,65 @@ void rulesEditor(SceneSession& session, float scale) {
     ImGui::TreePop();
 }
 
-void exportButton(SceneSession& session, ViewerUi& ui, const char* label, const char* suffix, double now) {
-    if (!ImGui::SmallButton(label)) return;
-    const std::string path = besideProject(session, suffix);
-    std::string error;
-    ui.say(exportChecks(session, ui.checks, path, error) ? "Conflicts written to " + path : "Not written: " + error,
-           now);
+void exportButton(const SceneSession& session, ViewerUi& ui, const char* label, ExportKind kind) {
+    if (ImGui::SmallButton(label)) openExportPrompt(session, ui.exportPrompt, kind);
+}
+
+// The filter box and the order: worst first, nearest first, or by id.
+void listControls(ChecksView& checks, float scale) {
+    ImGui::SetNextItemWidth(150 * scale);
+    ImGui::InputTextWithHint("##filter", "filter: id, utility", checks.filter, sizeof checks.filter);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-1);
+    const char* names[] = {"worst first", "by distance", "by id"};
+    int order = int(checks.order);
+    if (ImGui::Combo("##order", &order, names, 3)) checks.order = ViolationOrder(order);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip(
+            "worst first: clashes, then serious, then minor, each by the largest shortfall (as "
+            "`subterra check`); by distance: the smallest clearance or cover; by id");
+}
+
+// The list, tall enough to read and resizable by its bottom edge; a click flies to the violation.
+void violationList(SceneSession& session, ViewerUi& ui) {
+    ChecksView& checks = ui.checks;
+    const std::vector<size_t>& rows = violationRows(checks);
+    ImGui::TextDisabled("%zu of %zu shown", rows.size(), checks.count());
+    const float rowHeight = ImGui::GetTextLineHeightWithSpacing();
+    if (checks.listHeightPx <= 0) checks.listHeightPx = rowHeight * 16 + 8 * ui.scale;  // 16 rows to start
+    const float height = std::min(checks.listHeightPx, rowHeight * float(std::max<size_t>(rows.size(), 3)) +
+                                                           8 * ui.scale + ImGui::GetStyle().ScrollbarSize);
+    ImGui::BeginChild("violations", ImVec2(0, height), true,
+                      ImGuiWindowFlags_HorizontalScrollbar | ImGuiWindowFlags_AlwaysVerticalScrollbar);
+    ImGuiListClipper clipper;
+    clipper.Begin(int(rows.size()));
+    while (clipper.Step())
+        for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+            const size_t i = rows[size_t(r)];
+            ImGui::PushID(int(i));
+            if (ImGui::Selectable(checks.lines[i].c_str()))
+                goToViolation(session, checks, violationIndex(checks, i), ui.viewport.aspect());
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("%s", checks.lines[i].c_str());  // the line is wider than the panel
+            ImGui::PopID();
+        }
+    ImGui::EndChild();
+    // A grip under the list: drag it to make the list taller or shorter (ImGui 1.86 children do not resize).
+    ImGui::InvisibleButton("##listgrip", ImVec2(-1, 6 * ui.scale));
+    if (ImGui::IsItemHovered() || ImGui::IsItemActive()) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeNS);
+    if (ImGui::IsItemActive())
+        checks.listHeightPx = std::clamp(height + ImGui::GetIO().MouseDelta.y, rowHeight * 3, rowHeight * 80);
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    const float y = (a.y + b.y) / 2, x = (a.x + b.x) / 2;
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(x - 14 * ui.scale, y), ImVec2(x + 14 * ui.scale, y),
+                                        ImGui::GetColorU32(ImGuiCol_TextDisabled), 2 * ui.scale);
 }
 }  // namespace
 
 void drawChecks(SceneSession& session, ViewerUi& ui, double now) {
     sectionTitle("Checks");
     ChecksView& checks = ui.checks;
+    if (checks.scrollIntoView) ImGui::SetScrollHereY(0.0f), checks.scrollIntoView = false;
     if (ImGui::Button(checks.results ? "Run again" : "Run clearance and cover checks")) {
         runViewerChecks(session, checks);
         ui.say(std::to_string(checks.count()) + " violations of the project's rules", now);
@@ -134,19 +182,11 @@ void drawChecks(SceneSession& session, ViewerUi& ui, double now) {
         ImGui::TextDisabled("No violations");
         return;
     }
-    const auto lines = violationLines(session, checks);
-    const float rowHeight = ImGui::GetTextLineHeightWithSpacing();
-    ImGui::BeginChild("violations", ImVec2(0, rowHeight * float(std::min<size_t>(lines.size(), 6)) + 6 * ui.scale),
-                      true, ImGuiWindowFlags_HorizontalScrollbar);
-    for (size_t i = 0; i < lines.size(); ++i) {
-        ImGui::PushID(int(i));
-        if (ImGui::Selectable(lines[i].c_str())) goToViolation(session, checks, i, ui.viewport.aspect());
-        ImGui::PopID();
-    }
-    ImGui::EndChild();
-    exportButton(session, ui, "Export GeoJSON", ".conflicts.geojson", now);
+    listControls(checks, ui.scale);
+    violationList(session, ui);
+    exportButton(session, ui, "Export GeoJSON...", ExportKind::ChecksGeoJson);
     ImGui::SameLine();
-    exportButton(session, ui, "Export CSV", ".conflicts.csv", now);
+    exportButton(session, ui, "Export CSV...", ExportKind::ChecksCsv);
 }
 
 }  // namespace subterra

@@ -109,6 +109,7 @@ void attributeRows(const std::map<std::string, std::string>& attributes) {
 }
 }  // namespace
 
+// It appears without taking the keyboard: a Find that selects a feature keeps typing in the Find box.
 void drawInspector(SceneSession& session, ViewerUi& ui) {
     const FeatureRef feature = session.selectedFeature();
     if (!feature.found()) return;
@@ -124,7 +125,7 @@ void drawInspector(SceneSession& session, ViewerUi& ui) {
     const std::string title = kind + session.selection()->featureId + "###inspector";
     if (ImGui::Begin(title.c_str(), &open,
                      ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-                         ImGuiWindowFlags_AlwaysAutoResize)) {
+                         ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing)) {
         if (beginTable("facts")) {
             if (feature.segment) segmentRows(session.model(), *feature.segment);
             if (feature.node) nodeRows(*feature.node);
@@ -139,6 +140,13 @@ void drawInspector(SceneSession& session, ViewerUi& ui) {
         attributeRows(attributes);
         ImGui::Spacing();
         if (ImGui::Button("Focus (F)")) session.focusSelection(ui.viewport.aspect());
+        if (feature.segment) {
+            ImGui::SameLine();
+            if (ImGui::Button(ui.crossings.open ? "Hide crossings" : "Crossings..."))
+                ui.crossings.open = !ui.crossings.open;
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("Every line that crosses this one or comes within the largest clearance rule");
+        }
     }
     ImGui::End();
     if (!open) session.clearSelection();

@@ -20,11 +20,13 @@ void drawStatusBar(const SceneSession& session, const ViewerUi& ui, double now);
 void drawAnnotationsPanel(SceneSession& session, ViewerUi& ui, double now);       // annotations_panel.cpp
 void drawTimelinePanel(SceneSession& session, ViewerUi& ui, double now);          // timeline_panel.cpp
 void drawKeyEditor(SceneSession& session, ViewerUi& ui, double now);  // timeline_key_editor.cpp, in the timeline panel
-void drawExportDialog(SceneSession& session, ViewerUi& ui, double now);    // export_dialog.cpp
-void drawQuitDialog(SceneSession& session, ViewerUi& ui, double now);      // quit_dialog.cpp
-void drawSaveAsDialog(SceneSession& session, ViewerUi& ui, double now);    // save_as_dialog.cpp
-void drawChecks(SceneSession& session, ViewerUi& ui, double now);          // checks_panel.cpp, in the sidebar
-void drawProfileSection(SceneSession& session, ViewerUi& ui, double now);  // profile_panel.cpp, in the sidebar
-void drawProfileWindow(SceneSession& session, ViewerUi& ui, double now);   // profile_panel.cpp
+void drawExportDialog(SceneSession& session, ViewerUi& ui, double now);      // export_dialog.cpp
+void drawQuitDialog(SceneSession& session, ViewerUi& ui, double now);        // quit_dialog.cpp
+void drawSaveAsDialog(SceneSession& session, ViewerUi& ui, double now);      // save_as_dialog.cpp
+void drawChecks(SceneSession& session, ViewerUi& ui, double now);            // checks_panel.cpp, in the sidebar
+void drawProfileSection(SceneSession& session, ViewerUi& ui, double now);    // profile_panel.cpp, in the sidebar
+void drawProfileWindow(SceneSession& session, ViewerUi& ui, double now);     // profile_panel.cpp
+void drawCrossingsWindow(SceneSession& session, ViewerUi& ui);               // crossings_panel.cpp
+void drawExportPathDialog(SceneSession& session, ViewerUi& ui, double now);  // export_path_dialog.cpp
 
 }  // namespace subterra

@@ -1,6 +1,6 @@
 // Longitudinal profiles in the viewer: the sidebar's "Profile" section builds the path (from the
 // selection or typed as `subterra profile --path` takes it); a window shows the drawing, which is
-// the CLI's own SVG, and exports it as SVG or PNG beside the project.
+// the CLI's own SVG, and exports it as SVG or PNG where the export prompt says.
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
@@ -28,11 +28,8 @@ void updateTexture(ViewerUi& ui) {
     ui.profileTextureVersion = ui.profile.imageVersion;
 }
 
-void exportButton(SceneSession& session, ViewerUi& ui, const char* label, const char* suffix, double now) {
-    if (!ImGui::Button(label)) return;
-    const std::string path = besideProject(session, suffix);
-    std::string error;
-    ui.say(exportProfile(ui.profile, path, error) ? "Profile written to " + path : "Not written: " + error, now);
+void exportButton(const SceneSession& session, ViewerUi& ui, const char* label, ExportKind kind) {
+    if (ImGui::Button(label)) openExportPrompt(session, ui.exportPrompt, kind);
 }
 }  // namespace
 
@@ -56,7 +53,7 @@ void drawProfileSection(SceneSession& session, ViewerUi& ui, double now) {
     if (ImGui::Button("Clear")) view.pathText.clear();
 }
 
-void drawProfileWindow(SceneSession& session, ViewerUi& ui, double now) {
+void drawProfileWindow(SceneSession& session, ViewerUi& ui, double) {
     ProfileView& view = ui.profile;
     if (!view.open || !view.image) return;
     updateTexture(ui);
@@ -68,9 +65,9 @@ void drawProfileWindow(SceneSession& session, ViewerUi& ui, double now) {
                             ImGuiCond_FirstUseEver, ImVec2(0, 1));
     ImGui::SetNextWindowSize(ImVec2(width, width * 0.42f), ImGuiCond_FirstUseEver);
     if (ImGui::Begin("Profile", &view.open)) {
-        exportButton(session, ui, "Export SVG", ".profile.svg", now);
+        exportButton(session, ui, "Export SVG...", ExportKind::ProfileSvg);
         ImGui::SameLine();
-        exportButton(session, ui, "Export PNG", ".profile.png", now);
+        exportButton(session, ui, "Export PNG...", ExportKind::ProfilePng);
         ImGui::SameLine();
         ImGui::TextDisabled("%.1f m, %zu crossings, %zu manholes", view.profile->lengthM,
                             view.profile->crossings.size(), view.profile->manholes.size());

@@ -1,38 +1,18 @@
-// The Find box at the top of the side panel: an id or an attribute expression; one hit is
-// selected and focused at once, several are listed to click through.
+// The Find box at the top of the side panel: an id or an attribute expression. Every match is
+// marked in the scene (violet) and listed to click through; one match is selected and focused at
+// once; emptying the box clears the marks. After Enter the box keeps the keyboard, so typing on
+// does not fly the camera.
 #include <imgui.h>
 
-#include "feature_search.h"
+#include "find_view.h"
 #include "panels.h"
 #include "theme.h"
 
 namespace subterra {
 
-void drawSearch(SceneSession& session, ViewerUi& ui, double now) {
-    static char query[256] = "";
-    static SearchResult result;
-    static bool searched = false;
-    sectionTitle("Find");
-    ImGui::SetNextItemWidth(-1);
-    if (ImGui::InputTextWithHint("##find", "id, or material = 'cast iron' and year < 1960", query, sizeof query,
-                                 ImGuiInputTextFlags_EnterReturnsTrue)) {
-        result = searchFeatures(session.model(), query);
-        searched = true;
-        if (result.hits.size() == 1) {
-            session.select(result.hits[0].layer, result.hits[0].id, result.hits[0].kind);
-            session.focusSelection(ui.viewport.aspect());
-            ui.say("Found " + result.hits[0].layer + " " + result.hits[0].id, now);
-        }
-    }
-    if (!searched) return;
-    if (!result.error.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.15f, 0.1f, 1.0f));
-        ImGui::TextWrapped("%s", result.error.c_str());
-        ImGui::PopStyleColor();
-        return;
-    }
-    ImGui::TextDisabled("%zu match%s", result.hits.size(), result.hits.size() == 1 ? "" : "es");
-    if (result.hits.size() < 2) return;
+namespace {
+void hitList(SceneSession& session, ViewerUi& ui) {
+    const SearchResult& result = ui.find.result;
     const float rowHeight = ImGui::GetTextLineHeightWithSpacing();
     // Up to 8 rows without a scroll bar: the child's padding comes on top of the rows.
     const float padding = 2 * ImGui::GetStyle().WindowPadding.y;
@@ -53,6 +33,51 @@ void drawSearch(SceneSession& session, ViewerUi& ui, double now) {
             }
         }
     ImGui::EndChild();
+}
+}  // namespace
+
+void drawSearch(SceneSession& session, ViewerUi& ui, double now) {
+    FindView& find = ui.find;
+    sectionTitle("Find");
+    const float clearWidth = find.searched ? ImGui::CalcTextSize("Clear").x + 2 * ImGui::GetStyle().FramePadding.x +
+                                                 ImGui::GetStyle().ItemSpacing.x
+                                           : 0.0f;
+    ImGui::SetNextItemWidth(-1 - clearWidth);
+    if (ui.find.takeFocus) ImGui::SetKeyboardFocusHere(), ui.find.takeFocus = false;
+    const bool entered = ImGui::InputTextWithHint("##find", "id, or material = 'cast iron' and year < 1960", find.query,
+                                                  sizeof find.query, ImGuiInputTextFlags_EnterReturnsTrue);
+    find.focused = ImGui::IsItemActive();
+    if (entered) {
+        // Enter lets go of the box; take it back at once and keep the keys from the camera meanwhile.
+        ImGui::SetKeyboardFocusHere(-1);
+        ImGui::CaptureKeyboardFromApp(true);
+        if (find.query[0] == '\0') {
+            clearFind(session, find);
+        } else {
+            runFind(session, find, find.query, ui.viewport.aspect());
+            if (find.result.hits.size() == 1)
+                ui.say("Found " + find.result.hits[0].layer + " " + find.result.hits[0].id, now);
+        }
+    } else if (ImGui::IsItemEdited() && find.query[0] == '\0' && find.searched) {
+        clearFind(session, find);  // the box emptied: the marks go with the query
+    }
+    if (find.searched) {
+        ImGui::SameLine();
+        if (ImGui::Button("Clear")) clearFind(session, find);
+    }
+    if (!find.searched) return;
+    if (!find.result.error.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.15f, 0.1f, 1.0f));
+        ImGui::TextWrapped("%s", find.result.error.c_str());
+        ImGui::PopStyleColor();
+        return;
+    }
+    const size_t count = find.result.hits.size();
+    if (count > SceneSession::kMaxMarked)
+        ImGui::TextDisabled("%zu matches, the first %zu marked in violet", count, SceneSession::kMaxMarked);
+    else if (count > 1) ImGui::TextDisabled("%zu matches, marked in violet", count);
+    else ImGui::TextDisabled("%zu match%s", count, count == 1 ? "" : "es");
+    if (count >= 2) hitList(session, ui);
 }
 
 }  // namespace subterra

@@ -6,8 +6,10 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
+#include <chrono>
 #include <iostream>
 #include <memory>
+#include <thread>
 #include <osgViewer/Viewer>
 
 #include "camera_input.h"
@@ -28,6 +30,23 @@ namespace {
 std::string glfwLastError;
 
 void onGlfwError(int, const char* description) { glfwLastError = description ? description : "unknown GLFW error"; }
+
+// Keys as GLFW reports them, queued so that a tap inside one frame is not lost (key_events.h).
+// Replaces the ImGui backend's key callback, which only sets io.KeysDown.
+KeyEventQueue* keyQueue = nullptr;
+void onKey(GLFWwindow*, int key, int, int action, int) {
+    if (keyQueue && action != GLFW_REPEAT) keyQueue->push(key, action == GLFW_PRESS);
+}
+
+// This frame's share of the queued keys, and the modifiers as the 1.86 backend derives them.
+void deliverKeys(KeyEventQueue& queue) {
+    ImGuiIO& io = ImGui::GetIO();
+    queue.deliverFrame(io.KeysDown, IM_ARRAYSIZE(io.KeysDown));
+    io.KeyCtrl = io.KeysDown[GLFW_KEY_LEFT_CONTROL] || io.KeysDown[GLFW_KEY_RIGHT_CONTROL];
+    io.KeyShift = io.KeysDown[GLFW_KEY_LEFT_SHIFT] || io.KeysDown[GLFW_KEY_RIGHT_SHIFT];
+    io.KeyAlt = io.KeysDown[GLFW_KEY_LEFT_ALT] || io.KeysDown[GLFW_KEY_RIGHT_ALT];
+    io.KeySuper = io.KeysDown[GLFW_KEY_LEFT_SUPER] || io.KeysDown[GLFW_KEY_RIGHT_SUPER];
+}
 
 // Files dropped on the window, opened at the end of the frame.
 std::vector<std::string> droppedPaths;
@@ -214,6 +233,8 @@ int runViewer(LoadedInputs inputs, const ViewerOptions& options) {
         applyTheme(ui.scale);
         ImGui_ImplGlfw_InitForOpenGL(window, true);
         ImGui_ImplOpenGL3_Init("#version 130");
+        keyQueue = &ui.keys;
+        glfwSetKeyCallback(window, onKey);
 
         // The first frame lays the panels out, so the starting view knows its aspect ratio.
         ui.viewport = sceneViewport(frame, first, ui);
@@ -244,6 +265,7 @@ int runViewer(LoadedInputs inputs, const ViewerOptions& options) {
 
             ImGui_ImplOpenGL3_NewFrame();
             ImGui_ImplGlfw_NewFrame();
+            deliverKeys(ui.keys);
             ImGui::NewFrame();
             frame = frameSize(window);
             ui.viewport = sceneViewport(frame, session, ui);
@@ -254,12 +276,14 @@ int runViewer(LoadedInputs inputs, const ViewerOptions& options) {
             drawInspector(session, ui);
             drawAnnotationsPanel(session, ui, now);
             drawProfileWindow(session, ui, now);
+            drawCrossingsWindow(session, ui);
             syncCheckMarkers(session, ui.checks);
             drawTimelinePanel(session, ui, now);
             drawExportDialog(session, ui, now);
             drawStatusBar(session, ui, now);
             drawQuitDialog(session, ui, now);
             drawSaveAsDialog(session, ui, now);
+            drawExportPathDialog(session, ui, now);
             if (ui.requestSave) saveRequested(session, ui, now);
 
             ScriptRequests requests;
@@ -310,6 +334,7 @@ int runViewer(LoadedInputs inputs, const ViewerOptions& options) {
                                                                               : "Screenshot failed: " + error,
                        glfwGetTime());
             }
+            if (ui.frameDelayMs > 0) std::this_thread::sleep_for(std::chrono::milliseconds(ui.frameDelayMs));
             if (lastFrame) {
                 if (session.dirty())
                     std::cerr
@@ -321,6 +346,8 @@ int runViewer(LoadedInputs inputs, const ViewerOptions& options) {
             std::cout << "subterra view: " << frames << " frames, " << frame.fbWidth << "x" << frame.fbHeight << ", "
                       << owned->scene().triangles << " triangles, mean " << timedSum / timedFrames * 1000
                       << " ms/frame, max " << timedMax * 1000 << " ms\n";
+        glfwSetKeyCallback(window, nullptr);
+        keyQueue = nullptr;
         ImGui_ImplOpenGL3_Shutdown();
         ImGui_ImplGlfw_Shutdown();
         ImGui::DestroyContext();

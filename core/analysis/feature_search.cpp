@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <functional>
+#include <map>
 #include <optional>
 
 namespace subterra {
@@ -145,6 +146,51 @@ std::optional<std::string> buildingField(const Building& b, const std::string& f
     if (f == "layer") return b.layer;
     return attribute(b.attributes, f);
 }
+
+// The fields every feature of some kind has, as the header lists them.
+const std::vector<std::string>& builtInFields() {
+    static const std::vector<std::string> fields = {"id",   "layer",    "utility", "kind",        "material",
+                                                    "year", "diameter", "status",  "depth_source"};
+    return fields;
+}
+
+// Source attribute names of the model, each once, in the case the first feature wrote it.
+std::vector<std::string> attributeNames(const Model& model) {
+    std::map<std::string, std::string> names;  // lower case -> as written
+    auto add = [&](const std::map<std::string, std::string>& attributes) {
+        for (const auto& entry : attributes) names.emplace(lower(entry.first), entry.first);
+    };
+    for (const auto& s : model.segments) add(s.attributes);
+    for (const auto& n : model.nodes) add(n.attributes);
+    for (const auto& b : model.buildings) add(b.attributes);
+    std::vector<std::string> out;
+    for (const auto& entry : names) out.push_back(entry.second);
+    return out;
+}
+
+// "no field 'depth'; fields: id, layer, ...; source attributes: DIAMETER, ..." or "" when every
+// clause names a field some feature has (a field only some features have is fine: the others
+// simply do not match).
+std::string unknownFieldError(const Model& model, const std::vector<Clause>& clauses) {
+    const std::vector<std::string> attributes = attributeNames(model);
+    for (const auto& clause : clauses) {
+        const auto& builtIn = builtInFields();
+        if (std::find(builtIn.begin(), builtIn.end(), clause.field) != builtIn.end()) continue;
+        if (std::any_of(attributes.begin(), attributes.end(),
+                        [&](const std::string& name) { return lower(name) == clause.field; }))
+            continue;
+        std::string error = "no field '" + clause.field + "'; fields:";
+        for (size_t i = 0; i < builtIn.size(); ++i) error += (i ? ", " : " ") + builtIn[i];
+        if (!attributes.empty()) {
+            constexpr size_t kListed = 24;
+            error += "; source attributes:";
+            for (size_t i = 0; i < attributes.size() && i < kListed; ++i) error += (i ? ", " : " ") + attributes[i];
+            if (attributes.size() > kListed) error += " and " + std::to_string(attributes.size() - kListed) + " more";
+        }
+        return error;
+    }
+    return {};
+}
 }  // namespace
 
 SearchResult searchFeatures(const Model& model, const std::string& query) {
@@ -170,6 +216,7 @@ SearchResult searchFeatures(const Model& model, const std::string& query) {
         return result;
     }
     if (!parse(text, clauses, result.error)) return result;
+    if (result.error = unknownFieldError(model, clauses); !result.error.empty()) return result;
     for (const auto& s : model.segments)
         if (matches(clauses, [&](const std::string& f) { return segmentField(s, f); }))
             result.hits.push_back({s.layer, s.id, FeatureKind::Segment});

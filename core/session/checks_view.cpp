@@ -1,6 +1,7 @@
 #include "checks_view.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <filesystem>
 
@@ -12,6 +13,9 @@ namespace subterra {
 
 void runViewerChecks(SceneSession& session, ChecksView& checks) {
     checks.results = runChecks(session.model(), session.checkRules());
+    checks.ranked = violationsBySeverity(*checks.results, session.model());
+    checks.lines = checkLines(*checks.results, session.model());  // in the ranked order
+    checks.rowsValid = false;
     if (checks.attachedTo.valid()) checks.attachedTo->removeChild(checks.markers);
     checks.attachedTo = nullptr;
     checks.markers = buildCheckMarkers(*checks.results, session.model(), session.scene().origin,
@@ -59,8 +63,41 @@ void goToViolation(SceneSession& session, const ChecksView& checks, size_t index
     session.camera().focus(osg::BoundingSphered(osg::Vec3d(spot.x, spot.y, spot.z), radius), aspect);
 }
 
-std::vector<std::string> violationLines(const SceneSession& session, const ChecksView& checks) {
-    return checks.results ? checkLines(*checks.results, session.model()) : std::vector<std::string>{};
+namespace {
+std::string lower(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    return text;
+}
+
+// The clearance distance or the cover found, of a ranked violation.
+double measuredM(const CheckResults& r, const RankedViolation& v) {
+    return v.cover ? r.cover[v.index].coverM : r.clearance[v.index].distanceM;
+}
+}  // namespace
+
+size_t violationIndex(const ChecksView& checks, size_t row) {
+    const RankedViolation& v = checks.ranked[row];
+    return v.cover ? checks.results->clearance.size() + v.index : v.index;
+}
+
+const std::vector<size_t>& violationRows(ChecksView& checks) {
+    const std::string filter = lower(checks.filter);
+    if (checks.rowsValid && checks.rowsFilter == filter && checks.rowsOrder == checks.order) return checks.rows;
+    checks.rows.clear();
+    for (size_t i = 0; i < checks.lines.size(); ++i)
+        if (filter.empty() || lower(checks.lines[i]).find(filter) != std::string::npos) checks.rows.push_back(i);
+    // Severity is the ranked order itself (check_report's violationsBySeverity).
+    if (checks.results && checks.order != ViolationOrder::Severity) {
+        auto key = [&](size_t row) {
+            return checks.order == ViolationOrder::Distance ? measuredM(*checks.results, checks.ranked[row])
+                                                            : double(violationIndex(checks, row));
+        };
+        std::stable_sort(checks.rows.begin(), checks.rows.end(), [&](size_t a, size_t b) { return key(a) < key(b); });
+    }
+    checks.rowsFilter = filter;
+    checks.rowsOrder = checks.order;
+    checks.rowsValid = true;
+    return checks.rows;
 }
 
 bool exportChecks(SceneSession& session, const ChecksView& checks, const std::string& path, std::string& error) {

@@ -7,16 +7,31 @@
 #include <osg/observer_ptr>
 #include <string>
 
+#include "check_report.h"
 #include "clearance_check.h"
 #include "scene_session.h"
 
 namespace subterra {
+
+// The violation list's order: worst first (check_report's violationsBySeverity: clash, serious,
+// minor, then the larger shortfall), smallest distance (or cover) first, or by the ids.
+enum class ViolationOrder { Severity, Distance, Id };
 
 struct ChecksView {
     std::optional<CheckResults> results;
     bool showMarkers = true;
     osg::ref_ptr<osg::Node> markers;
     osg::observer_ptr<osg::Group> attachedTo;  // the scene the markers hang in (a rebuild replaces it)
+    std::vector<RankedViolation> ranked;       // the results worst first, made once per run
+    std::vector<std::string> lines;            // checkLines() of the results, in the ranked order
+    char filter[128] = "";                     // the list shows the lines containing this (any case)
+    ViolationOrder order = ViolationOrder::Severity;
+    std::vector<size_t> rows;  // the violations listed (positions in `ranked`) for `filter` and `order` below
+    std::string rowsFilter;
+    ViolationOrder rowsOrder = ViolationOrder::Severity;
+    bool rowsValid = false;
+    float listHeightPx = 0;       // the list's height as its grip was dragged; 0 = 16 rows
+    bool scrollIntoView = false;  // the side panel scrolls to the section on the next frame
 
     size_t count() const { return results ? results->clearance.size() + results->cover.size() : 0; }
 };
@@ -27,8 +42,12 @@ void runViewerChecks(SceneSession& session, ChecksView& checks);
 void syncCheckMarkers(SceneSession& session, ChecksView& checks);
 // Violation `index` (clearance first, then cover): selects its first line and looks at the spot.
 void goToViolation(SceneSession& session, const ChecksView& checks, size_t index, double aspect);
-// One line per violation, as `subterra check` prints them.
-std::vector<std::string> violationLines(const SceneSession& session, const ChecksView& checks);
+// The violations the list shows, as positions in checks.ranked and checks.lines: those whose line
+// contains checks.filter (ids, utility kinds, "clash", "cover", ...; any case) in checks.order. Kept
+// in checks.rows until the filter, the order or the results change.
+const std::vector<size_t>& violationRows(ChecksView& checks);
+// The index goToViolation takes (clearance first, then cover) of position `row` in checks.ranked.
+size_t violationIndex(const ChecksView& checks, size_t row);
 // Writes the results as .csv or .geojson (by the extension) atomically; false + `error`.
 [[nodiscard]] bool exportChecks(SceneSession& session, const ChecksView& checks, const std::string& path,
                                 std::string& error);

@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <cmath>
 
+#include "cut_faces.h"
 #include "measure_tool.h"
 
 namespace subterra {
 
 namespace {
-constexpr float kGrabRadiusPx = 9.0f;  // at scale 1
+constexpr float kGrabRadiusPx = 9.0f;    // at scale 1
+constexpr double kCutFaceMarginM = 0.3;  // the wheel stops this far in front of a cut face
 
 osg::Matrixd projectionFor(SceneSession& session, const ViewportRect& viewport) {
     return osg::Matrixd::perspective(session.camera().fovYDeg(), viewport.aspect(), 0.05, 1e6);
@@ -78,7 +80,13 @@ void wheelAt(SceneSession& session, const ViewportRect& viewport, double x, doub
         ray.normalize();
         point = camera.eye() + ray * camera.distance();
     }
-    camera.zoomTowards(point, std::clamp(0.2 * steps, -0.6, 0.6));
+    double fraction = std::clamp(0.2 * steps, -0.6, 0.6);
+    if (fraction > 0) {  // zooming in stops short of a cut face instead of passing into the soil behind it
+        const osg::Vec3d eye = camera.eye(), stop = eye + (point - eye) * std::min(fraction, 0.95);
+        fraction *= moveBeforeCutFace(session.model(), session.cuts(), {eye.x(), eye.y(), eye.z()},
+                                      {stop.x(), stop.y(), stop.z()}, kCutFaceMarginM);
+    }
+    camera.zoomTowards(point, fraction);
 }
 
 std::optional<CutHandle> cutHandleAt(SceneSession& session, const ViewerUi& ui, double x, double y) {

@@ -13,8 +13,7 @@
 #include <iostream>
 
 #include "camera_framing.h"
-#include "feature_meshes.h"
-#include "ground_patches.h"
+#include "feature_highlight.h"
 #include "picking.h"
 #include "render_state.h"
 #include "utility_colors.h"
@@ -32,56 +31,6 @@ std::string projectStem(const fs::path& path) {
             name.compare(name.size() - std::strlen(suffix), std::string::npos, suffix) == 0)
             return name.substr(0, name.size() - std::strlen(suffix));
     return path.stem().string();
-}
-
-const char* kHighlightVert = R"(#version 120
-varying vec3 v_normal;
-varying vec3 v_eyePosition;
-void main() {
-    vec4 eye = gl_ModelViewMatrix * gl_Vertex;
-    v_eyePosition = eye.xyz;
-    v_normal = gl_NormalMatrix * gl_Normal;
-    gl_Position = gl_ProjectionMatrix * eye;
-})";
-const char* kHighlightFrag = R"(#version 120
-uniform vec4 u_highlight;
-varying vec3 v_normal;
-varying vec3 v_eyePosition;
-void main() {
-    float facing = abs(dot(normalize(v_normal), normalize(-v_eyePosition)));
-    gl_FragColor = vec4(u_highlight.rgb * (0.78 + 0.22 * facing), u_highlight.a);
-})";
-
-// Two passes: where the selection is visible it is drawn solid; where something hides it
-// (a building, another pipe, opaque ground) it still shows through, half transparent.
-osg::ref_ptr<osg::Group> highlightNode(osg::Geode* geode, const Vec3d& origin) {
-    osg::ref_ptr<osg::Program> program = new osg::Program;
-    program->addShader(new osg::Shader(osg::Shader::VERTEX, kHighlightVert));
-    program->addShader(new osg::Shader(osg::Shader::FRAGMENT, kHighlightFrag));
-    osg::ref_ptr<osg::MatrixTransform> transform =
-        new osg::MatrixTransform(osg::Matrixd::translate(origin.x, origin.y, origin.z));
-    transform->setName("highlight");
-    transform->setNodeMask(kOverlayMask);
-    osg::StateSet* state = transform->getOrCreateStateSet();
-    state->setAttributeAndModes(program, osg::StateAttribute::ON);
-    state->setMode(GL_CULL_FACE, osg::StateAttribute::OFF);
-    const osg::Vec4 color(kHighlightRgb[0], kHighlightRgb[1], kHighlightRgb[2], 1.0f);
-
-    osg::ref_ptr<osg::Group> visible = new osg::Group;
-    visible->getOrCreateStateSet()->addUniform(new osg::Uniform("u_highlight", color));
-    visible->getOrCreateStateSet()->setRenderBinDetails(1000, "RenderBin");
-    visible->addChild(geode);
-    osg::ref_ptr<osg::Group> hidden = new osg::Group;
-    osg::StateSet* hiddenState = hidden->getOrCreateStateSet();
-    hiddenState->addUniform(new osg::Uniform("u_highlight", osg::Vec4(color.r(), color.g(), color.b(), 0.55f)));
-    hiddenState->setRenderBinDetails(1001, "RenderBin");
-    hiddenState->setMode(GL_BLEND, osg::StateAttribute::ON);
-    hiddenState->setAttributeAndModes(new osg::BlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA));
-    hiddenState->setAttributeAndModes(new osg::Depth(osg::Depth::GREATER, 0.0, 1.0, false));
-    hidden->addChild(geode);
-    transform->addChild(visible);
-    transform->addChild(hidden);
-    return transform;
 }
 
 }  // namespace
@@ -116,6 +65,7 @@ void SceneSession::rebuild() {
     displayRoot_->addChild(scene_.root);
     displayRoot_->addChild(overlay_->camera());
     buildPickingTrees(*scene_.root);  // picking under the cursor every frame
+    updateMarks();
     updateHighlight();
     if (previewTimeS_) previewTimeline(*previewTimeS_);
 }
@@ -253,28 +203,29 @@ void SceneSession::updateHighlight() {
     highlight_ = nullptr;
     const FeatureRef feature = selectedFeature();
     if (!feature.found()) return;
-    // Slightly larger than the feature itself, so it wraps it instead of fighting with its faces.
-    MeshBuffer mesh;
-    const osg::Vec4 white(1, 1, 1, 1);
-    if (feature.segment) {
-        Segment grown = *feature.segment;
-        grown.section.diameterM = grown.section.diameterM * 1.25 + 0.04;
-        grown.section.widthM = grown.section.widthM * 1.25 + 0.04;
-        grown.section.heightM = grown.section.heightM * 1.25 + 0.04;
-        appendSegment(mesh, grown, scene_.origin, white);
-    } else if (feature.node) {
-        Node grown = *feature.node;
-        grown.sizeM = grown.sizeM * 1.2 + 0.05;
-        appendNode(mesh, grown, scene_.origin, white);
-    } else if (feature.building) {
-        appendBuilding(mesh, *feature.building, scene_.origin, white);
-    } else {
-        appendGroundPatch(mesh, *feature.patch, model(), scene_.origin, white);
-    }
-    osg::ref_ptr<osg::Geode> geode = new osg::Geode;
-    geode->addDrawable(mesh.toGeometry());
-    highlight_ = highlightNode(geode.get(), scene_.origin);
+    highlight_ = buildFeatureHighlight({feature}, model(), scene_.origin,
+                                       osg::Vec4(kHighlightRgb[0], kHighlightRgb[1], kHighlightRgb[2], 1.0f));
     displayRoot_->addChild(highlight_);
+}
+
+void SceneSession::markFeatures(const std::vector<SearchHit>& hits) {
+    marked_ = hits;
+    updateMarks();
+}
+
+void SceneSession::updateMarks() {
+    if (marks_) displayRoot_->removeChild(marks_);
+    marks_ = nullptr;
+    std::vector<FeatureRef> features;
+    for (const SearchHit& hit : marked_) {
+        if (features.size() >= kMaxMarked) break;
+        const FeatureRef feature = findFeature(model(), hit.layer, hit.id, hit.kind);
+        if (feature.found()) features.push_back(feature);
+    }
+    if (features.empty()) return;
+    marks_ =
+        buildFeatureHighlight(features, model(), scene_.origin, osg::Vec4(kMarkRgb[0], kMarkRgb[1], kMarkRgb[2], 1.0f));
+    displayRoot_->addChild(marks_);
 }
 
 void SceneSession::home(double aspect) {

@@ -19,6 +19,7 @@
 #include "camera_controller.h"
 #include "color_by.h"
 #include "feature_lookup.h"
+#include "feature_search.h"
 #include "picking.h"
 #include "scene_inputs.h"
 #include "timeline_apply.h"
@@ -42,6 +43,9 @@ struct Selection {
 
 // Cyan: no utility colour of the APWA code uses it, so a selected feature always stands out.
 constexpr float kHighlightRgb[3] = {0.0f, 0.92f, 1.0f};
+// Violet for the Find box's matches: no utility colour (heating is a warm magenta, water a lighter
+// blue) and apart from the selection's cyan.
+constexpr float kMarkRgb[3] = {0.55f, 0.1f, 1.0f};
 
 class SceneSession {
   public:
@@ -80,6 +84,11 @@ class SceneSession {
     bool selectById(const std::string& featureId, FeatureKind kind = FeatureKind::Any);
     void clearSelection();
     const std::optional<Selection>& selection() const { return selection_; }
+    // Features marked in the scene apart from the selection (the Find box's matches, in violet);
+    // an empty list clears them. The first kMaxMarked found are drawn.
+    static constexpr size_t kMaxMarked = 20000;
+    void markFeatures(const std::vector<SearchHit>& hits);
+    const std::vector<SearchHit>& marked() const { return marked_; }
     FeatureRef selectedFeature() const;
 
     // Camera helpers over the model's extent.
@@ -137,6 +146,7 @@ class SceneSession {
   private:
     void rebuild();
     void updateHighlight();
+    void updateMarks();
     // The project's settings of a layer: every project layer of that name, or for a layer the
     // project does not list (none does, loaded normally) an entry of unlistedLayers_.
     std::vector<ProjectLayer*> layerSettings(const std::string& layer);
@@ -154,6 +164,8 @@ class SceneSession {
     BuiltScene scene_;
     osg::ref_ptr<osg::Group> displayRoot_;
     osg::ref_ptr<osg::Group> highlight_;
+    osg::ref_ptr<osg::Group> marks_;
+    std::vector<SearchHit> marked_;
     CameraController camera_;
     std::optional<Selection> selection_;
     ColorBy colorBy_ = ColorBy::Layer;

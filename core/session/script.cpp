@@ -8,9 +8,9 @@
 #include "camera_framing.h"
 #include "scene_pointer.h"
 #include "cuts_json.h"
-#include "feature_search.h"
 #include "json_text.h"
 #include "project.h"
+#include "script_planner.h"
 #include "script_timeline.h"
 #include "source_text.h"
 
@@ -28,11 +28,6 @@ bool vec3(const nlohmann::json& value, osg::Vec3d& out) {
     return true;
 }
 
-std::string text(const nlohmann::json& action, const char* key) {
-    auto it = action.find(key);
-    return it != action.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 double aspectOf(const ScriptContext& context) { return context.ui.viewport.aspect(); }
 
 bool knownLayer(const ScriptContext& context, const std::string& layer, std::string& error) {
@@ -44,7 +39,7 @@ bool knownLayer(const ScriptContext& context, const std::string& layer, std::str
 // --- Selection and layers
 
 bool doSelect(const nlohmann::json& action, ScriptContext& context, std::string& error) {
-    const std::string id = text(action, "id"), layer = text(action, "layer");
+    const std::string id = actionText(action, "id"), layer = actionText(action, "layer");
     const std::string kindName = action.value("kind", std::string("any"));
     const std::optional<FeatureKind> kind = featureKindFromName(kindName);
     if (!kind) return error = "unknown kind '" + kindName + "' (segment, node, building, area or any)", false;
@@ -62,14 +57,14 @@ bool doClearSelection(const nlohmann::json&, ScriptContext& context, std::string
 }
 
 bool doLayerVisible(const nlohmann::json& action, ScriptContext& context, std::string& error) {
-    const std::string layer = text(action, "layer");
+    const std::string layer = actionText(action, "layer");
     if (!knownLayer(context, layer, error)) return false;
     context.session.setLayerVisible(layer, action.value("visible", true));
     return true;
 }
 
 bool doLayerOpacity(const nlohmann::json& action, ScriptContext& context, std::string& error) {
-    const std::string layer = text(action, "layer");
+    const std::string layer = actionText(action, "layer");
     double opacity = 0;
     if (!knownLayer(context, layer, error) || !actionNumber(action, "opacity", opacity, error)) return false;
     context.session.setLayerOpacity(layer, float(std::clamp(opacity, 0.0, 1.0)));
@@ -77,9 +72,9 @@ bool doLayerOpacity(const nlohmann::json& action, ScriptContext& context, std::s
 }
 
 bool doLayerColor(const nlohmann::json& action, ScriptContext& context, std::string& error) {
-    const std::string layer = text(action, "layer");
+    const std::string layer = actionText(action, "layer");
     if (!knownLayer(context, layer, error)) return false;
-    const auto color = parseHexColor(text(action, "color"));
+    const auto color = parseHexColor(actionText(action, "color"));
     if (!color) return error = "needs \"color\": \"#rrggbb\"", false;
     context.session.setLayerColor(layer, osg::Vec4((*color)[0], (*color)[1], (*color)[2], 1.0f));
     return true;
@@ -93,7 +88,7 @@ bool doTerrainOpacity(const nlohmann::json& action, ScriptContext& context, std:
 }
 
 bool doColorBy(const nlohmann::json& action, ScriptContext& context, std::string& error) {
-    const std::string mode = text(action, "mode");
+    const std::string mode = actionText(action, "mode");
     const ColorBy modes[] = {ColorBy::Layer, ColorBy::Material, ColorBy::Diameter, ColorBy::Year, ColorBy::DepthSource};
     bool found = false;
     for (ColorBy m : modes)
@@ -102,21 +97,8 @@ bool doColorBy(const nlohmann::json& action, ScriptContext& context, std::string
     return true;
 }
 
-bool doFind(const nlohmann::json& action, ScriptContext& context, std::string& error) {  // as the Find box
-    const SearchResult found = searchFeatures(context.session.model(), text(action, "query"));
-    if (!found.error.empty()) return error = found.error, false;
-    const size_t expected = action.value("expect_count", size_t(found.hits.size()));
-    if (found.hits.size() != expected)
-        return error = "found " + std::to_string(found.hits.size()) + ", expected " + std::to_string(expected), false;
-    if (found.hits.size() == 1) {
-        context.session.select(found.hits[0].layer, found.hits[0].id);
-        context.session.focusSelection(aspectOf(context));
-    }
-    return true;
-}
-
 bool doExpectSelection(const nlohmann::json& action, ScriptContext& context, std::string& error) {
-    const std::string id = text(action, "id");
+    const std::string id = actionText(action, "id");
     const std::string kind = action.value("kind", std::string());  // optional: "node", ...
     const auto& selection = context.session.selection();
     const std::string actual =
@@ -136,15 +118,15 @@ bool doExpectSelection(const nlohmann::json& action, ScriptContext& context, std
 // --- Camera and views
 
 bool doView(const nlohmann::json& action, ScriptContext& context, std::string& error) {
-    if (!context.session.goToView(text(action, "name")))
-        return error = "no view named '" + text(action, "name") + "'", false;
+    if (!context.session.goToView(actionText(action, "name")))
+        return error = "no view named '" + actionText(action, "name") + "'", false;
     return true;
 }
 
 bool doSaveView(const nlohmann::json& action, ScriptContext& context, std::string& error) {
-    if (!context.session.hasProjectFile() || text(action, "name").empty())
+    if (!context.session.hasProjectFile() || actionText(action, "name").empty())
         return error = "needs a project and a \"name\"", false;
-    context.session.saveView(text(action, "name"));
+    context.session.saveView(actionText(action, "name"));
     return true;
 }
 
@@ -154,7 +136,7 @@ bool doHome(const nlohmann::json&, ScriptContext& context, std::string&) {
 }
 
 bool doPreset(const nlohmann::json& action, ScriptContext& context, std::string& error) {
-    const std::string name = text(action, "name");
+    const std::string name = actionText(action, "name");
     const auto preset = name == "top"     ? CameraController::Preset::Top
                         : name == "front" ? CameraController::Preset::Front
                                           : CameraController::Preset::Side;
@@ -233,11 +215,11 @@ bool doWait(const nlohmann::json& action, ScriptContext& context, std::string& e
 
 bool doWaitForFile(const nlohmann::json& action, ScriptContext& context, std::string& error) {
     const nlohmann::json timeout = action.value("timeout_s", nlohmann::json(60.0));
-    if (text(action, "path").empty() || !timeout.is_number() ||
+    if (actionText(action, "path").empty() || !timeout.is_number() ||
         !(timeout.get<double>() > 0 && timeout.get<double>() <= 600))
         return error = "needs a \"path\" and \"timeout_s\" between 0 and 600 seconds", false;
     ScriptWait& wait = context.wait;
-    wait.file = text(action, "path");
+    wait.file = actionText(action, "path");
     wait.fileTimeoutS = timeout.get<double>();
     wait.fileDeadline =
         std::chrono::steady_clock::now() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
@@ -246,14 +228,14 @@ bool doWaitForFile(const nlohmann::json& action, ScriptContext& context, std::st
 }
 
 bool doScreenshot(const nlohmann::json& action, ScriptContext& context, std::string& error) {
-    context.requests.windowScreenshot = text(action, "path");
+    context.requests.windowScreenshot = actionText(action, "path");
     if (context.requests.windowScreenshot.empty()) return error = "needs a \"path\"", false;
     return true;
 }
 
 bool doRender(const nlohmann::json& action, ScriptContext& context, std::string& error) {
     ScriptRequests& requests = context.requests;
-    requests.offscreenPath = text(action, "path");
+    requests.offscreenPath = actionText(action, "path");
     const std::string size = action.value("size", std::string("1920x1080"));
     if (requests.offscreenPath.empty() ||
         std::sscanf(size.c_str(), "%dx%d", &requests.offscreenWidth, &requests.offscreenHeight) != 2 ||
@@ -278,8 +260,8 @@ bool doCloseWindow(const nlohmann::json&, ScriptContext& context, std::string&) 
 bool doSave(const nlohmann::json&, ScriptContext& context, std::string& error) { return context.session.save(error); }
 
 bool doSaveAs(const nlohmann::json& action, ScriptContext& context, std::string& error) {
-    return context.session.saveAs(text(action, "path"), action.contains("overwrite") && action["overwrite"] == true,
-                                  error);
+    return context.session.saveAs(actionText(action, "path"),
+                                  action.contains("overwrite") && action["overwrite"] == true, error);
 }
 
 bool doCtrlS(const nlohmann::json&, ScriptContext& context, std::string&) {
@@ -325,7 +307,7 @@ bool doAddExcavation(const nlohmann::json& action, ScriptContext& context, std::
 bool doDragCutHandle(const nlohmann::json& action, ScriptContext& context, std::string& error) {
     SceneSession& session = context.session;
     ViewerUi& ui = context.ui;
-    const std::string cut = text(action, "cut"), roleName = text(action, "handle");
+    const std::string cut = actionText(action, "cut"), roleName = actionText(action, "handle");
     const auto role = parseHandleRole(roleName);
     const nlohmann::json toJson = action.value("to", nlohmann::json());
     if (!role || !toJson.is_array() || toJson.size() < 2 || toJson.size() > 3)
@@ -376,12 +358,12 @@ bool doCheckGoTo(const nlohmann::json& action, ScriptContext& context, std::stri
 }
 
 bool doExportChecks(const nlohmann::json& action, ScriptContext& context, std::string& error) {
-    return exportChecks(context.session, context.ui.checks, text(action, "path"), error);
+    return exportChecks(context.session, context.ui.checks, actionText(action, "path"), error);
 }
 
 bool doProfile(const nlohmann::json& action, ScriptContext& context, std::string& error) {
     ProfileView& profile = context.ui.profile;
-    profile.pathText = text(action, "path");
+    profile.pathText = actionText(action, "path");
     if (!drawProfile(context.session, profile)) return error = profile.error, false;
     for (const auto& file : action.value("export", nlohmann::json::array()))
         if (!file.is_string() || !exportProfile(profile, file.get<std::string>(), error)) return false;
@@ -437,13 +419,13 @@ bool doAddCallout(const nlohmann::json& action, ScriptContext& context, std::str
     if (!addCalloutAtSelection(context.session)) return error = "nothing is selected", false;
     if (action.contains("text"))
         editAnnotations(context.session, "edit callout text",
-                        [&](Annotations& a) { a.callouts.back().text = text(action, "text"); });
+                        [&](Annotations& a) { a.callouts.back().text = actionText(action, "text"); });
     return true;
 }
 
 bool doMeasureTool(const nlohmann::json& action, ScriptContext& context, std::string& error) {
-    const auto kind = parseMeasurementKind(text(action, "kind"));
-    if (!kind && text(action, "kind") != "off") return error = "kind must be a measurement type or off", false;
+    const auto kind = parseMeasurementKind(actionText(action, "kind"));
+    if (!kind && actionText(action, "kind") != "off") return error = "kind must be a measurement type or off", false;
     if (kind) context.ui.measure.start(*kind);
     else context.ui.measure.stop();
     return true;
@@ -484,7 +466,6 @@ std::vector<ScriptAction> viewerScriptActions() {
         {"layer_color", "layer, color \"#rrggbb\"", doLayerColor},
         {"terrain_opacity", "opacity 0..1 of the ground", doTerrainOpacity},
         {"color_by", "mode: layer, material, diameter, install year or depth knowledge", doColorBy},
-        {"find", "query, optional expect_count: as the Find box; one hit is selected and focused", doFind},
         {"expect_selection", "id (\"\" = nothing), optional kind: fail unless that is selected", doExpectSelection},
         {"view", "name: go to the project's named view", doView},
         {"save_view", "name: save the camera as a named view of the project", doSaveView},
@@ -557,6 +538,11 @@ std::string actionProblem(const nlohmann::json& action) {
 }
 }  // namespace
 
+std::string actionText(const nlohmann::json& action, const char* key) {
+    auto it = action.find(key);
+    return it != action.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 bool actionNumber(const nlohmann::json& action, const char* key, double& out, std::string& error) {
     auto it = action.find(key);
     if (it == action.end() || !it->is_number()) return error = std::string("needs a number \"") + key + "\"", false;
@@ -567,8 +553,8 @@ bool actionNumber(const nlohmann::json& action, const char* key, double& out, st
 const std::vector<ScriptAction>& scriptActions() {
     static const std::vector<ScriptAction> actions = [] {
         std::vector<ScriptAction> all = viewerScriptActions();
-        const std::vector<ScriptAction> timeline = timelineScriptActions();
-        all.insert(all.end(), timeline.begin(), timeline.end());
+        for (const auto& more : {plannerScriptActions(), timelineScriptActions()})
+            all.insert(all.end(), more.begin(), more.end());
         return all;
     }();
     return actions;

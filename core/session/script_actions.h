@@ -52,6 +52,8 @@ struct ScriptAction {
 const std::vector<ScriptAction>& scriptActions();
 // The actions as a Markdown page (docs/viewer-script.md).
 std::string scriptActionsMarkdown();
+// The string `key` of an action; "" when it is missing or not a string.
+std::string actionText(const nlohmann::json& action, const char* key);
 // The number `key` of an action; false with "needs a number" when it is missing or not a number.
 [[nodiscard]] bool actionNumber(const nlohmann::json& action, const char* key, double& out, std::string& error);
 

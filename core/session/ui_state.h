@@ -6,7 +6,11 @@
 #include <string>
 
 #include "checks_view.h"
+#include "crossings_view.h"
 #include "cut_handle_drag.h"
+#include "export_prompt.h"
+#include "find_view.h"
+#include "key_events.h"
 #include "measure_tool.h"
 #include "profile_view.h"
 #include "picking.h"
@@ -51,6 +55,11 @@ struct ViewerUi {
     int profileTextureVersion = -1;
     TimelineUi timeline;  // the timeline panel (timeline_panel.cpp)
     SaveAsUi saveAs;
+    FindView find;              // the Find box (search_panel.cpp)
+    ExportPrompt exportPrompt;  // where an export goes (export_path_dialog.cpp)
+    CrossingsView crossings;    // the Crossings window (crossings_panel.cpp)
+    KeyEventQueue keys;         // key presses and releases not yet handed to ImGui (viewer_app.cpp)
+    int frameDelayMs = 0;       // a script's slow frames: each frame waits this long after drawing
 
     // Shows the Save As dialog, proposing `path`.
     void openSaveAs(const std::string& path, bool quitAfter = false) {

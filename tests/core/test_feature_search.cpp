@@ -81,3 +81,19 @@ TEST_CASE("Find by id tells a link from a node of the same id (EPANET/SWMM)", "[
     CHECK(featureKindFromName("area") == FeatureKind::Patch);
     CHECK_FALSE(featureKindFromName("valve").has_value());
 }
+
+TEST_CASE("Find: an unknown field is an error naming it and the fields there are", "[search]") {
+    const Model model = pipes();
+    const SearchResult result = searchFeatures(model, "depth < 1.5");
+    CHECK(result.hits.empty());
+    CHECK_THAT(result.error, Catch::Contains("no field 'depth'"));
+    CHECK_THAT(result.error, Catch::Contains("diameter"));
+    CHECK_THAT(result.error, Catch::Contains("depth_source"));
+    CHECK_THAT(result.error, Catch::Contains("source attributes: OWNER, PIPE_ID"));
+    // A second clause is checked too; a source attribute in any case is known.
+    CHECK_THAT(searchFeatures(model, "year < 1960 and colour = red").error, Catch::Contains("no field 'colour'"));
+    CHECK(searchFeatures(model, "owner = city").error.empty());
+    CHECK(searchFeatures(model, "owner = city").hits.size() == 1);
+    // A field only some features have is no error: a manhole has no year, and simply does not match.
+    CHECK(searchFeatures(model, "kind = manhole").error.empty());
+}
